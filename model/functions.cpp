@@ -1,0 +1,122 @@
+#include "functions.hpp"
+
+#include <muParser.h>
+
+#include <cmath>
+#include <functional>
+#include <map>
+
+#include "errors.hpp"
+
+namespace gqalut {
+
+bool RefFunction::in_domain(double x) const {
+    if (domain_open_lo_ ? x <= domain_lo_ : x < domain_lo_) return false;
+    return x <= domain_hi_;
+}
+
+namespace {
+
+class Builtin final : public RefFunction {
+public:
+    Builtin(std::string name, std::function<double(double)> f, double lo, double hi, double dlo,
+            double dhi, bool open_lo)
+        : f_(std::move(f)) {
+        name_ = std::move(name);
+        range_lo_ = lo;
+        range_hi_ = hi;
+        domain_lo_ = dlo;
+        domain_hi_ = dhi;
+        domain_open_lo_ = open_lo;
+    }
+    double operator()(double x) const override { return f_(x); }
+
+private:
+    std::function<double(double)> f_;
+};
+
+constexpr double kInf = 1e300;
+
+const std::map<std::string, RefFunctionPtr>& builtins() {
+    static const std::map<std::string, RefFunctionPtr> table = [] {
+        std::map<std::string, RefFunctionPtr> m;
+        auto add = [&m](const char* n, std::function<double(double)> f, double lo, double hi,
+                        double dlo = -kInf, double dhi = kInf, bool open_lo = false) {
+            m[n] = std::make_shared<Builtin>(n, std::move(f), lo, hi, dlo, dhi, open_lo);
+        };
+        add("gelu", [](double x) { return 0.5 * x * (1.0 + std::erf(x / std::sqrt(2.0))); }, -4, 4);
+        add("hswish", [](double x) { return x * std::min(std::max(x + 3.0, 0.0), 6.0) / 6.0; }, -4, 4);
+        add("exp", [](double x) { return std::exp(x); }, -8, 0, -kInf, 0.0);
+        add("div", [](double x) { return 1.0 / x; }, 0.5, 4, 0.0, kInf, true);
+        add("rsqrt", [](double x) { return 1.0 / std::sqrt(x); }, 0.25, 4, 0.0, kInf, true);
+        add("sigmoid", [](double x) { return 1.0 / (1.0 + std::exp(-x)); }, -8, 8);
+        add("tanh", [](double x) { return std::tanh(x); }, -4, 4);
+        add("silu", [](double x) { return x / (1.0 + std::exp(-x)); }, -8, 8);
+        return m;
+    }();
+    return table;
+}
+
+// muparser instances are not thread-safe; each thread keeps its own parser per expression.
+class Expr final : public RefFunction {
+public:
+    Expr(const std::string& expr, double lo, double hi) {
+        name_ = "expr";
+        expr_ = expr;
+        range_lo_ = domain_lo_ = lo;
+        range_hi_ = domain_hi_ = hi;
+    }
+    double operator()(double x) const override {
+        thread_local std::map<std::string, std::pair<std::unique_ptr<mu::Parser>, double>> cache;
+        auto& slot = cache[expr_];
+        if (!slot.first) {
+            slot.first = std::make_unique<mu::Parser>();
+            slot.first->DefineVar("x", &slot.second);
+            slot.first->SetExpr(expr_);
+        }
+        slot.second = x;
+        return slot.first->Eval();
+    }
+};
+
+}  // namespace
+
+RefFunctionPtr builtin_function(const std::string& name) {
+    auto it = builtins().find(name);
+    if (it == builtins().end()) {
+        std::string known;
+        for (const auto& n : builtin_function_names()) known += (known.empty() ? "" : ", ") + n;
+        throw BadInput("unknown function '" + name + "' (known: " + known + ", or --expr)");
+    }
+    return it->second;
+}
+
+std::vector<std::string> builtin_function_names() {
+    std::vector<std::string> names;
+    for (const auto& kv : builtins()) names.push_back(kv.first);
+    return names;
+}
+
+RefFunctionPtr expr_function(const std::string& expr, double lo, double hi) {
+    if (!(std::isfinite(lo) && std::isfinite(hi)) || !(lo < hi))
+        throw BadInput("range " + std::to_string(lo) + "," + std::to_string(hi) +
+                       " is empty or reversed (need LO < HI)");
+    auto f = std::make_shared<Expr>(expr, lo, hi);
+    try {
+        for (int i = 0; i <= 16; ++i) {
+            const double x = lo + (hi - lo) * i / 16.0;
+            const double y = (*f)(x);
+            if (!std::isfinite(y))
+                throw BadInput("expression '" + expr + "' is not finite at x = " + std::to_string(x));
+        }
+    } catch (const mu::Parser::exception_type& e) {
+        throw BadInput("expression '" + expr + "': " + e.GetMsg());
+    }
+    return f;
+}
+
+RefFunctionPtr make_function(const std::string& name, const std::string& expr, double lo, double hi) {
+    return name == "expr" ? expr_function(expr, lo, hi) : builtin_function(name);
+}
+
+}  // namespace gqalut

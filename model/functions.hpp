@@ -1,0 +1,47 @@
+// The exact reference functions f(x) the tables approximate (FloPoCo's first layer).
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace gqalut {
+
+// A reference function: a name, its double-precision evaluation, the default search range
+// (paper Table 1), and the domain the `full` protocol evaluates on.
+class RefFunction {
+public:
+    virtual ~RefFunction() = default;
+    virtual double operator()(double x) const = 0;
+    const std::string& name() const { return name_; }
+    double range_lo() const { return range_lo_; }
+    double range_hi() const { return range_hi_; }
+    double domain_lo() const { return domain_lo_; }
+    double domain_hi() const { return domain_hi_; }
+    bool domain_open_lo() const { return domain_open_lo_; }   // (lo, ...] excludes lo (1/x at 0)
+    bool in_domain(double x) const;
+    // DIV and RSQRT reach wide inputs through the multi-range scaler (SPEC §3).
+    bool multi_range() const { return name_ == "div" || name_ == "rsqrt"; }
+    const std::string& expr() const { return expr_; }   // non-empty for user expressions
+
+protected:
+    std::string name_, expr_;
+    double range_lo_ = -4, range_hi_ = 4;
+    double domain_lo_ = -1e300, domain_hi_ = 1e300;
+    bool domain_open_lo_ = false;
+};
+
+using RefFunctionPtr = std::shared_ptr<const RefFunction>;
+
+// gelu (erf form), hswish, exp, div (1/x), rsqrt, sigmoid, tanh, silu. Throws BadInput.
+RefFunctionPtr builtin_function(const std::string& name);
+std::vector<std::string> builtin_function_names();
+
+// A user expression in x (muparser syntax) with its search range; the domain is the range.
+// Throws BadInput naming the problem if the expression does not parse or is not finite on
+// the range.
+RefFunctionPtr expr_function(const std::string& expr, double lo, double hi);
+
+// builtin_function(name) or, for name == "expr", expr_function(expr, lo, hi).
+RefFunctionPtr make_function(const std::string& name, const std::string& expr, double lo, double hi);
+
+}  // namespace gqalut

@@ -1,0 +1,346 @@
+#include "metrics.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <thread>
+
+#include "errors.hpp"
+#include "fp32_datapath.hpp"
+#include "int_datapath.hpp"
+#include "scaler_datapath.hpp"
+
+namespace gqalut {
+
+Protocol parse_protocol(const std::string& s) {
+    if (s == "paper") return Protocol::paper;
+    if (s == "full") return Protocol::full;
+    if (s == "wide") return Protocol::wide;
+    throw BadInput("unknown protocol '" + s + "' (known: paper, full, wide)");
+}
+
+std::string to_string(Protocol p) {
+    switch (p) {
+        case Protocol::paper: return "paper";
+        case Protocol::full: return "full";
+        case Protocol::wide: return "wide";
+    }
+    return "?";
+}
+
+namespace {
+
+constexpr double kStep = 0.01;   // paper Algorithm 1, line 6
+
+// numpy.arange(lo, hi, 0.01): the paper's sample count (Table 1 "data size").
+size_t arange_count(double lo, double hi) {
+    return static_cast<size_t>(std::max(0.0, std::ceil((hi - lo) / kStep - 1e-9)));
+}
+
+// The paper's DIV/RSQRT inputs: x = lo + i * 0.01 as codes of the scaler's input format.
+std::vector<uint64_t> scaler_paper_inputs(const FixFormat& in, double lo, double hi) {
+    std::vector<uint64_t> us;
+    const size_t n = arange_count(lo, hi);
+    for (size_t i = 0; i < n; ++i)
+        us.push_back(static_cast<uint64_t>(
+            round_half_even_scaled(lo + static_cast<double>(i) * kStep, in.frac, 0, in.max_code())));
+    return us;
+}
+
+// Running sums of one group of points.
+struct ErrorSum {
+    double sq = 0, max_abs = 0;
+    uint64_t n = 0;
+    void add(double err, double weight = 1.0) {
+        sq += weight * err * err;
+        max_abs = std::max(max_abs, std::fabs(err) * std::sqrt(weight));
+        ++n;
+    }
+    double mse() const { return n ? sq / static_cast<double>(n) : 0.0; }
+};
+
+void finish_mean(Metrics& m) {
+    double sum = 0;
+    for (const auto& kv : m.mse_per_scale) sum += kv.second;
+    m.mse_mean = m.mse_per_scale.empty() ? 0.0 : sum / static_cast<double>(m.mse_per_scale.size());
+}
+
+std::vector<int> chosen_scales(const PwlTable& t, const EvalOptions& opt) {
+    if (!opt.scales) return t.scales;
+    for (int s : *opt.scales) {
+        if (s < 0 || s > t.params.k - 1)
+            throw BadInput("--scales: " + std::to_string(s) + " outside [0, " + std::to_string(t.params.k - 1) + "]");
+        if (!t.is_shared() && !t.per_scale.count(s))
+            throw BadInput("--scales: the table has no LUT for scale " + std::to_string(s));
+    }
+    return *opt.scales;
+}
+
+// ---- INT tables with a scaled input ------------------------------------------------------
+
+Metrics eval_int(const PwlTable& t, const RefFunction& f, Protocol protocol, const EvalOptions& opt) {
+    if (protocol == Protocol::wide)
+        throw BadInput("protocol wide is for div and rsqrt tables (the multi-range scaler); use paper or full");
+    Metrics m;
+    m.protocol = to_string(protocol);
+    const auto scales = chosen_scales(t, opt);
+    for (int s : scales) {
+        IntDatapath dp(t.params, s, t.lut_for_scale(s));
+        ErrorSum e;
+        if (protocol == Protocol::paper) {
+            const auto grid = paper_grid(f, t.params, {s}, t.range_lo, t.range_hi);
+            for (size_t i = 0; i < grid[0].q.size(); ++i) e.add(dp.value(grid[0].q[i]) - grid[0].target[i]);
+        } else {
+            // Every code for k <= 16; INT32 takes a deterministic stride of 2^12 (2^20 codes).
+            const int64_t stride = t.params.k > 16 ? (int64_t(1) << 12) : 1;
+            m.sampled = stride > 1;
+            for (int64_t q = t.params.min_code(); q <= t.params.max_code(); q += stride) {
+                const double x = std::ldexp(static_cast<double>(q), -s);
+                if (!f.in_domain(x)) continue;
+                const double fx = f(x);
+                if (std::isfinite(fx)) e.add(dp.value(q) - fx);
+            }
+        }
+        m.mse_per_scale.emplace_back(std::to_string(s), e.mse());
+        m.max_abs_error = std::max(m.max_abs_error, e.max_abs);
+        m.points += e.n;
+    }
+    finish_mean(m);
+    return m;
+}
+
+// ---- DIV/RSQRT behind the multi-range scaler ----------------------------------------------
+
+// Sums over every input code u in [a, b] with one constant result y (one scaler choice).
+struct WideSum {
+    double sq = 0, max_abs = 0, rel = 0, max_rel = 0, max_lsb = 0;
+    uint64_t n = 0, saturated = 0;
+    void merge(const WideSum& o) {
+        sq += o.sq;
+        rel += o.rel;
+        n += o.n;
+        saturated += o.saturated;
+        max_abs = std::max(max_abs, o.max_abs);
+        max_rel = std::max(max_rel, o.max_rel);
+        max_lsb = std::max(max_lsb, o.max_lsb);
+    }
+};
+
+template <class F>
+void sum_interval(uint64_t a, uint64_t b, double y, double yq, bool sat, double in_lsb, double out_lsb, F f,
+                  WideSum& w) {
+    for (uint64_t u = a; u <= b; ++u) {
+        const double fx = f(static_cast<double>(u) * in_lsb);
+        const double d = y - fx;
+        w.sq += d * d;
+        w.max_abs = std::max(w.max_abs, std::fabs(d));
+        const double r = std::fabs(d) / fx;
+        w.rel += r;
+        w.max_rel = std::max(w.max_rel, r);
+        if (!sat) w.max_lsb = std::max(w.max_lsb, std::fabs(yq - fx) / out_lsb);
+    }
+    w.n += b - a + 1;
+    if (sat) w.saturated += b - a + 1;
+}
+
+Metrics eval_scaler(const PwlTable& t, const RefFunction& f, Protocol protocol) {
+    const ScalerDatapath dp(t);
+    const ScalerSpec& spec = dp.scaler().spec();
+    Metrics m;
+    m.protocol = to_string(protocol);
+    const double out_lsb = std::ldexp(1.0, -spec.output.frac);
+    if (protocol == Protocol::paper) {
+        ErrorSum e;
+        double max_lsb = 0;
+        for (uint64_t u : scaler_paper_inputs(spec.input, t.range_lo, t.range_hi)) {
+            const double fx = f(std::ldexp(static_cast<double>(u), -spec.input.frac));
+            e.add(dp.exact(u).value() - fx);
+            max_lsb = std::max(max_lsb, std::fabs(static_cast<double>(dp.output(u)) * out_lsb - fx) / out_lsb);
+        }
+        m.mse_per_scale.emplace_back("none", e.mse());
+        m.max_abs_error = e.max_abs;
+        m.points = e.n;
+        m.max_lsb_error = max_lsb;
+        finish_mean(m);
+        return m;
+    }
+    // full / wide: every input code with x > 0, in intervals of one scaler choice.
+    struct Interval {
+        uint64_t a, b;
+        double y, yq;
+        bool sat;
+    };
+    std::vector<Interval> intervals;
+    const uint64_t last = static_cast<uint64_t>(spec.input.max_code());
+    auto same = [&dp](uint64_t u, const ScalerChoice& c) {
+        const ScalerChoice d = dp.scaler().select(u);
+        return d.shift == c.shift && d.core_code == c.core_code;
+    };
+    for (uint64_t a = 1; a <= last;) {
+        const ScalerChoice c = dp.scaler().select(a);
+        uint64_t lo = a, step = 1;   // gallop, then bisect: choices are monotone in u
+        while (lo + step <= last && same(lo + step, c)) {
+            lo += step;
+            step *= 2;
+        }
+        uint64_t hi = std::min(last, lo + step);
+        if (same(hi, c)) lo = hi;
+        while (hi > lo + 1) {
+            const uint64_t mid = lo + (hi - lo) / 2;
+            (same(mid, c) ? lo : hi) = mid;
+        }
+        const auto r = dp.exact(a);
+        const int64_t q = requantize(r.acc, r.frac, spec.output);
+        const bool sat = q == spec.output.min_code() || q == spec.output.max_code();
+        intervals.push_back({a, lo, r.value(), static_cast<double>(q) * out_lsb, sat});
+        a = lo + 1;
+    }
+    const double in_lsb = std::ldexp(1.0, -spec.input.frac);
+    const bool rsqrt = t.function == "rsqrt";
+    const unsigned threads = std::max(1u, std::min(2u, std::thread::hardware_concurrency()));
+    std::vector<WideSum> part(threads);
+    std::vector<std::thread> pool;
+    for (unsigned k = 0; k < threads; ++k)
+        pool.emplace_back([&, k] {
+            for (size_t i = k; i < intervals.size(); i += threads) {
+                const auto& iv = intervals[i];
+                WideSum w;
+                if (rsqrt)
+                    sum_interval(iv.a, iv.b, iv.y, iv.yq, iv.sat, in_lsb, out_lsb,
+                                 [](double x) { return 1.0 / std::sqrt(x); }, w);
+                else
+                    sum_interval(iv.a, iv.b, iv.y, iv.yq, iv.sat, in_lsb, out_lsb, [](double x) { return 1.0 / x; }, w);
+                part[k].merge(w);
+            }
+        });
+    for (auto& th : pool) th.join();
+    WideSum all;
+    for (const auto& p : part) all.merge(p);
+    m.mse_per_scale.emplace_back("none", all.n ? all.sq / static_cast<double>(all.n) : 0.0);
+    m.max_abs_error = all.max_abs;
+    m.points = all.n;
+    m.max_rel_error = all.max_rel;
+    m.mean_rel_error = all.n ? all.rel / static_cast<double>(all.n) : 0.0;
+    m.max_lsb_error = all.max_lsb;
+    finish_mean(m);
+    return m;
+}
+
+// ---- FP32 ------------------------------------------------------------------------------
+
+Metrics eval_fp32(const PwlTable& t, const RefFunction& f, Protocol protocol) {
+    if (protocol == Protocol::wide)
+        throw BadInput("protocol wide is for INT div and rsqrt tables (the multi-range scaler); use paper or full");
+    Metrics m;
+    m.protocol = to_string(protocol);
+    ErrorSum e;
+    auto add = [&](float x) {
+        if (!f.in_domain(x)) return;
+        const double fx = f(static_cast<double>(x));
+        if (std::isfinite(fx)) e.add(static_cast<double>(fp32_pwl(t.fp32, x)) - fx);
+    };
+    if (protocol == Protocol::paper) {
+        for (float x : fp32_paper_points(t.range_lo, t.range_hi)) add(x);
+    } else {
+        // Every binary32 value in the range, by bit pattern, at most 2^24 of them.
+        const float lo = static_cast<float>(t.range_lo), hi = static_cast<float>(t.range_hi);
+        // Ordered integer key of a float: monotone in value across signs.
+        auto key = [](float v) {
+            const int64_t b = f32_bits(v);
+            return (b & 0x80000000) ? -(b & 0x7FFFFFFF) : b;
+        };
+        auto from_key = [](int64_t kk) {
+            return f32_from_bits(kk < 0 ? static_cast<uint32_t>(0x80000000u | static_cast<uint32_t>(-kk))
+                                        : static_cast<uint32_t>(kk));
+        };
+        const int64_t k0 = key(lo), k1 = key(hi);
+        const int64_t stride = std::max<int64_t>(1, (k1 - k0) >> 24);
+        m.sampled = stride > 1;
+        for (int64_t kk = k0; kk <= k1; kk += stride) add(from_key(kk));
+    }
+    m.mse_per_scale.emplace_back("none", e.mse());
+    m.max_abs_error = e.max_abs;
+    m.points = e.n;
+    finish_mean(m);
+    return m;
+}
+
+}  // namespace
+
+std::vector<ScaleGrid> paper_grid(const RefFunction& f, const IntParams& p, const std::vector<int>& scales, double lo,
+                                  double hi) {
+    std::vector<ScaleGrid> grids;
+    for (int s : scales) {
+        ScaleGrid g;
+        g.s = s;
+        const int64_t q0 = std::max(p.min_code(), static_cast<int64_t>(std::ceil(std::ldexp(lo, s))));
+        const int64_t q1 = std::min(p.max_code(), static_cast<int64_t>(std::floor(std::ldexp(hi, s))));
+        for (int64_t q = q0; q <= q1; ++q) {
+            const double x = std::ldexp(static_cast<double>(q), -s);
+            if (!f.in_domain(x)) continue;
+            g.q.push_back(q);
+            g.target.push_back(f(x));
+            g.weight.push_back(1.0);
+        }
+        grids.push_back(std::move(g));
+    }
+    return grids;
+}
+
+ScaleGrid scaler_paper_grid(const RefFunction& f, const RangeScaler& scaler, double lo, double hi) {
+    ScaleGrid g;
+    g.s = scaler.core_frac();
+    const auto& in = scaler.spec().input;
+    for (uint64_t u : scaler_paper_inputs(in, lo, hi)) {
+        const ScalerChoice c = scaler.select(u);
+        const int e = scaler.result_shift(c.shift);
+        g.q.push_back(c.core_code);
+        g.target.push_back(std::ldexp(f(std::ldexp(static_cast<double>(u), -in.frac)), e));
+        g.weight.push_back(std::ldexp(1.0, -2 * e));
+    }
+    return g;
+}
+
+std::vector<float> fp32_paper_points(double lo, double hi) {
+    std::vector<float> xs;
+    const size_t n = arange_count(lo, hi);
+    for (size_t i = 0; i < n; ++i) xs.push_back(static_cast<float>(lo + static_cast<double>(i) * kStep));
+    return xs;
+}
+
+double grid_mse(const ScaleGrid& g, const IntParams& p, const LutCodes& lut) {
+    IntDatapath dp(p, g.s, lut);
+    double sq = 0;
+    for (size_t i = 0; i < g.q.size(); ++i) {
+        const double d = dp.value(g.q[i]) - g.target[i];
+        sq += g.weight[i] * d * d;
+    }
+    return g.q.empty() ? 0.0 : sq / static_cast<double>(g.q.size());
+}
+
+Metrics evaluate(const PwlTable& t, Protocol protocol, const EvalOptions& opt) {
+    const RefFunctionPtr f = make_function(t.function, t.expr, t.range_lo, t.range_hi);
+    if (t.precision == Precision::fp32) return eval_fp32(t, *f, protocol);
+    if (t.scaler) {
+        if (opt.scales) throw BadInput("--scales does not apply to div/rsqrt tables (their core has one scale)");
+        return eval_scaler(t, *f, protocol);
+    }
+    return eval_int(t, *f, protocol, opt);
+}
+
+nlohmann::json Metrics::to_json() const {
+    nlohmann::json j;
+    j["protocol"] = protocol;
+    j["mse_mean"] = mse_mean;
+    nlohmann::json per = nlohmann::json::object();
+    for (const auto& [k, v] : mse_per_scale) per[k] = v;
+    j["mse_per_scale"] = per;
+    j["max_abs_error"] = max_abs_error;
+    j["points"] = points;
+    j["sampled"] = sampled;
+    if (max_rel_error) j["max_rel_error"] = *max_rel_error;
+    if (mean_rel_error) j["mean_rel_error"] = *mean_rel_error;
+    if (max_lsb_error) j["max_lsb_error"] = *max_lsb_error;
+    return j;
+}
+
+}  // namespace gqalut

@@ -1,0 +1,20 @@
+#include "scaler_datapath.hpp"
+
+#include "errors.hpp"
+
+namespace gqalut {
+
+ScalerDatapath::ScalerDatapath(const std::string& function, const ScalerSpec& spec, const IntParams& core,
+                               const LutCodes& lut)
+    : scaler_(function, spec, core), core_(core, scaler_.core_frac(), lut) {}
+
+ScalerDatapath::ScalerDatapath(const PwlTable& t)
+    : ScalerDatapath(t.function, t.scaler ? *t.scaler : throw BadInput("table has no scaler"), t.params,
+                     t.lut_for_scale(t.params.k - 3)) {}
+
+ScalerDatapath::Result ScalerDatapath::exact(uint64_t u) const {
+    const ScalerChoice c = scaler_.select(u);
+    return {c.shift, c.core_code, core_.acc(c.core_code), core_.result_frac() + scaler_.result_shift(c.shift)};
+}
+
+}  // namespace gqalut

@@ -1,0 +1,23 @@
+// Table files (SPEC §6): the project's own versioned JSON, and the reference implementation's
+// JSON (`{"gelu": {"0": {"breakpoints": [...], "slopes": [...], "intercepts": [...]}, ...}}`),
+// detected automatically. Loading validates everything; errors name file, field, index, value.
+#pragma once
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "pwl_table.hpp"
+
+namespace gqalut {
+
+constexpr int kTableFormatVersion = 1;
+
+PwlTable load_table(const std::string& path);                       // throws BadInput
+PwlTable table_from_json_text(const std::string& text, const std::string& name);
+nlohmann::json table_to_json(const PwlTable& t);
+// Writes atomically (temporary file in the same directory, then rename): a failed write leaves
+// whatever was at `path` untouched.
+void save_table(const PwlTable& t, const std::string& path);
+void write_file_atomic(const std::string& path, const std::string& content);
+
+}  // namespace gqalut
