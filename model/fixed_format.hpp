@@ -13,10 +13,10 @@ struct FixFormat {
     int frac = 0;           // fraction bits (may be negative or exceed width)
     bool is_signed = true;
 
-    int64_t min_code() const { return is_signed ? -(int64_t(1) << (width - 1)) : 0; }
+    int64_t min_code() const { return is_signed ? (width >= 64 ? INT64_MIN : -(int64_t(1) << (width - 1))) : 0; }
     int64_t max_code() const {
-        return is_signed ? (int64_t(1) << (width - 1)) - 1
-                         : (width == 64 ? INT64_MAX : (int64_t(1) << width) - 1);
+        if (width >= 64 || (!is_signed && width >= 63)) return INT64_MAX;   // unsigned 64: clipped to int64
+        return is_signed ? (int64_t(1) << (width - 1)) - 1 : (int64_t(1) << width) - 1;
     }
     bool fits(i128 code) const { return code >= min_code() && code <= max_code(); }
     double to_real(i128 code) const;
