@@ -5,7 +5,7 @@
 namespace gqalut {
 
 PwlTable uniform_table(const std::string& function, Precision precision, int entries, double lo, double hi,
-                       const std::string& expr) {
+                       const std::string& expr, int lambda) {
     const RefFunctionPtr f = make_function(function, expr, lo, hi);
     PwlTable t;
     t.function = function;
@@ -34,6 +34,7 @@ PwlTable uniform_table(const std::string& function, Precision precision, int ent
         t.params.lambda_k = t.params.lambda_b = t.params.k - 3;
         t.scales = {t.params.k - 3};
     }
+    if (lambda >= 0) t.params.lambda_k = t.params.lambda_b = lambda;
     SharedBreakpoints sh;
     for (int i = 0; i < entries; ++i) {
         const Line l = chord_fit(*f, edges[i], edges[i + 1]);

@@ -1,5 +1,9 @@
 // gqalut bench [--only SECTION] [--quick] [--format text|json]
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <iostream>
+#include <string>
 
 #include "model/errors.hpp"
 #include "sims/bench.hpp"
@@ -21,6 +25,43 @@ void print_text(const std::string& prefix, const nlohmann::json& j) {
             std::cout << "  " << prefix << it.key() << " = " << it->dump() << "\n";
         }
     }
+}
+
+// Runs one section in a child process: a SystemC design elaborates once per process, and
+// several sections elaborate their own. The child sends its JSON back through a pipe.
+nlohmann::json run_isolated(const bench::Section& s, const bench::Options& opt) {
+    int fd[2];
+    if (pipe(fd) != 0) throw std::runtime_error("pipe failed");
+    std::cout.flush();
+    const pid_t pid = fork();
+    if (pid < 0) throw std::runtime_error("fork failed");
+    if (pid == 0) {
+        close(fd[0]);
+        std::string out;
+        int code = 0;
+        try {
+            out = s.run(opt).dump();
+        } catch (const std::exception& e) {
+            out = nlohmann::json{{"error", e.what()}}.dump();
+            code = 1;
+        }
+        for (size_t done = 0; done < out.size();) {
+            const ssize_t n = write(fd[1], out.data() + done, out.size() - done);
+            if (n <= 0) break;
+            done += static_cast<size_t>(n);
+        }
+        close(fd[1]);
+        _exit(code);
+    }
+    close(fd[1]);
+    std::string text;
+    char buf[4096];
+    for (ssize_t n; (n = read(fd[0], buf, sizeof buf)) > 0;) text.append(buf, static_cast<size_t>(n));
+    close(fd[0]);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    if (text.empty()) return nlohmann::json{{"error", "section '" + std::string(s.name) + "' crashed"}};
+    return nlohmann::json::parse(text);
 }
 
 }  // namespace
@@ -54,7 +95,7 @@ int run_bench(const Args& args) {
     for (const auto& s : all) {
         if (!only.empty() && only != s.name) continue;
         std::cerr << "bench: " << s.name << " ..." << std::endl;
-        out[s.name] = s.run(opt);
+        out[s.name] = run_isolated(s, opt);
     }
     if (fmt == Format::json) {
         print_json(out);

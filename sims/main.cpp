@@ -1,10 +1,18 @@
 // gqalut: one binary, subcommands (SPEC §13).
+// The entry point is sc_main: SystemC's own main() calls it, so subcommands that elaborate a
+// SystemC design (sim, cosim, vp) run inside a normal SystemC process, once per invocation.
+#include <cstdlib>
 #include <iostream>
+#include <systemc>   // declares sc_main with C linkage
 
 #include "model/errors.hpp"
 #include "sims/cli.hpp"
 
 namespace {
+
+// SystemC's main() prints a banner on stdout before sc_main runs unless told not to: stdout
+// carries results (JSON) only, so the setting is made during static initialisation.
+const int kQuietSystemC = setenv("SC_COPYRIGHT_MESSAGE", "DISABLE", 0);
 
 void usage(std::ostream& os) {
     os << "usage: gqalut <command> [options]   (gqalut <command> --help for its options)\n\ncommands:\n";
@@ -17,8 +25,12 @@ void usage(std::ostream& os) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
+int sc_main(int argc, char** argv) {
     using namespace gqalut;
+    (void)kQuietSystemC;
+    // One time resolution for every SystemC design (Verilated models use 1 ps too); it must be
+    // set before any sc_time exists.
+    sc_core::sc_set_time_resolution(1, sc_core::SC_PS);
     if (argc < 2) {
         usage(std::cerr);
         return cli::kBadInput;

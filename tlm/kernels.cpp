@@ -1,0 +1,222 @@
+#include "tlm/kernels.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <random>
+#include <vector>
+
+#include "model/errors.hpp"
+#include "tlm/pwl_driver.hpp"
+
+namespace gqalut::vp {
+
+namespace {
+
+constexpr uint64_t kIn = Platform::kRamBase + 0x100000;    // input buffer
+constexpr uint64_t kOut = Platform::kRamBase + 0x800000;   // output buffer
+
+// Deterministic normal samples (Box-Muller on the raw 64-bit stream: same on every library).
+struct Normal {
+    std::mt19937_64 rng;
+    explicit Normal(uint64_t seed) : rng(seed) {}
+    double uniform() { return (static_cast<double>(rng() >> 11) + 0.5) * 0x1.0p-53; }
+    double operator()(double mean, double sd) {
+        return mean + sd * std::sqrt(-2.0 * std::log(uniform())) * std::cos(6.283185307179586 * uniform());
+    }
+};
+
+int8_t quantize(double x, int s) {
+    return static_cast<int8_t>(std::max(-128.0, std::min(127.0, std::nearbyint(std::ldexp(x, s)))));
+}
+
+void fnv(uint64_t& h, const std::vector<uint8_t>& bytes) {
+    for (uint8_t b : bytes) h = (h ^ b) * 0x100000001b3ull;
+}
+
+struct Errors {
+    double max = 0, sum = 0;
+    uint64_t n = 0;
+    void add(double e) {
+        max = std::max(max, std::fabs(e));
+        sum += std::fabs(e);
+        ++n;
+    }
+};
+
+// One accelerator job: n input elements of `in` (already in the element format) -> outputs.
+std::vector<uint8_t> accelerate(Cpu& cpu, PwlDriver& drv, const std::vector<uint8_t>& in, uint64_t n, KernelResult& r) {
+    cpu.write_block(kIn, in.data(), in.size());
+    const PwlDriver::Job job = drv.run(kIn, kOut, n);
+    r.ok = r.ok && job.ok;
+    r.cycles += job.cycles;
+    r.energy_pj += static_cast<double>(job.energy_fj) / 1000.0;
+    r.elements += n;
+    std::vector<uint8_t> out(n * drv.out_bytes());
+    cpu.read_block(kOut, out.data(), out.size());
+    fnv(r.digest, out);
+    return out;
+}
+
+int64_t read_signed(const std::vector<uint8_t>& b, size_t i, unsigned size) {
+    if (size == 4) {
+        int32_t v;
+        std::memcpy(&v, b.data() + i * 4, 4);
+        return v;
+    }
+    int64_t v;
+    std::memcpy(&v, b.data() + i * 8, 8);
+    return v;
+}
+
+uint32_t read_u32(const std::vector<uint8_t>& b, size_t i) {
+    uint32_t v;
+    std::memcpy(&v, b.data() + i * 4, 4);
+    return v;
+}
+
+std::vector<uint8_t> u32_bytes(const std::vector<uint32_t>& v) {
+    std::vector<uint8_t> b(v.size() * 4);
+    std::memcpy(b.data(), v.data(), b.size());
+    return b;
+}
+
+// Input codes for the scaler: x in UQ(32-F).F with F = the table's input fraction bits.
+uint32_t scaler_code(double x, const PwlTable& t) {
+    const double c = std::nearbyint(std::ldexp(x, t.scaler->input.frac));
+    return static_cast<uint32_t>(std::max(0.0, std::min(4294967295.0, c)));
+}
+
+double exact_frac(const PwlTable& t, int s) { return t.params.lambda_o() + s; }
+
+void softmax(Platform& p, const VpTables& tb, const KernelShape& sh, KernelResult& r) {
+    Cpu& cpu = p.cpu;
+    PwlDriver drv(cpu, Platform::kAccelBase);
+    Normal rnd(sh.seed);
+    const int R = sh.rows, C = sh.cols, s = kSoftmaxScale;
+    std::vector<int8_t> logits(static_cast<size_t>(R) * C);
+    for (auto& a : logits) a = quantize(rnd(0.0, 2.0), s);
+    // EXP on x - max(x) (codes <= 0, clamped to the INT8 range: exp(-8) is 3e-4).
+    std::vector<uint8_t> d(logits.size());
+    for (int i = 0; i < R; ++i) {
+        const int8_t m = *std::max_element(&logits[static_cast<size_t>(i) * C], &logits[static_cast<size_t>(i + 1) * C]);
+        for (int j = 0; j < C; ++j)
+            d[static_cast<size_t>(i) * C + j] = static_cast<uint8_t>(std::max(-128, logits[static_cast<size_t>(i) * C + j] - m));
+    }
+    drv.load(tb.exp, s);
+    const auto e = accelerate(cpu, drv, d, d.size(), r);
+    const double e_lsb = std::ldexp(1.0, -static_cast<int>(exact_frac(tb.exp, s)));
+    // Row sums in software, then 1/sum through the scaler (DIV).
+    std::vector<double> sums(static_cast<size_t>(R));
+    std::vector<uint32_t> codes(static_cast<size_t>(R));
+    for (int i = 0; i < R; ++i) {
+        int64_t acc = 0;
+        for (int j = 0; j < C; ++j) acc += read_signed(e, static_cast<size_t>(i) * C + j, drv.out_bytes());
+        sums[static_cast<size_t>(i)] = static_cast<double>(acc) * e_lsb;
+        codes[static_cast<size_t>(i)] = scaler_code(sums[static_cast<size_t>(i)], tb.div);
+    }
+    drv.load(tb.div);
+    const auto inv = accelerate(cpu, drv, u32_bytes(codes), codes.size(), r);
+    const double inv_lsb = std::ldexp(1.0, -tb.div.scaler->output.frac);
+    Errors err;
+    for (int i = 0; i < R; ++i) {
+        const double rinv = static_cast<double>(read_u32(inv, static_cast<size_t>(i))) * inv_lsb;
+        double ref_sum = 0;
+        const double m = *std::max_element(&logits[static_cast<size_t>(i) * C], &logits[static_cast<size_t>(i + 1) * C]) * std::ldexp(1.0, -s);
+        for (int j = 0; j < C; ++j) ref_sum += std::exp(logits[static_cast<size_t>(i) * C + j] * std::ldexp(1.0, -s) - m);
+        for (int j = 0; j < C; ++j) {
+            const size_t k = static_cast<size_t>(i) * C + j;
+            const double prob = static_cast<double>(read_signed(e, k, drv.out_bytes())) * e_lsb * rinv;
+            const double ref = std::exp(logits[k] * std::ldexp(1.0, -s) - m) / ref_sum;
+            err.add(prob - ref);
+        }
+    }
+    r.outputs = err.n;
+    r.max_abs_error = err.max;
+    r.mean_abs_error = err.sum / static_cast<double>(err.n);
+}
+
+void layernorm(Platform& p, const VpTables& tb, const KernelShape& sh, KernelResult& r) {
+    Cpu& cpu = p.cpu;
+    PwlDriver drv(cpu, Platform::kAccelBase);
+    Normal rnd(sh.seed);
+    // Rows are tokens, columns channels: normalise each token over its channels.
+    const int R = sh.cols, C = sh.rows, s = kLayerNormScale;
+    constexpr double kEps = 1e-5;
+    std::vector<int8_t> x(static_cast<size_t>(R) * C);
+    for (int i = 0; i < R; ++i) {
+        const double mean = rnd(0.0, 1.0), sd = 0.25 + 2.0 * rnd.uniform();
+        for (int j = 0; j < C; ++j) x[static_cast<size_t>(i) * C + j] = quantize(rnd(mean, sd), s);
+    }
+    const double lsb = std::ldexp(1.0, -s);
+    std::vector<double> mean(static_cast<size_t>(R)), var(static_cast<size_t>(R));
+    std::vector<uint32_t> codes(static_cast<size_t>(R));
+    for (int i = 0; i < R; ++i) {
+        int64_t sum = 0, sq = 0;
+        for (int j = 0; j < C; ++j) {
+            const int64_t a = x[static_cast<size_t>(i) * C + j];
+            sum += a;
+            sq += a * a;
+        }
+        mean[static_cast<size_t>(i)] = static_cast<double>(sum) / C * lsb;
+        var[static_cast<size_t>(i)] = (static_cast<double>(sq) / C - std::pow(static_cast<double>(sum) / C, 2)) * lsb * lsb;
+        codes[static_cast<size_t>(i)] = scaler_code(var[static_cast<size_t>(i)] + kEps, tb.rsqrt);
+    }
+    drv.load(tb.rsqrt);
+    const auto inv = accelerate(cpu, drv, u32_bytes(codes), codes.size(), r);
+    const double inv_lsb = std::ldexp(1.0, -tb.rsqrt.scaler->output.frac);
+    Errors err;
+    for (int i = 0; i < R; ++i) {
+        const double rs = static_cast<double>(read_u32(inv, static_cast<size_t>(i))) * inv_lsb;
+        const double ref_rs = 1.0 / std::sqrt(var[static_cast<size_t>(i)] + kEps);
+        for (int j = 0; j < C; ++j) {
+            const double v = x[static_cast<size_t>(i) * C + j] * lsb - mean[static_cast<size_t>(i)];
+            err.add(v * rs - v * ref_rs);
+        }
+    }
+    r.outputs = err.n;
+    r.max_abs_error = err.max;
+    r.mean_abs_error = err.sum / static_cast<double>(err.n);
+}
+
+void gelu(Platform& p, const VpTables& tb, const KernelShape& sh, KernelResult& r) {
+    Cpu& cpu = p.cpu;
+    PwlDriver drv(cpu, Platform::kAccelBase);
+    Normal rnd(sh.seed);
+    const int s = kGeluScale;
+    const size_t n = static_cast<size_t>(sh.cols) * 256;   // tokens x FFN hidden units
+    std::vector<uint8_t> x(n);
+    for (auto& a : x) a = static_cast<uint8_t>(quantize(rnd(0.0, 1.5), s));
+    drv.load(tb.gelu, s);
+    const auto y = accelerate(cpu, drv, x, n, r);
+    const double y_lsb = std::ldexp(1.0, -static_cast<int>(exact_frac(tb.gelu, s)));
+    Errors err;
+    for (size_t i = 0; i < n; ++i) {
+        const double v = static_cast<int8_t>(x[i]) * std::ldexp(1.0, -s);
+        const double ref = 0.5 * v * (1.0 + std::erf(v / std::sqrt(2.0)));
+        err.add(static_cast<double>(read_signed(y, i, drv.out_bytes())) * y_lsb - ref);
+    }
+    r.outputs = err.n;
+    r.max_abs_error = err.max;
+    r.mean_abs_error = err.sum / static_cast<double>(err.n);
+}
+
+}  // namespace
+
+bool is_kernel(const std::string& name) { return name == "softmax" || name == "layernorm" || name == "gelu"; }
+
+KernelResult run_kernel(const std::string& kernel, Platform& p, const VpTables& tables, const KernelShape& shape) {
+    if (!is_kernel(kernel)) throw BadInput("unknown kernel '" + kernel + "' (known: softmax, layernorm, gelu)");
+    KernelResult r;
+    r.kernel = kernel;
+    r.digest = 0xcbf29ce484222325ull;
+    const sc_core::sc_time t0 = sc_core::sc_time_stamp();
+    if (kernel == "softmax") softmax(p, tables, shape, r);
+    else if (kernel == "layernorm") layernorm(p, tables, shape, r);
+    else gelu(p, tables, shape, r);
+    p.cpu.sync();
+    r.sim_time_ns = (sc_core::sc_time_stamp() - t0).to_seconds() * 1e9;
+    return r;
+}
+
+}  // namespace gqalut::vp

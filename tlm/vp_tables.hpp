@@ -1,0 +1,15 @@
+// The tables the virtual platform's kernels load into the accelerator.
+#pragma once
+#include <string>
+
+#include "tlm/kernels.hpp"
+
+namespace gqalut::vp {
+
+// Built-in tables for EXP and GELU (INT8, every scale 0..7) and DIV/RSQRT (INT8 core behind
+// the scaler, preset normalize so any UQ16.16 input lands in the core range); a non-empty
+// path replaces the corresponding one with a table file.
+VpTables vp_tables(const std::string& exp_file = "", const std::string& gelu_file = "",
+                   const std::string& div_file = "", const std::string& rsqrt_file = "");
+
+}  // namespace gqalut::vp
