@@ -326,10 +326,10 @@ PwlTable table_from_json_text(const std::string& text, const std::string& name) 
     json j;
     try {
         j = json::parse(quote_non_finite_literals(text));
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {   // syntax errors, and numbers out of range ("2e453")
         std::string what = e.what();
-        const auto pos = what.find("parse error");
-        throw BadInput(name + ": invalid JSON: " + (pos == std::string::npos ? what : what.substr(pos)));
+        const auto pos = what.find("] ");
+        throw BadInput(name + ": invalid JSON: " + (pos == std::string::npos ? what : what.substr(pos + 2)));
     }
     try {
         PwlTable t = (j.is_object() && j.contains("format") && j["format"] == "gqalut-table") ? from_own(j)
@@ -338,6 +338,8 @@ PwlTable table_from_json_text(const std::string& text, const std::string& name) 
         return t;
     } catch (const BadInput& e) {
         throw BadInput(name + ": " + e.what());
+    } catch (const json::exception& e) {
+        throw BadInput(name + ": unexpected JSON content: " + e.what());
     }
 }
 

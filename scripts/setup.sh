@@ -12,6 +12,7 @@ packages=(
   yosys                               # synthesis of the RTL: cell counts, area estimate
   iverilog                            # second RTL simulator (self-checking testbench)
   python3-matplotlib                  # plots in docs/results and out/
+  clang libclang-rt-14-dev            # libFuzzer targets (tests/robustness/fuzz)
 )
 missing=()
 for p in "${packages[@]}"; do

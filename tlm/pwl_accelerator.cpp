@@ -270,7 +270,6 @@ void PwlAccelerator::worker() {
         const uint64_t n = length_->value();
         const UnitShape shape = backend_->shape(job.table);
         const unsigned ib = input_element_bytes(shape), ob = output_element_bytes(shape, job.rq.enable);
-        std::vector<uint8_t> in(n * ib);
         auto finish = [&](bool ok, Error e) {
             qk.sync();
             if (epoch != epoch_) return;   // reset meanwhile: the start state stays
@@ -279,34 +278,48 @@ void PwlAccelerator::worker() {
             else fail(e);
             update_irq();
         };
-        if (!dma(tlm::TLM_READ_COMMAND, src_->value(), in.data(), in.size(), qk)) {
-            finish(false, err_dma_read);
-            continue;
-        }
-        std::vector<uint8_t> bytes(n * ob);
-        uint64_t cycles = 0;
-        qk.sync();   // cycle-level backends simulate in real SystemC time from here
-        const sc_core::sc_time before = sc_core::sc_time_stamp();
         try {
             backend_->load(job);
-            cycles = backend_->run_elements(in.data(), ib, bytes.data(), ob, n, shape);
         } catch (const BadInput& e) {
             if (params_.log_level >= 1) std::cerr << name() << ": " << e.what() << "\n";
             finish(false, err_config);
             continue;
         }
-        if (sc_core::sc_time_stamp() == before) qk.inc(clock_period() * static_cast<double>(cycles));
-        if (epoch != epoch_) continue;   // reset during the job: drop it
-        if (!dma(tlm::TLM_WRITE_COMMAND, dst_->value(), bytes.data(), bytes.size(), qk)) {
-            finish(false, err_dma_write);
-            continue;
+        // Streams in chunks so memory stays bounded for any LENGTH; each chunk is read whole
+        // before its outputs are written (in-place jobs with equal element sizes work).
+        const uint64_t chunk = uint64_t(1) << 16;
+        std::vector<uint8_t> in(std::min(n, chunk) * ib), out(std::min(n, chunk) * ob);
+        uint64_t cycles = 0;
+        double energy_pj = 0;
+        bool ok = true;
+        Error err = err_none;
+        for (uint64_t done = 0; done < n && ok; done += chunk) {
+            const uint64_t m = std::min(chunk, n - done);
+            if (!dma(tlm::TLM_READ_COMMAND, src_->value() + done * ib, in.data(), m * ib, qk)) {
+                ok = false;
+                err = err_dma_read;
+                break;
+            }
+            qk.sync();   // cycle-level backends simulate in real SystemC time from here
+            const sc_core::sc_time before = sc_core::sc_time_stamp();
+            const uint64_t c = backend_->run_elements(in.data(), ib, out.data(), ob, m, shape);
+            if (sc_core::sc_time_stamp() == before) qk.inc(clock_period() * static_cast<double>(c));
+            cycles += c;
+            energy_pj += backend_->last_energy_pj();
+            if (!dma(tlm::TLM_WRITE_COMMAND, dst_->value() + done * ob, out.data(), m * ob, qk)) {
+                ok = false;
+                err = err_dma_write;
+            }
         }
-        perf_cycles_->set(perf_cycles_->value() + cycles);
-        perf_elements_->set(perf_elements_->value() + n);
-        perf_energy_->set(perf_energy_->value() + static_cast<uint64_t>(backend_->last_energy_pj() * 1000.0 + 0.5));
-        if (params_.log_level >= 1)
-            std::cerr << sc_core::sc_time_stamp() << " " << name() << ": " << n << " elements, " << cycles << " cycles\n";
-        finish(true, err_none);
+        if (epoch != epoch_) continue;   // reset during the job: drop it
+        if (ok) {
+            perf_cycles_->set(perf_cycles_->value() + cycles);
+            perf_elements_->set(perf_elements_->value() + n);
+            perf_energy_->set(perf_energy_->value() + static_cast<uint64_t>(energy_pj * 1000.0 + 0.5));
+            if (params_.log_level >= 1)
+                std::cerr << sc_core::sc_time_stamp() << " " << name() << ": " << n << " elements, " << cycles << " cycles\n";
+        }
+        finish(ok, err);
     }
 }
 

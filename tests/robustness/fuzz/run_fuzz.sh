@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets with clang (own build tree) and runs each for SECONDS seconds on
+# a copy of its committed corpus (tests/robustness/fuzz/corpus/<target>). Exit 1 on any finding;
+# the reproducer is kept in the build tree (crash-*, leak-*, oom-*, timeout-*).
+#   run_fuzz.sh BUILD_DIR SECONDS [TARGET...]
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+build=$1
+seconds=$2
+shift 2
+targets=("$@")
+((${#targets[@]})) || targets=(table expr registers)
+if [[ ! -f $build/CMakeCache.txt ]]; then
+  cmake -S "$here" -B "$build" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+fi
+cmake --build "$build" -j "$(nproc)" >/dev/null
+status=0
+for t in "${targets[@]}"; do
+  work=$(mktemp -d)
+  cp -r "$here/corpus/$t/." "$work/"
+  # The register fuzzer runs a SystemC design whose processes live on their own coroutine
+  # stacks, which LeakSanitizer cannot scan: it would report the fuzzer's own live data as
+  # leaked at exit. Leak checking is off for that target only; ASan and UBSan stay on.
+  leaks=1
+  [[ $t == registers ]] && leaks=0
+  if (cd "$build" && ASAN_OPTIONS=detect_leaks=$leaks ./fuzz_"$t" -max_total_time="$seconds" -rss_limit_mb=2048 \
+        -detect_leaks=$leaks -print_final_stats=1 "$work" >"$build/fuzz_$t.log" 2>&1); then
+    echo "fuzz_$t: $(grep -E '^stat::number_of_executed_units' "$build/fuzz_$t.log" | awk '{print $2}') inputs, no finding"
+  else
+    echo "fuzz_$t: FINDING, see $build/fuzz_$t.log"
+    tail -30 "$build/fuzz_$t.log"
+    status=1
+  fi
+  rm -rf "$work"
+done
+exit $status
