@@ -1,0 +1,57 @@
+// The best integer line for a set of weighted points: minimise sum w (K a + B c - t)^2 over
+// integer codes K in [k_lo, k_hi], B in [b_lo, b_hi]. With a = x 2^-lambda_k and c = 2^-lambda_b
+// this is exactly the error of one LUT entry of the INT datapath (y = K x 2^-lk + B 2^-lb).
+// Used by `optimal` (per segment of the DP) and by the least-squares segment fit.
+#pragma once
+#include <cstdint>
+
+namespace gqalut {
+
+// Weighted moments of the points (a, t) with weight w. long double keeps the cancellation in
+// prefix-sum differences far below the errors being compared.
+struct LineSums {
+    long double w = 0, wa = 0, waa = 0, wt = 0, wat = 0, wtt = 0;
+    void add(double a, double t, double weight) {
+        const long double la = a, lt = t, lw = weight;
+        w += lw;
+        wa += lw * la;
+        waa += lw * la * la;
+        wt += lw * lt;
+        wat += lw * la * lt;
+        wtt += lw * lt * lt;
+    }
+    LineSums& operator+=(const LineSums& o) {
+        w += o.w, wa += o.wa, waa += o.waa, wt += o.wt, wat += o.wat, wtt += o.wtt;
+        return *this;
+    }
+    LineSums operator-(const LineSums& o) const {
+        LineSums r = *this;
+        r.w -= o.w, r.wa -= o.wa, r.waa -= o.waa, r.wt -= o.wt, r.wat -= o.wat, r.wtt -= o.wtt;
+        return r;
+    }
+};
+
+struct CodeBox {
+    int64_t k_lo, k_hi, b_lo, b_hi;
+};
+
+struct IntLine {
+    int64_t k = 0, b = 0;
+    double cost = 0;          // sum w (K a + B c - t)^2 from the moments
+    bool certified = true;    // false only if a safety cap on the enumeration was hit
+};
+
+// sum w (K a + B c - t)^2 from the moments.
+long double line_cost(const LineSums& m, int64_t k, int64_t b, double c);
+
+// The exact minimiser. a_min/a_max: the smallest and largest a among the points (equal when
+// the points share one input). c: the intercept unit. Empty sums give K = B = 0 (clamped).
+IntLine best_int_line(const LineSums& m, double a_min, double a_max, double c, const CodeBox& box);
+
+// The real-valued least-squares line y = slope * a + intercept (a single input: slope 0).
+struct RealLine {
+    double slope, intercept;
+};
+RealLine lsq_line(const LineSums& m, double a_min, double a_max);
+
+}  // namespace gqalut

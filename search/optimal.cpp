@@ -1,0 +1,292 @@
+#include "search/optimal.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <limits>
+
+#include "model/errors.hpp"
+#include "search/int_line.hpp"
+#include "search/parallel.hpp"
+
+namespace gqalut {
+
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+// Points of one grid grouped by input code, ascending, with prefix sums of their moments.
+struct Groups {
+    std::vector<int64_t> code;
+    std::vector<double> a;          // a = q 2^-(lambda_k + s)
+    std::vector<LineSums> prefix;   // prefix[i] = sums of groups [0, i)
+};
+
+Groups group_grid(const ScaleGrid& g, const IntParams& p, double weight_scale) {
+    std::vector<size_t> order(g.q.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) { return g.q[x] < g.q[y]; });
+    Groups out;
+    out.prefix.emplace_back();
+    for (size_t k : order) {
+        if (out.code.empty() || out.code.back() != g.q[k]) {
+            out.code.push_back(g.q[k]);
+            out.a.push_back(std::ldexp(static_cast<double>(g.q[k]), -(p.lambda_k + g.s)));
+            out.prefix.push_back(out.prefix.back());
+        }
+        out.prefix.back().add(out.a.back(), g.target[k], g.weight[k] * weight_scale);
+    }
+    return out;
+}
+
+CodeBox param_box(const IntParams& p) {
+    const FixFormat f = p.param_format(0);
+    return {f.min_code(), f.max_code(), f.min_code(), f.max_code()};
+}
+
+// Evenly spaced subset of 0..m-1 (first and last included) of at most kMaxBoundaries.
+std::vector<size_t> thin(size_t m) {
+    std::vector<size_t> c;
+    if (m <= kMaxBoundaries) {
+        for (size_t i = 0; i < m; ++i) c.push_back(i);
+        return c;
+    }
+    for (size_t k = 0; k < kMaxBoundaries; ++k) c.push_back(k * (m - 1) / (kMaxBoundaries - 1));
+    return c;
+}
+
+}  // namespace
+
+Partition best_partition(size_t m, size_t parts, const std::function<double(size_t, size_t)>& cost, int threads) {
+    Partition out;
+    out.starts = {0};
+    if (m < 2 || parts == 0) return out;
+    // Cost matrix, rows in parallel (each entry is independent).
+    std::vector<double> c(m * m, kInf);
+    {
+        WorkerPool pool(threads);
+        pool.for_each(m - 1, [&](size_t i) {
+            for (size_t j = i + 1; j < m; ++j) c[i * m + j] = cost(i, j);
+        });
+    }
+    const size_t levels = std::min(parts, m - 1);
+    // d[e][j]: best cost of boundaries 0..j in exactly e+1 runs; arg for the reconstruction.
+    std::vector<std::vector<double>> d(levels, std::vector<double>(m, kInf));
+    std::vector<std::vector<size_t>> arg(levels, std::vector<size_t>(m, 0));
+    for (size_t j = 1; j < m; ++j) d[0][j] = c[j];
+    for (size_t e = 1; e < levels; ++e)
+        for (size_t j = e + 1; j < m; ++j) {
+            double best = kInf;
+            size_t bi = 0;
+            for (size_t i = e; i < j; ++i) {
+                const double v = d[e - 1][i] + c[i * m + j];
+                if (v < best) {
+                    best = v;
+                    bi = i;
+                }
+            }
+            d[e][j] = best;
+            arg[e][j] = bi;
+        }
+    size_t be = 0;
+    for (size_t e = 1; e < levels; ++e)
+        if (d[e][m - 1] < d[be][m - 1]) be = e;   // fewer runs on ties
+    out.cost = d[be][m - 1];
+    std::vector<size_t> starts;
+    size_t j = m - 1;
+    for (size_t e = be; e > 0; --e) {
+        j = arg[e][j];
+        starts.push_back(j);
+    }
+    starts.push_back(0);
+    std::reverse(starts.begin(), starts.end());
+    out.starts = starts;
+    return out;
+}
+
+OptimalResult optimal_per_scale(const Problem& p, int threads) {
+    if (p.is_fp32()) return optimal_fp32(p);
+    OptimalResult r;
+    r.table = p.blank_table("optimal");
+    const IntParams& ip = r.table.params;
+    const CodeBox box = param_box(ip);
+    const double c = std::ldexp(1.0, -ip.lambda_b);
+    const size_t n = static_cast<size_t>(p.spec().entries);
+    size_t largest = 0;
+    for (const ScaleGrid& g : p.grids()) {
+        const Groups gr = group_grid(g, ip, 1.0);
+        const size_t m = gr.code.size() + 1;   // boundaries: before each group, and the end
+        largest = std::max(largest, m);
+        const std::vector<size_t> cand = thin(m);
+        auto solve = [&](size_t i, size_t j) {
+            const size_t a = cand[i], b = cand[j];
+            return best_int_line(gr.prefix[b] - gr.prefix[a], gr.a[a], gr.a[b - 1], c, box);
+        };
+        LutCodes lut;
+        if (cand.size() >= 2) {
+            const Partition part = best_partition(cand.size(), n, [&](size_t i, size_t j) { return solve(i, j).cost; }, threads);
+            for (size_t k = 0; k < part.starts.size(); ++k) {
+                const size_t i = part.starts[k];
+                const size_t j = k + 1 < part.starts.size() ? part.starts[k + 1] : cand.size() - 1;
+                if (k > 0) lut.breakpoints.push_back(gr.code[cand[i]]);
+                const IntLine l = solve(i, j);
+                if (!l.certified) r.exact = false;
+                lut.slopes.push_back(l.k);
+                lut.intercepts.push_back(l.b);
+            }
+        }
+        // Unused entries: a breakpoint that never fires, zero parameters.
+        while (lut.slopes.size() < n) {
+            if (!lut.slopes.empty()) lut.breakpoints.push_back(ip.bp_max());
+            lut.slopes.push_back(0);
+            lut.intercepts.push_back(0);
+        }
+        r.table.per_scale[g.s] = lut;
+    }
+    if (largest > kMaxBoundaries) {
+        r.exact = false;
+        r.note = "not exact: a scale has " + std::to_string(largest - 1) +
+                 " distinct inputs; the DP ran on " + std::to_string(kMaxBoundaries) + " evenly spaced boundaries";
+    } else {
+        r.note = std::string(r.exact ? "exact" : "not certified (enumeration cap hit)") +
+                 ": DP over every segmentation of each scale's grid, best integer codes per segment";
+    }
+    return r;
+}
+
+OptimalResult optimal_shared(const Problem& p, int threads) {
+    if (p.is_fp32()) return optimal_fp32(p);
+    OptimalResult r;
+    r.table = p.blank_table("optimal");
+    const IntParams& ip = r.table.params;
+    const CodeBox box = param_box(ip);
+    const double c = std::ldexp(1.0, -ip.lambda_b);
+    const size_t n = static_cast<size_t>(p.spec().entries);
+
+    std::vector<Groups> groups;
+    std::vector<int> scale_of;
+    double xmin = kInf, xmax = -kInf;
+    int smax = 0;
+    for (const ScaleGrid& g : p.grids()) {
+        if (g.q.empty()) continue;
+        groups.push_back(group_grid(g, ip, 1.0 / static_cast<double>(g.q.size())));
+        scale_of.push_back(g.s);
+        xmin = std::min(xmin, std::ldexp(static_cast<double>(groups.back().code.front()), -g.s));
+        xmax = std::max(xmax, std::ldexp(static_cast<double>(groups.back().code.back()), -g.s));
+        smax = std::max(smax, g.s);
+    }
+    // One candidate per cell between multiples of h = 2^-(smax+1), from below every grid to
+    // above every grid (one unit of margin reaches past the coarsest scale's codes).
+    const double h = std::ldexp(1.0, -(smax + 1));
+    const int64_t j0 = static_cast<int64_t>(std::floor((xmin - 1.0) / h)) - 1;
+    const int64_t j1 = static_cast<int64_t>(std::ceil((xmax + 1.0) / h)) + 1;
+    const size_t ns = groups.size();
+    std::vector<double> rep;
+    std::vector<std::vector<size_t>> pos;   // pos[candidate][scale]: grid groups below its code
+    std::vector<size_t> cur(ns);
+    for (int64_t j = j0; j <= j1; ++j) {
+        const double pj = (static_cast<double>(j) + 0.5) * h;
+        for (size_t k = 0; k < ns; ++k) {
+            const int64_t code = breakpoint_code(pj, scale_of[k], ip);
+            cur[k] = static_cast<size_t>(std::lower_bound(groups[k].code.begin(), groups[k].code.end(), code) -
+                                         groups[k].code.begin());
+        }
+        if (pos.empty() || pos.back() != cur) {
+            pos.push_back(cur);
+            rep.push_back(pj);
+        }
+    }
+    for (size_t k = 0; k < ns; ++k)
+        if (pos.front()[k] != 0 || pos.back()[k] != groups[k].code.size())
+            throw std::logic_error("optimal_shared: candidate range does not cover the grids");
+    const size_t m = pos.size();
+    const std::vector<size_t> cand = thin(m);
+    auto solve = [&](size_t i, size_t j) {
+        const auto& pa = pos[cand[i]];
+        const auto& pb = pos[cand[j]];
+        LineSums s;
+        double amin = kInf, amax = -kInf;
+        for (size_t k = 0; k < ns; ++k) {
+            if (pb[k] == pa[k]) continue;
+            s += groups[k].prefix[pb[k]] - groups[k].prefix[pa[k]];
+            amin = std::min(amin, groups[k].a[pa[k]]);
+            amax = std::max(amax, groups[k].a[pb[k] - 1]);
+        }
+        return best_int_line(s, amin, amax, c, box);
+    };
+    SharedBreakpoints sh;
+    const Partition part = best_partition(cand.size(), n, [&](size_t i, size_t j) { return solve(i, j).cost; }, threads);
+    for (size_t k = 0; k < part.starts.size(); ++k) {
+        const size_t i = part.starts[k];
+        const size_t j = k + 1 < part.starts.size() ? part.starts[k + 1] : cand.size() - 1;
+        if (k > 0) sh.breakpoints.push_back(rep[cand[i]]);
+        const IntLine l = solve(i, j);
+        if (!l.certified) r.exact = false;
+        sh.slopes.push_back(l.k);
+        sh.intercepts.push_back(l.b);
+    }
+    while (sh.slopes.size() < n) {   // unused entries: breakpoints above every grid
+        sh.breakpoints.push_back(rep.back());
+        sh.slopes.push_back(0);
+        sh.intercepts.push_back(0);
+    }
+    r.table.shared = sh;
+    if (m > kMaxBoundaries) {
+        r.exact = false;
+        r.note = "not exact: " + std::to_string(m) + " breakpoint rounding patterns; the DP ran on " +
+                 std::to_string(kMaxBoundaries) + " evenly spaced ones";
+    } else {
+        r.note = std::string(r.exact ? "exact" : "not certified (enumeration cap hit)") + ": DP over all " +
+                 std::to_string(m) + " per-scale rounding patterns of a shared breakpoint, best integer codes per segment";
+    }
+    return r;
+}
+
+OptimalResult optimal_fp32(const Problem& p) {
+    OptimalResult r;
+    r.table = p.blank_table("optimal");
+    r.exact = false;
+    const auto& xs = p.fp32_x();
+    std::vector<size_t> order(xs.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return xs[a] < xs[b]; });
+    std::vector<float> xg;
+    std::vector<LineSums> prefix{LineSums{}};
+    for (size_t k : order) {
+        if (xg.empty() || xg.back() != xs[k]) {
+            xg.push_back(xs[k]);
+            prefix.push_back(prefix.back());
+        }
+        prefix.back().add(xs[k], p.fp32_target()[k], 1.0);
+    }
+    const size_t n = static_cast<size_t>(p.spec().entries);
+    const std::vector<size_t> cand = thin(xg.size() + 1);
+    auto sums = [&](size_t i, size_t j) { return prefix[cand[j]] - prefix[cand[i]]; };
+    auto sse = [&](size_t i, size_t j) {
+        const LineSums s = sums(i, j);
+        const RealLine l = lsq_line(s, xg[cand[i]], xg[cand[j] - 1]);
+        return static_cast<double>(std::max<long double>(
+            0, s.wtt - 2 * l.slope * s.wat - 2 * l.intercept * s.wt + static_cast<long double>(l.slope) * l.slope * s.waa +
+                   2 * static_cast<long double>(l.slope) * l.intercept * s.wa + static_cast<long double>(l.intercept) * l.intercept * s.w));
+    };
+    const Partition part = best_partition(cand.size(), n, sse, 1);
+    for (size_t k = 0; k < part.starts.size(); ++k) {
+        const size_t i = part.starts[k];
+        const size_t j = k + 1 < part.starts.size() ? part.starts[k + 1] : cand.size() - 1;
+        if (k > 0) r.table.fp32.breakpoints.push_back(xg[cand[i]]);
+        const RealLine l = lsq_line(sums(i, j), xg[cand[i]], xg[cand[j] - 1]);
+        r.table.fp32.slopes.push_back(static_cast<float>(l.slope));
+        r.table.fp32.intercepts.push_back(static_cast<float>(l.intercept));
+    }
+    while (r.table.fp32.slopes.size() < n) {
+        r.table.fp32.breakpoints.push_back(xg.back() + 1.0f);   // above every sample
+        r.table.fp32.slopes.push_back(0);
+        r.table.fp32.intercepts.push_back(0);
+    }
+    r.note = "DP over segmentations of the sample points with real least-squares lines, parameters rounded to "
+             "binary32 (optimal up to that rounding, not certified)";
+    if (xg.size() + 1 > kMaxBoundaries) r.note += "; thinned to " + std::to_string(kMaxBoundaries) + " boundaries";
+    return r;
+}
+
+}  // namespace gqalut

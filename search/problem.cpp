@@ -1,0 +1,185 @@
+#include "search/problem.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "model/errors.hpp"
+#include "model/fp32_datapath.hpp"
+#include "model/int_datapath.hpp"
+#include "model/range_scaler.hpp"
+
+namespace gqalut {
+
+SearchSpec make_spec(const SpecRequest& r) {
+    SearchSpec s;
+    s.function = r.function;
+    s.expr = r.expr;
+    if (s.function == "expr") {
+        if (s.expr.empty()) throw BadInput("--expr: empty expression");
+        if (!r.lo || !r.hi) throw BadInput("--expr needs --range LO,HI");
+    }
+    const RefFunctionPtr builtin = s.function == "expr" ? nullptr : builtin_function(s.function);
+    s.lo = r.lo ? *r.lo : builtin->range_lo();
+    s.hi = r.hi ? *r.hi : builtin->range_hi();
+    if (!std::isfinite(s.lo) || !std::isfinite(s.hi) || !(s.lo < s.hi))
+        throw BadInput("--range: [" + show_number(s.lo) + ", " + show_number(s.hi) + "] is empty or reversed");
+    // Parses and checks the expression on the range (throws BadInput naming the problem).
+    const RefFunctionPtr f = make_function(s.function, s.expr, s.lo, s.hi);
+    if (r.entries < 1) throw BadInput("--entries: " + std::to_string(r.entries) + " is below 1");
+    if (r.entries > 1024) throw BadInput("--entries: " + std::to_string(r.entries) + " is above 1024 (the table format's limit)");
+    s.entries = r.entries;
+    s.precision = parse_precision(r.precision);
+
+    if (s.precision == Precision::fp32) {
+        if (r.lambda || r.width || r.scales) throw BadInput("--lambda, --width and --scales apply to INT precisions, not fp32");
+        return s;
+    }
+    const int k = input_bits(s.precision);
+    s.params = default_int_params(s.precision);
+    if (f->multi_range()) {
+        // DIV/RSQRT: unsigned UQ3.(k-3) core behind the multi-range scaler, lambda = k-3 (INT8: 5).
+        s.scaler = ScalerSpec{};
+        s.scaler->preset = r.preset;
+        s.params.input_signed = false;
+        s.params.lambda_k = s.params.lambda_b = k - 3;
+        if (r.scales) throw BadInput("--scales does not apply to div/rsqrt (the scaler core has one scale)");
+    } else if (r.preset != "paper") {
+        throw BadInput("--preset applies to div and rsqrt (the multi-range scaler)");
+    }
+    if (r.width) {
+        if (*r.width < 2 || *r.width > 32) throw BadInput("--width: " + std::to_string(*r.width) + " outside 2..32");
+        s.params.width = *r.width;
+    }
+    if (r.lambda) {
+        if (*r.lambda < 0 || *r.lambda > 2 * k) throw BadInput("--lambda: " + std::to_string(*r.lambda) + " outside 0.." + std::to_string(2 * k));
+        s.params.lambda_k = s.params.lambda_b = *r.lambda;
+    }
+    if (s.scaler) {
+        RangeScaler check(s.function, *s.scaler, s.params);   // validates the preset
+        s.scales = {check.core_frac()};
+    } else {
+        if (r.scales) {
+            s.scales = *r.scales;
+        } else {
+            for (int sc = 0; sc <= 6; ++sc) s.scales.push_back(sc);
+        }
+        for (int sc : s.scales)
+            if (sc < 0 || sc > k - 1)
+                throw BadInput("--scales: " + std::to_string(sc) + " outside [0, " + std::to_string(k - 1) + "]");
+    }
+    return s;
+}
+
+Problem::Problem(SearchSpec spec) : spec_(std::move(spec)) {
+    f_ = make_function(spec_.function, spec_.expr, spec_.lo, spec_.hi);
+    size_t most = 0;
+    if (is_fp32()) {
+        for (float x : fp32_paper_points(spec_.lo, spec_.hi)) {
+            if (!f_->in_domain(x)) continue;
+            const double fx = (*f_)(static_cast<double>(x));
+            if (!std::isfinite(fx)) continue;
+            fp32_x_.push_back(x);
+            fp32_t_.push_back(fx);
+        }
+        most = fp32_x_.size();
+    } else {
+        if (spec_.scaler) {
+            const RangeScaler scaler(spec_.function, *spec_.scaler, spec_.params);
+            grids_.push_back(scaler_paper_grid(*f_, scaler, spec_.lo, spec_.hi));
+        } else {
+            grids_ = paper_grid(*f_, spec_.params, spec_.scales, spec_.lo, spec_.hi);
+        }
+        for (const auto& g : grids_) {
+            std::vector<int64_t> q = g.q;
+            std::sort(q.begin(), q.end());
+            most = std::max(most, static_cast<size_t>(std::unique(q.begin(), q.end()) - q.begin()));
+        }
+    }
+    if (most == 0) throw BadInput("the range [" + show_number(spec_.lo) + ", " + show_number(spec_.hi) + "] holds no input of the protocol");
+    max_entries_ = static_cast<int>(std::min<size_t>(most, 1024));
+    if (spec_.entries > max_entries_)
+        throw BadInput("--entries: " + std::to_string(spec_.entries) + " is more than the input grid allows (" +
+                       std::to_string(max_entries_) + " distinct inputs on the range)");
+}
+
+PwlTable Problem::blank_table(const std::string& method) const {
+    PwlTable t;
+    t.function = spec_.function;
+    t.expr = spec_.expr;
+    t.range_lo = spec_.lo;
+    t.range_hi = spec_.hi;
+    t.method = method;
+    t.entries = spec_.entries;
+    t.precision = spec_.precision;
+    if (!is_fp32()) {
+        t.params = spec_.params;
+        t.scales = spec_.scales;
+        t.scaler = spec_.scaler;
+    }
+    return t;
+}
+
+double grid_mse_fast(const ScaleGrid& g, const IntParams& p, const LutCodes& lut) {
+    const int lo = p.lambda_o();
+    const int shk = lo - p.lambda_k, shb = g.s + lo - p.lambda_b;
+    const double unit = std::ldexp(1.0, -(lo + g.s));   // acc * unit == ldexp(acc, -frac) exactly
+    const bool wide = IntDatapath::acc_width(p) > 62;
+    const size_t nb = lut.breakpoints.size();
+    size_t seg = 0;
+    int64_t prev = INT64_MIN;
+    double sq = 0;
+    for (size_t i = 0; i < g.q.size(); ++i) {
+        const int64_t q = g.q[i];
+        if (q < prev) seg = 0;   // grids are ascending; restart the walk otherwise
+        prev = q;
+        while (seg < nb && lut.breakpoints[seg] <= q) ++seg;
+        double y;
+        if (!wide) {
+            const int64_t acc = lut.slopes[seg] * q * (int64_t(1) << shk) + lut.intercepts[seg] * (int64_t(1) << shb);
+            y = static_cast<double>(acc) * unit;
+        } else {
+            const i128 acc = static_cast<i128>(lut.slopes[seg]) * q * (i128(1) << shk) +
+                             static_cast<i128>(lut.intercepts[seg]) * (i128(1) << shb);
+            y = static_cast<double>(acc) * unit;
+        }
+        const double d = y - g.target[i];
+        sq += g.weight[i] * d * d;   // same association as metrics.cpp: (w * d) * d
+    }
+    return g.q.empty() ? 0.0 : sq / static_cast<double>(g.q.size());
+}
+
+std::vector<double> Problem::score_per_scale(const PwlTable& t) const {
+    std::vector<double> out;
+    if (is_fp32()) {
+        double sq = 0;
+        for (size_t i = 0; i < fp32_x_.size(); ++i) {
+            const double d = static_cast<double>(fp32_pwl(t.fp32, fp32_x_[i])) - fp32_t_[i];
+            sq += 1.0 * d * d;
+        }
+        out.push_back(fp32_x_.empty() ? 0.0 : sq / static_cast<double>(fp32_x_.size()));
+        return out;
+    }
+    for (const auto& g : grids_) {
+        if (t.is_shared()) {
+            LutCodes lut;
+            lut.breakpoints.reserve(t.shared->breakpoints.size());
+            for (double b : t.shared->breakpoints) lut.breakpoints.push_back(breakpoint_code(b, g.s, t.params));
+            lut.slopes = t.shared->slopes;
+            lut.intercepts = t.shared->intercepts;
+            out.push_back(grid_mse_fast(g, t.params, lut));
+        } else {
+            out.push_back(grid_mse_fast(g, t.params, t.per_scale.at(g.s)));
+        }
+    }
+    return out;
+}
+
+double Problem::score(const PwlTable& t) const {
+    // The mean exactly as metrics.cpp's finish_mean forms it.
+    const auto per = score_per_scale(t);
+    double sum = 0;
+    for (double v : per) sum += v;
+    return per.empty() ? 0.0 : sum / static_cast<double>(per.size());
+}
+
+}  // namespace gqalut

@@ -1,0 +1,100 @@
+#include "search/search.hpp"
+
+#include <chrono>
+#include <cstdio>
+
+#include "model/errors.hpp"
+#include "search/optimal.hpp"
+
+namespace gqalut {
+
+namespace {
+
+std::string fmt_mse(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.4e", v);
+    return buf;
+}
+
+}  // namespace
+
+SearchResult run_search(const SearchOptions& opt) {
+    const std::string& method = opt.method;
+    if (method != "gqa" && method != "gqa-rm" && method != "nnlut" && method != "optimal")
+        throw BadInput("--method: unknown method '" + method + "' (known: gqa, gqa-rm, nnlut, optimal)");
+    if (opt.threads < 1 || opt.threads > 256) throw BadInput("--threads: " + std::to_string(opt.threads) + " outside 1..256");
+    const Problem problem(make_spec(opt.spec));
+    const bool fp32 = problem.is_fp32();
+    std::string scheme = opt.scheme;
+    if (scheme.empty()) scheme = method == "optimal" ? "per-scale" : "shared";
+    if (scheme != "shared" && scheme != "per-scale")
+        throw BadInput("--scheme: '" + scheme + "' is neither shared nor per-scale");
+    if (scheme == "per-scale" && method != "optimal")
+        throw BadInput("--scheme per-scale: " + method + " searches one breakpoint set for all scales (shared); per-scale is for optimal");
+    if (opt.generations && (*opt.generations < 0 || *opt.generations > 1000000))
+        throw BadInput("--generations: " + std::to_string(*opt.generations) + " outside 0..1000000");
+    if (opt.population && (*opt.population < 2 || *opt.population > 100000))
+        throw BadInput("--population: " + std::to_string(*opt.population) + " outside 2..100000");
+    if (opt.theta_r && !(*opt.theta_r >= 0 && *opt.theta_r <= 1)) throw BadInput("--theta-r: must be in [0, 1]");
+    if (opt.rm_range && (opt.rm_range->first < 0 || opt.rm_range->second > 62))
+        throw BadInput("--rm-range: must lie in 0..62");
+
+    auto say = [&](const std::string& s) {
+        if (opt.progress) opt.progress(s);
+    };
+    SearchResult r;
+    r.scheme = fp32 ? "fp32" : scheme;
+    const auto t0 = std::chrono::steady_clock::now();
+    if (method == "gqa" || method == "gqa-rm") {
+        GaConfig cfg = paper_ga_config(problem.spec().function, problem.spec().entries, method == "gqa-rm");
+        if (opt.generations) cfg.generations = *opt.generations;
+        if (opt.population) cfg.population = *opt.population;
+        if (opt.theta_r) cfg.theta_r = *opt.theta_r;
+        if (opt.rm_range) cfg.rm_lo = opt.rm_range->first, cfg.rm_hi = opt.rm_range->second;
+        cfg.threads = opt.threads;
+        const BreakpointProblem bp(problem, opt.fit);
+        const GeneticSearch ga(cfg, opt.seed);
+        const int every = std::max(1, cfg.generations / 10);
+        const GaResult res = ga.run([&](const Genome& g) { return bp.fitness(g); }, bp.genes(), bp.gene_lo(), bp.gene_hi(),
+                                    [&](int gen, double best) {
+                                        if (gen % every == 0 || gen == cfg.generations)
+                                            say(method + ": generation " + std::to_string(gen) + "/" +
+                                                std::to_string(cfg.generations) + "  best MSE " + fmt_mse(best));
+                                    });
+        r.table = bp.decode(res.best, method);
+        r.table.seed = opt.seed;
+        r.evaluations = res.evaluations;
+        r.search_fitness = res.fitness;
+        r.note = "fit " + to_string(opt.fit) + (cfg.rounding && cfg.theta_r > 0
+                                                     ? ", rounding mutation theta_r " + show_number(cfg.theta_r) + " [" +
+                                                           std::to_string(cfg.rm_lo) + ", " + std::to_string(cfg.rm_hi) + "]"
+                                                     : cfg.rounding ? ", theta_r 0 (no rounding mutation)" : "");
+    } else if (method == "nnlut") {
+        NnLutConfig cfg;
+        cfg.threads = opt.threads;
+        if (opt.nn_steps) cfg.steps = *opt.nn_steps;
+        const NnLutResult res = nnlut_table(problem, cfg, opt.seed, [&](int step, double mse) {
+            say("nnlut: step " + std::to_string(step) + "/" + std::to_string(cfg.steps) + "  float MSE " + fmt_mse(mse));
+        });
+        r.table = res.table;
+        r.search_fitness = res.train_mse;
+        r.note = "float network MSE on its samples " + fmt_mse(res.train_mse);
+    } else {
+        say("optimal: " + std::string(fp32 ? "fp32 DP" : scheme == "shared" ? "shared-breakpoint DP" : "per-scale DP"));
+        const OptimalResult res = fp32 ? optimal_fp32(problem)
+                                       : scheme == "shared" ? optimal_shared(problem, opt.threads)
+                                                            : optimal_per_scale(problem, opt.threads);
+        r.table = res.table;
+        r.exact = res.exact;
+        r.note = res.note;
+    }
+    r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    validate(r.table);
+    r.metrics = evaluate(r.table, Protocol::paper);
+    if (method == "optimal") r.search_fitness = r.metrics.mse_mean;
+    r.table.metrics = r.metrics.to_json();
+    if (r.exact) r.table.metrics["exact"] = *r.exact;
+    return r;
+}
+
+}  // namespace gqalut

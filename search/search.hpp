@@ -1,0 +1,44 @@
+// `gqalut search` as a library call: resolve the problem, run one method, evaluate the result
+// with the golden metrics and record what it achieved in the table.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "model/metrics.hpp"
+#include "search/breakpoint_problem.hpp"
+#include "search/genetic.hpp"
+#include "search/nnlut.hpp"
+#include "search/problem.hpp"
+
+namespace gqalut {
+
+struct SearchOptions {
+    SpecRequest spec;
+    std::string method = "gqa-rm";   // gqa | gqa-rm | nnlut | optimal
+    std::string scheme;              // "" = the method's default; shared | per-scale
+    uint64_t seed = 1;
+    int threads = 1;
+    Fit fit = Fit::chord;
+    std::optional<int> generations, population;
+    std::optional<double> theta_r;
+    std::optional<std::pair<int, int>> rm_range;
+    std::optional<int> nn_steps;
+    std::function<void(const std::string&)> progress;   // one line per call
+};
+
+struct SearchResult {
+    PwlTable table;
+    Metrics metrics;           // evaluate(table, paper)
+    double seconds = 0;        // the search, without the final evaluation
+    std::string scheme;        // shared | per-scale | fp32
+    std::optional<bool> exact; // optimal only
+    std::string note;
+    uint64_t evaluations = 0;  // GA fitness evaluations
+    double search_fitness = 0; // the objective as the method saw it (GA: its best fitness)
+};
+
+SearchResult run_search(const SearchOptions& opt);   // throws BadInput
+
+}  // namespace gqalut
