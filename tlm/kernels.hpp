@@ -12,7 +12,8 @@
 namespace gqalut::vp {
 
 struct VpTables {
-    PwlTable exp, gelu, div, rsqrt;
+    PwlTable exp;   // proportional to exp(x) on [-8, 0]: softmax cancels the factor
+    PwlTable gelu, div, rsqrt;
 };
 
 struct KernelShape {
