@@ -154,6 +154,47 @@ OptimalResult optimal_per_scale(const Problem& p, int threads) {
     return r;
 }
 
+OptimalResult optimal_uniform_segments(const Problem& p) {
+    if (p.is_fp32()) throw BadInput("uniform segments address INT inputs by their MSBs; FP32 tables need comparators");
+    OptimalResult r;
+    r.table = p.blank_table("optimal-uniform");
+    const IntParams& ip = r.table.params;
+    const CodeBox box = param_box(ip);
+    const double c = std::ldexp(1.0, -ip.lambda_b);
+    const int64_t n = p.spec().entries;
+    for (const ScaleGrid& g : p.grids()) {
+        const Groups gr = group_grid(g, ip, 1.0);
+        LutCodes lut;
+        if (gr.code.empty()) {
+            lut.breakpoints.assign(static_cast<size_t>(n - 1), ip.bp_max());
+            lut.slopes.assign(static_cast<size_t>(n), 0);
+            lut.intercepts.assign(static_cast<size_t>(n), 0);
+            r.table.per_scale[g.s] = lut;
+            continue;
+        }
+        const int64_t base = gr.code.front(), span = gr.code.back() - base + 1;
+        int sh = 0;
+        while ((n << sh) < span) ++sh;
+        size_t first = 0;   // first group of the current segment
+        for (int64_t i = 0; i < n; ++i) {
+            const int64_t end = base + ((i + 1) << sh);   // exclusive
+            size_t last = first;
+            while (last < gr.code.size() && gr.code[last] < end) ++last;
+            if (i > 0) lut.breakpoints.push_back(std::min(ip.bp_max(), base + (i << sh)));
+            IntLine l;
+            if (last > first) l = best_int_line(gr.prefix[last] - gr.prefix[first], gr.a[first], gr.a[last - 1], c, box);
+            if (!l.certified) r.exact = false;
+            lut.slopes.push_back(l.k);
+            lut.intercepts.push_back(l.b);
+            first = last;
+        }
+        r.table.per_scale[g.s] = lut;
+    }
+    r.note = std::string(r.exact ? "exact" : "not certified (enumeration cap hit)") +
+             " for uniform power-of-two segments from each scale's lowest grid code";
+    return r;
+}
+
 OptimalResult optimal_shared(const Problem& p, int threads) {
     if (p.is_fp32()) return optimal_fp32(p);
     OptimalResult r;

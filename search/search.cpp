@@ -27,10 +27,11 @@ SearchResult run_search(const SearchOptions& opt) {
     const bool fp32 = problem.is_fp32();
     std::string scheme = opt.scheme;
     if (scheme.empty()) scheme = method == "optimal" ? "per-scale" : "shared";
-    if (scheme != "shared" && scheme != "per-scale")
-        throw BadInput("--scheme: '" + scheme + "' is neither shared nor per-scale");
-    if (scheme == "per-scale" && method != "optimal")
-        throw BadInput("--scheme per-scale: " + method + " searches one breakpoint set for all scales (shared); per-scale is for optimal");
+    if (scheme != "shared" && scheme != "per-scale" && scheme != "uniform")
+        throw BadInput("--scheme: '" + scheme + "' is not shared, per-scale or uniform");
+    if (scheme != "shared" && method != "optimal")
+        throw BadInput("--scheme " + scheme + ": " + method +
+                       " searches one breakpoint set for all scales (shared); per-scale and uniform are for optimal");
     if (opt.generations && (*opt.generations < 0 || *opt.generations > 1000000))
         throw BadInput("--generations: " + std::to_string(*opt.generations) + " outside 0..1000000");
     if (opt.population && (*opt.population < 2 || *opt.population > 100000))
@@ -80,10 +81,12 @@ SearchResult run_search(const SearchOptions& opt) {
         r.search_fitness = res.train_mse;
         r.note = "float network MSE on its samples " + fmt_mse(res.train_mse);
     } else {
-        say("optimal: " + std::string(fp32 ? "fp32 DP" : scheme == "shared" ? "shared-breakpoint DP" : "per-scale DP"));
-        const OptimalResult res = fp32 ? optimal_fp32(problem)
-                                       : scheme == "shared" ? optimal_shared(problem, opt.threads)
-                                                            : optimal_per_scale(problem, opt.threads);
+        say("optimal: " + std::string(fp32 ? "fp32 DP" : scheme == "shared" ? "shared-breakpoint DP"
+                                                       : scheme == "uniform" ? "uniform segments" : "per-scale DP"));
+        const OptimalResult res = scheme == "uniform" ? optimal_uniform_segments(problem)
+                                  : fp32              ? optimal_fp32(problem)
+                                  : scheme == "shared" ? optimal_shared(problem, opt.threads)
+                                                       : optimal_per_scale(problem, opt.threads);
         r.table = res.table;
         r.exact = res.exact;
         r.note = res.note;

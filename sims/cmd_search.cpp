@@ -1,5 +1,5 @@
 // gqalut search --function F | --expr E --range LO,HI --entries N --precision int8|int16|int32|fp32
-//               [--scheme shared|per-scale] --method gqa|gqa-rm|nnlut|optimal [--seed S] [--threads T]
+//               [--scheme shared|per-scale|uniform] --method gqa|gqa-rm|nnlut|optimal [--seed S] [--threads T]
 //               [--out FILE] [--format text|json]   (SPEC §13; more options: --help)
 #include <cmath>
 #include <iostream>
@@ -71,7 +71,7 @@ int run_search(const Args& raw_args) {
         ("range", po::value<std::string>(&range), "search and protocol range LO,HI (default: paper Table 1)")
         ("entries", po::value<int>(&entries)->required(), "number of entries N (N-1 breakpoints)")
         ("precision", po::value<std::string>(&precision)->default_value("int8"), "int8, int16, int32 or fp32")
-        ("scheme", po::value<std::string>(&scheme), "shared (one breakpoint set, GA/NN-LUT) or per-scale (optimal's default)")
+        ("scheme", po::value<std::string>(&scheme), "shared (one breakpoint set, GA/NN-LUT), per-scale (optimal's default) or uniform (optimal codes for uniform MSB-addressed segments)")
         ("method", po::value<std::string>(&method)->default_value("gqa-rm"), "gqa, gqa-rm, nnlut or optimal")
         ("seed", po::value<std::string>(&seed)->default_value("1"), "random seed (gqa, gqa-rm, nnlut)")
         ("threads", po::value<int>(&threads)->default_value(1), "worker threads; results do not depend on it")
@@ -91,7 +91,7 @@ int run_search(const Args& raw_args) {
     po::variables_map vm;
     if (!parse(glue_values(raw_args), desc, vm,
                "gqalut search --function F | --expr E --range LO,HI --entries N --precision int8|int16|int32|fp32 "
-               "[--scheme shared|per-scale] --method gqa|gqa-rm|nnlut|optimal [--seed S] [--threads T] [--out FILE] "
+               "[--scheme shared|per-scale|uniform] --method gqa|gqa-rm|nnlut|optimal [--seed S] [--threads T] [--out FILE] "
                "[--format text|json]"))
         return kOk;
     const Format fmt = parse_format(format);

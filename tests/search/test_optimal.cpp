@@ -208,3 +208,38 @@ TEST_CASE("partition DP: at most `parts` runs, optimal on a toy cost", "[optimal
     const Partition q = best_partition(10, 4, [](size_t, size_t) { return 1.0; }, 1);
     CHECK(q.starts.size() == 1);
 }
+
+TEST_CASE("uniform segments: power-of-two widths from the lowest code, each segment exactly fitted", "[optimal]") {
+    const Problem p = small_problem("gelu", -4, 4, 4, 5, 3, {0, 2});
+    const OptimalResult u = optimal_uniform_segments(p);
+    const IntParams& ip = u.table.params;
+    for (const ScaleGrid& g : p.grids()) {
+        const LutCodes& lut = u.table.per_scale.at(g.s);
+        const int64_t base = *std::min_element(g.q.begin(), g.q.end());
+        const int64_t span = *std::max_element(g.q.begin(), g.q.end()) - base + 1;
+        int sh = 0;
+        while ((int64_t(4) << sh) < span) ++sh;
+        for (size_t j = 0; j < lut.breakpoints.size(); ++j)
+            CHECK(lut.breakpoints[j] == std::min(ip.bp_max(), base + (int64_t(j + 1) << sh)));
+        // Each segment's codes are the enumerated optimum for its points.
+        double total = 0;
+        for (size_t seg = 0; seg < 4; ++seg) {
+            std::vector<std::tuple<int64_t, int, double, double>> pts;
+            for (size_t i = 0; i < g.q.size(); ++i)
+                if (IntDatapath(ip, g.s, lut).segment(g.q[i]) == static_cast<int>(seg))
+                    pts.emplace_back(g.q[i], g.s, g.target[i], g.weight[i]);
+            const double best = brute_segment(pts, ip);
+            double got = 0;
+            for (const auto& [q, sc, t, w] : pts) {
+                const double d = datapath_value(ip, sc, lut.slopes[seg], lut.intercepts[seg], q) - t;
+                got += w * d * d;
+            }
+            CHECK(got == Approx(best).epsilon(1e-9).margin(1e-15));
+            total += got;
+        }
+        CHECK(total / static_cast<double>(g.q.size()) == Approx(grid_mse(g, ip, lut)).epsilon(1e-9).margin(1e-15));
+    }
+    // A fixed segmentation can be no better than the best one.
+    CHECK(evaluate(optimal_per_scale(p).table, Protocol::paper).mse_mean <=
+          evaluate(u.table, Protocol::paper).mse_mean);
+}
