@@ -85,7 +85,7 @@ TEST_CASE("fp32_uniform_tables_random_and_corner_inputs", "[fp32]") {
         for (int n : {8, 16, 32}) {
             const PwlTable t = uniform_table(name, Precision::fp32, n, lo, hi);
             std::vector<uint64_t> words = corner_inputs(t.fp32);
-            while (words.size() < 8000) {
+            while (words.size() < 20000) {
                 if (rng.chance(0.6)) words.push_back(f32_bits(static_cast<float>(lo + (hi - lo) * (rng.unit() * 1.2 - 0.1))));
                 else words.push_back(random_f32(rng));
             }
@@ -104,7 +104,7 @@ TEST_CASE("fp32_random_tables_special_values", "[fp32]") {
     Driver d(*dut);
     Rng rng(3202);
     StreamResult total;
-    for (int run = 0; run < 30; ++run) {
+    for (int run = 0; run < 60; ++run) {
         Fp32Lut lut;
         const int n = static_cast<int>(rng.range(1, 32));
         for (int j = 0; j + 1 < n; ++j) lut.breakpoints.push_back(f32_from_bits(random_f32(rng)));
@@ -116,10 +116,10 @@ TEST_CASE("fp32_random_tables_special_values", "[fp32]") {
             lut.intercepts.push_back(f32_from_bits(random_f32(rng)));
         }
         std::vector<uint64_t> words = corner_inputs(lut);
-        while (words.size() < 4000) words.push_back(random_f32(rng));
+        while (words.size() < 5000) words.push_back(random_f32(rng));
         total.add(run_table(d, fp32_table(lut), 0, {}, words, profile(run, 800 + static_cast<uint64_t>(run))));
     }
-    report("fp32_n32_l1, 30 random tables with special values", total);
+    report("fp32_n32_l1, 60 random tables with special values", total);
     CHECK(total.elements >= 100000u);
     CHECK(total.mismatches == 0);
     CHECK(total.protocol_errors == 0);
@@ -133,7 +133,7 @@ TEST_CASE("fp32_rounding_underflow_cancellation_overflow", "[fp32]") {
     Driver d(*dut);
     Rng rng(3203);
     StreamResult total;
-    for (int run = 0; run < 240; ++run) {
+    for (int run = 0; run < 600; ++run) {
         const uint32_t ke = static_cast<uint32_t>(rng.range(60, 194));
         const float k = f32_from_bits((static_cast<uint32_t>(rng.next() & 1) << 31) | (ke << 23) |
                                       static_cast<uint32_t>(rng.chance(0.2) ? 0 : rng.next() & 0x7FFFFF));
@@ -166,7 +166,7 @@ TEST_CASE("fp32_rounding_underflow_cancellation_overflow", "[fp32]") {
         while (words.size() < 500) aim(std::ldexp(rng.unit() + 0.5, static_cast<int>(rng.range(-140, 130))) * (rng.chance(0.5) ? 1 : -1), 0);
         total.add(run_table(d, fp32_table(lut), 0, {}, words, profile(run, 900 + static_cast<uint64_t>(run))));
     }
-    report("fp32_n32_l1, 240 one-entry tables with crafted fmul/fadd edge operands", total);
+    report("fp32_n32_l1, 600 one-entry tables with crafted fmul/fadd edge operands", total);
     CHECK(total.elements >= 100000u);
     CHECK(total.mismatches == 0);
     CHECK(total.protocol_errors == 0);

@@ -90,15 +90,15 @@ TEST_CASE("int8_exhaustive_random_tables", "[int8]") {
     int run = 0;
     const auto words = all_words(8, 8);
     const std::vector<int> sizes = {1, 2, 3, 4, 8, 16, 31, 32};
-    for (int i = 0; i < 48; ++i) {
+    for (int i = 0; i < 100; ++i) {
         const PwlTable t = random_int_table(rng, Precision::int8, sizes[static_cast<size_t>(i) % sizes.size()]);
         for (int s = 0; s < 8; ++s) {
             total.add(run_table(d, t, s, random_requant(rng, 8), words, profile(run, 300 + static_cast<uint64_t>(run))));
             ++run;
         }
     }
-    report("int8_p8_n32_l8 exhaustive, 48 random tables x scales 0-7", total);
-    CHECK(total.elements == 48u * 8u * 256u);
+    report("int8_p8_n32_l8 exhaustive, 100 random tables x scales 0-7", total);
+    CHECK(total.elements == 100u * 8u * 256u);
     CHECK(total.mismatches == 0);
     CHECK(total.protocol_errors == 0);
 }
@@ -121,7 +121,7 @@ TEST_CASE("int16_exhaustive_tables_at_four_scales", "[int16]") {
             ++run;
         }
     }
-    for (int n : {2, 16, 32}) {
+    for (int n : {1, 2, 7, 16, 31, 32}) {
         const PwlTable t = random_int_table(rng, Precision::int16, n);
         for (int i = 0; i < 2; ++i) {
             const int s = static_cast<int>(rng.range(0, 15));
@@ -130,7 +130,7 @@ TEST_CASE("int16_exhaustive_tables_at_four_scales", "[int16]") {
             ++run;
         }
     }
-    report("int16_p16_n32_l1 exhaustive, 4 uniform tables (N 4-32) x 4 scales + 3 random tables x 2 scales", total);
+    report("int16_p16_n32_l1 exhaustive, 4 uniform tables (N 4-32) x 4 scales + 6 random tables x 2 scales", total);
     CHECK(total.elements == expected);
     CHECK(total.mismatches == 0);
     CHECK(total.protocol_errors == 0);
@@ -159,7 +159,7 @@ TEST_CASE("int32_random_and_corner_inputs", "[int32]") {
     StreamResult total;
     int run = 0;
     const auto word = [](int64_t c) { return static_cast<uint64_t>(c) & 0xFFFFFFFFull; };
-    for (int i = 0; i < 24; ++i) {
+    for (int i = 0; i < 40; ++i) {
         const bool uniform = i % 4 == 0;
         const PwlTable t = uniform ? uniform_table(kFunctions[static_cast<size_t>(i / 4) % kFunctions.size()].name,
                                                    Precision::int32, 8 << (i % 3), -4, 4)
@@ -172,7 +172,7 @@ TEST_CASE("int32_random_and_corner_inputs", "[int32]") {
         for (int64_t p : t.lut_for_scale(s).breakpoints)
             for (int64_t dq : {-1, 0, 1}) words.push_back(word(std::clamp<int64_t>(p + dq, INT32_MIN, INT32_MAX)));
         // Random: uniform codes, and codes of random magnitude (every bit length).
-        while (words.size() < 6000) {
+        while (words.size() < 15000) {
             const int bits = static_cast<int>(rng.range(1, 32));
             words.push_back(rng.chance(0.5) ? (rng.next() & 0xFFFFFFFFull)
                                             : word(rng.range(-(int64_t(1) << (bits - 1)), (int64_t(1) << (bits - 1)) - 1)));
@@ -180,7 +180,7 @@ TEST_CASE("int32_random_and_corner_inputs", "[int32]") {
         total.add(run_table(d, t, s, rq, words, profile(run, 600 + static_cast<uint64_t>(run))));
         ++run;
     }
-    report("int32_p32_n32_l1 random + corner inputs, 24 tables (random scale, lambda, requantizer)", total);
+    report("int32_p32_n32_l1 random + corner inputs, 40 tables (random scale, lambda, requantizer)", total);
     CHECK(total.elements >= 100000u);
     CHECK(total.mismatches == 0);
     CHECK(total.protocol_errors == 0);
