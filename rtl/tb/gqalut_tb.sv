@@ -3,7 +3,8 @@
 // path). For each op of ops.hex: a configuration write (issued once the unit is idle, cfg_err_o
 // must stay low) or a block of input vectors streamed with random valid gaps, while outputs
 // are taken with random out_ready stalls and compared with expect.hex in order.
-// Plusargs: +seed=N (random back-pressure), +gap=P and +stall=P (percent, default 30).
+// Plusargs: +seed=N (random back-pressure), +gap=P and +stall=P (percent, default 30),
+// +vcd=FILE (dump every signal).
 // Parameter Requant (iverilog -Pgqalut_tb.Requant=0) builds the INT unit without the
 // requantizer (vectors must then have it off). Prints "PASS: ..." or "FAIL: ..." and finishes.
 module gqalut_tb #(
@@ -86,6 +87,11 @@ module gqalut_tb #(
 
   initial begin : p_main
     int n;
+    string vcd;
+    if ($value$plusargs("vcd=%s", vcd)) begin
+      $dumpfile(vcd);
+      $dumpvars(0, gqalut_tb);
+    end
     if (!$value$plusargs("seed=%d", seed)) seed = 1;
     if (!$value$plusargs("gap=%d", gap)) gap = 30;
     if (!$value$plusargs("stall=%d", stall)) stall = 30;

@@ -1,6 +1,7 @@
 #include "rtl/verilated/rtl_driver.hpp"
 
 #include <cstdio>
+#include <cstdlib>
 
 namespace gqalut::rtl {
 
@@ -127,6 +128,11 @@ std::string StreamResult::summary() const {
 
 Driver::Driver(RtlUnit& dut) : dut_(dut), lanes_(dut.shape().lanes) {
     pipe_.resize(static_cast<size_t>(dut.latency() + 1));
+    if (const char* vcd = std::getenv("GQALUT_RTL_VCD"); vcd && *vcd) {
+        std::string path = vcd;
+        if (const auto at = path.find("%s"); at != std::string::npos) path.replace(at, 2, dut.shape().name());
+        dut_.open_vcd(path);
+    }
     reset();
 }
 

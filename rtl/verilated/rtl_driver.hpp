@@ -50,6 +50,8 @@ std::vector<uint32_t> mapped_addresses(const UnitShape& shape);
 
 class Driver {
 public:
+    // If the environment variable GQALUT_RTL_VCD is set, the unit dumps a VCD to that path
+    // ("%s" is replaced by the configuration name, e.g. int8_p8_n32_l1) from here on.
     explicit Driver(RtlUnit& dut);
 
     // rst_ni low for `cycles` rising edges; in-flight elements are dropped.
