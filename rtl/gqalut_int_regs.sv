@@ -19,6 +19,11 @@ module gqalut_int_regs #(
 
   localparam int SW = $clog2(InW);
   localparam int FW = $clog2(2 * InW + 1) + 1;
+  // Range of RQ_FRAC as 64-bit constants. (Yosys 0.23 mis-sizes `-64'(InW)`; a negative int
+  // localparam cast to 64 bits reads the same in every tool.)
+  localparam int NegInW = -InW;
+  localparam logic signed [63:0] FracMin = 64'(NegInW);
+  localparam logic signed [63:0] FracMax = 64'(2 * InW);
 
   logic sel_s, sel_en, sel_fr, wr, en_bit;
   logic signed [63:0] value;
@@ -33,7 +38,7 @@ module gqalut_int_regs #(
     ok_o = 1'b1;
     if (sel_s) ok_o = wdata_i < 64'(InW);
     if (sel_en) ok_o = Requant | ~en_bit;
-    if (sel_fr) ok_o = (value >= -64'(InW)) && (value <= 64'(2 * InW));
+    if (sel_fr) ok_o = (value >= FracMin) && (value <= FracMax);
   end
   assign wr = we_i & ok_o;
 

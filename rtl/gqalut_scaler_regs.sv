@@ -26,6 +26,11 @@ module gqalut_scaler_regs #(
   localparam int IfW   = $clog2(InW + 1);
   localparam int ShW   = $clog2(InW + 1) + 1;
   localparam int InFracReset = InW < 16 ? InW : 16;
+  // Range of SR_SHIFT as 64-bit constants. (Yosys 0.23 mis-sizes `-64'(InW)`; a negative int
+  // localparam cast to 64 bits reads the same in every tool.)
+  localparam int NegInW = -InW;
+  localparam logic signed [63:0] ShiftMin = 64'(NegInW);
+  localparam logic signed [63:0] ShiftMax = 64'(InW);
 
   logic sel_func, sel_preset, sel_in, sel_out, sel_lo, sel_sh, wr;
   logic [1:0] sr;
@@ -44,7 +49,7 @@ module gqalut_scaler_regs #(
     ok_o = 1'b1;
     if (sel_in) ok_o = wdata_i <= 64'(InW);
     if (sel_out) ok_o = wdata_i <= 64'd32;
-    if (sel_sh) ok_o = (value >= -64'(InW)) && (value <= 64'(InW));
+    if (sel_sh) ok_o = (value >= ShiftMin) && (value <= ShiftMax);
   end
   assign wr = we_i & ok_o;
 

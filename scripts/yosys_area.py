@@ -25,6 +25,7 @@ CSV_PATH = os.path.join(ROOT, "docs", "results", "yosys_area.csv")
 MD_PATH = os.path.join(ROOT, "docs", "results", "area.md")
 TABLE6 = os.path.join(ROOT, "docs", "paper", "table6_hw_cost.csv")
 CALIBRATION = "int8_n8"
+BREAKDOWN = ["int8_n8_rq", "int8_n16_rq", "int32_n8_rq", "fp32_n8", "scaler32_n8"]
 
 # Relative area of each generic cell in NAND2 equivalents: X1 cells of the Nangate 45 nm open
 # cell library divided by NAND2_X1 (0.798 um^2): INV 0.532, AND2/OR2 1.064, XOR2/XNOR2 1.596,
@@ -94,6 +95,55 @@ def synthesize(name, yosys):
             "ge": sum(n * cell_ge(c) for c, n in cells.items()), "types": cells}
 
 
+def base_module(name):
+    # "$paramod$<hash>\\gqalut_shifter" or "$paramod\\gqalut_cfg_ctrl\\NumBlocks=..." -> gqalut_shifter
+    parts = [p for p in name.split("\\") if p and not p.startswith("$paramod") and "=" not in p]
+    return parts[0] if parts else name
+
+
+def breakdown(name, yosys):
+    """GE of each block's own logic, from a synthesis that keeps the hierarchy."""
+    script = open(os.path.join(SYN, name + ".ys")).read().replace("synth -flatten", "synth")
+    with tempfile.TemporaryDirectory() as tmp:
+        ys, log = os.path.join(tmp, "h.ys"), os.path.join(tmp, "h.log")
+        open(ys, "w").write(script)
+        r = subprocess.run([yosys, "-q", "-l", log, "-s", ys], cwd=RTL, stdout=subprocess.PIPE,
+                           stderr=subprocess.STDOUT, text=True)
+        text = open(log).read() if os.path.exists(log) else ""
+    if r.returncode != 0:
+        raise SystemExit(f"yosys_area.py: yosys failed on {name} (hierarchical):\n{r.stdout}")
+    text = text[text.rfind("Printing statistics."):]
+    modules, cur = {}, None
+    for line in text.splitlines():
+        m = re.match(r"=== (.+) ===$", line.strip())
+        if m:
+            cur = None if m.group(1) == "design hierarchy" else m.group(1)
+            if cur:
+                modules[cur] = {}
+            continue
+        m = re.match(r"\s+(\S+)\s+(\d+)\s*$", line)
+        if cur and m and not line.strip().startswith("Number"):
+            modules[cur][m.group(1)] = int(m.group(2))
+    children = {m for cells in modules.values() for m in cells if m in modules}
+    tops = [m for m in modules if m not in children]
+    count = {m: 0 for m in modules}
+    for t in tops:
+        count[t] = 1
+    for _ in range(len(modules)):   # propagate instance counts down the hierarchy
+        new = {m: (1 if m in tops else 0) for m in modules}
+        for m, cells in modules.items():
+            for c, n in cells.items():
+                if c in modules:
+                    new[c] += count[m] * n
+        count = new
+    blocks = {}
+    for m, cells in modules.items():
+        own = sum(n * cell_ge(c) for c, n in cells.items() if c not in modules)
+        b = base_module(m)
+        blocks[b] = blocks.get(b, 0.0) + own * count[m]
+    return blocks
+
+
 def table6():
     rows = {}
     with open(TABLE6) as f:
@@ -108,7 +158,7 @@ def paper_key(name):
     return name if re.fullmatch(r"(int(8|16|32)|fp32)_n(8|16)", name) else None
 
 
-def write_results(results, yosys_version):
+def write_results(results, yosys_version, blocks):
     paper = table6()
     by = {r["name"]: r for r in results}
     cal = by[CALIBRATION]
@@ -168,6 +218,21 @@ def write_results(results, yosys_version):
         r = by[n]
         md.append(f"| {n} | {whats.get(n, '')} | {r['cells']} | {r['flops']} | {r['ge']:.0f} | "
                   f"{r['ge'] * um2_per_ge:.0f} | {r['ge'] / cal['ge']:.2f} |")
+    md.append("\n## Area per block\n")
+    md.append("GE of each block's own logic from a synthesis that keeps the hierarchy (`synth` without "
+              "`-flatten`, so no optimisation across blocks and the requantizer of a `Requant = 0` build "
+              "would stay; hence the `_rq` builds). `gqalut_int_lane` / `gqalut_fp32_lane` hold the "
+              "pipeline registers, the LUT read multiplexers and the multiplier and adder.\n")
+    names = sorted({b for bl in blocks.values() for b in bl}, key=lambda b: -max(bl.get(b, 0) for bl in blocks.values()))
+    md.append("| block | " + " | ".join(blocks) + " |")
+    md.append("|---|" + "---|" * len(blocks))
+    for b in names:
+        cells = []
+        for cfg, bl in blocks.items():
+            total = sum(bl.values())
+            cells.append(f"{bl[b]:.0f} ({bl[b] / total:.0%})" if b in bl else "-")
+        md.append(f"| {b} | " + " | ".join(cells) + " |")
+    md.append("| total | " + " | ".join(f"{sum(bl.values()):.0f}" for bl in blocks.values()) + " |")
     md.append("\n## Cells per type\n")
     md.append("| config | " + " | ".join(t.strip("$_") for t in types) + " |")
     md.append("|---|" + "---|" * len(types))
@@ -223,7 +288,9 @@ def main():
         results = list(ex.map(lambda n: synthesize(n, a.yosys), names))
     for r in results:
         print(f"{r['name']:>16}: {r['cells']:6d} cells {r['flops']:5d} flops {r['ge']:9.1f} GE", flush=True)
-    write_results(results, version)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=a.jobs) as ex:
+        blocks = dict(zip(BREAKDOWN, ex.map(lambda n: breakdown(n, a.yosys), BREAKDOWN)))
+    write_results(results, version, blocks)
     print(f"wrote {os.path.relpath(MD_PATH, ROOT)} and {os.path.relpath(CSV_PATH, ROOT)}")
     return 0
 

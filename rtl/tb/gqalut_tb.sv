@@ -23,26 +23,33 @@ module gqalut_tb #(
   logic [11:0]        cfg_addr;
   logic [63:0]        cfg_wdata;
 
+`ifdef GQALUT_GATE_LEVEL
+  // A Yosys netlist of one configuration (tests/rtl/icarus.sh with GATE_LEVEL): no parameters.
+  `define GQALUT_PARAMS(p)
+`else
+  `define GQALUT_PARAMS(p) #p
+`endif
+
   if (Kind == 0) begin : gen_int
-    gqalut_pwl_int #(
+    gqalut_pwl_int `GQALUT_PARAMS((
       .InW(InW), .ParW(ParW), .MaxEntries(MaxEntries), .Lanes(Lanes), .Requant(Requant != 1'b0)
-    ) u_dut (
+    )) u_dut (
       .clk_i(clk), .rst_ni(rst_n), .in_valid_i(in_valid), .in_ready_o(in_ready), .in_data_i(in_data),
       .out_valid_o(out_valid), .out_ready_i(out_ready), .out_data_o(out_data), .cfg_we_i(cfg_we),
       .cfg_addr_i(cfg_addr), .cfg_wdata_i(cfg_wdata), .idle_o(idle), .cfg_err_o(cfg_err)
     );
   end else if (Kind == 1) begin : gen_fp32
-    gqalut_pwl_fp32 #(
+    gqalut_pwl_fp32 `GQALUT_PARAMS((
       .MaxEntries(MaxEntries), .Lanes(Lanes)
-    ) u_dut (
+    )) u_dut (
       .clk_i(clk), .rst_ni(rst_n), .in_valid_i(in_valid), .in_ready_o(in_ready), .in_data_i(in_data),
       .out_valid_o(out_valid), .out_ready_i(out_ready), .out_data_o(out_data), .cfg_we_i(cfg_we),
       .cfg_addr_i(cfg_addr), .cfg_wdata_i(cfg_wdata), .idle_o(idle), .cfg_err_o(cfg_err)
     );
   end else begin : gen_scaler
-    gqalut_pwl_scaler #(
+    gqalut_pwl_scaler `GQALUT_PARAMS((
       .InW(InW), .CoreW(CoreW), .ParW(ParW), .MaxEntries(MaxEntries), .Lanes(Lanes)
-    ) u_dut (
+    )) u_dut (
       .clk_i(clk), .rst_ni(rst_n), .in_valid_i(in_valid), .in_ready_o(in_ready), .in_data_i(in_data),
       .out_valid_o(out_valid), .out_ready_i(out_ready), .out_data_o(out_data), .cfg_we_i(cfg_we),
       .cfg_addr_i(cfg_addr), .cfg_wdata_i(cfg_wdata), .idle_o(idle), .cfg_err_o(cfg_err)
