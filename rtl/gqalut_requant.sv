@@ -22,12 +22,12 @@ module gqalut_requant #(
   // Magnitude of OutMin (0 for unsigned).
   localparam logic [CW-1:0] OutMinMag = OutSigned ? (CW'(1) << (OutW - 1)) : '0;
 
-  logic                 right;
-  logic [RW-1:0]        rm1, lsh;
+  logic                   right;
+  logic [RW-1:0]          rm1, lsh;
   logic signed [AccW-1:0] pre;
   logic signed [AccW:0]   rounded;
-  logic signed [CW-1:0] acc_ext, rnd_ext, hi_lim, lo_lim;
-  logic [OutW-1:0]      shifted;
+  logic signed [CW-1:0]   acc_ext, rnd_ext, hi_lim, lo_lim;
+  logic [OutW-1:0]        shifted;
 
   assign right   = ~r_i[RW-1] & (r_i != '0);
   assign rm1     = r_i - RW'(1);
