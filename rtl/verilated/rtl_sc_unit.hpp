@@ -1,0 +1,109 @@
+// SystemC module around one Verilated configuration (RtlUnit), with the ports of
+// docs/pin-interface.md typed as Verilator's --sc mapping (1 bit: bool, 2-32: uint32_t,
+// 33-64: uint64_t, wider: sc_bv<W>), so the RTL sits where the SystemC cycle model sits.
+// The --cc model is stepped from an SC_METHOD (faster than a pin-level --sc model): a rising
+// edge of clk_i samples every input and clocks the model; a change of any input re-evaluates
+// the combinational outputs (in_ready_o depends on out_ready_i). Drive inputs away from the
+// rising edge, e.g. on the falling edge.
+#pragma once
+#include <memory>
+#include <stdexcept>
+#include <type_traits>
+
+#include <systemc>
+
+#include "rtl/verilated/rtl_unit.hpp"
+
+namespace gqalut::rtl {
+
+template <int W>
+using sc_port_t = std::conditional_t<W == 1, bool,
+                                     std::conditional_t<(W <= 32), uint32_t,
+                                                        std::conditional_t<(W <= 64), uint64_t, sc_dt::sc_bv<W>>>>;
+
+// InBits = Lanes * InW, OutBits = Lanes * OutW of the unit's shape.
+template <int InBits, int OutBits>
+class RtlScUnit : public sc_core::sc_module {
+public:
+    sc_core::sc_in<bool> clk_i{"clk_i"};
+    sc_core::sc_in<bool> rst_ni{"rst_ni"};
+    sc_core::sc_in<bool> in_valid_i{"in_valid_i"};
+    sc_core::sc_out<bool> in_ready_o{"in_ready_o"};
+    sc_core::sc_in<sc_port_t<InBits>> in_data_i{"in_data_i"};
+    sc_core::sc_out<bool> out_valid_o{"out_valid_o"};
+    sc_core::sc_in<bool> out_ready_i{"out_ready_i"};
+    sc_core::sc_out<sc_port_t<OutBits>> out_data_o{"out_data_o"};
+    sc_core::sc_in<bool> cfg_we_i{"cfg_we_i"};
+    sc_core::sc_in<uint32_t> cfg_addr_i{"cfg_addr_i"};
+    sc_core::sc_in<uint64_t> cfg_wdata_i{"cfg_wdata_i"};
+    sc_core::sc_out<bool> idle_o{"idle_o"};
+    sc_core::sc_out<bool> cfg_err_o{"cfg_err_o"};
+
+    SC_HAS_PROCESS(RtlScUnit);
+    RtlScUnit(const sc_core::sc_module_name& name, std::unique_ptr<RtlUnit> unit)
+        : sc_core::sc_module(name), unit_(std::move(unit)) {
+        if (!unit_) throw std::invalid_argument("RtlScUnit: no Verilated model");
+        const UnitShape& s = unit_->shape();
+        if (s.lanes * s.in_width != InBits || s.lanes * s.out_width() != OutBits)
+            throw std::invalid_argument("RtlScUnit: port widths do not match " + s.name());
+        // One process writes the outputs (sc_signal allows one driver).
+        SC_METHOD(step);
+        sensitive << clk_i.pos() << rst_ni << in_valid_i << in_data_i << out_ready_i << cfg_we_i << cfg_addr_i
+                  << cfg_wdata_i;
+    }
+
+    RtlUnit& unit() { return *unit_; }
+
+private:
+    void apply_inputs() {
+        const UnitShape& s = unit_->shape();
+        unit_->set_rst_n(rst_ni.read());
+        unit_->set_in_valid(in_valid_i.read());
+        unit_->set_out_ready(out_ready_i.read());
+        unit_->set_cfg(cfg_we_i.read(), cfg_addr_i.read(), cfg_wdata_i.read());
+        const auto data = in_data_i.read();
+        for (int l = 0; l < s.lanes; ++l) {
+            const int lsb = l * s.in_width;
+            if constexpr (InBits > 64) {
+                unit_->set_in_lane(l, data.range(lsb + s.in_width - 1, lsb).to_uint64());
+            } else {
+                const uint64_t v = static_cast<uint64_t>(data) >> lsb;
+                unit_->set_in_lane(l, s.in_width >= 64 ? v : v & ((uint64_t(1) << s.in_width) - 1));
+            }
+        }
+    }
+
+    void write_outputs() {
+        const UnitShape& s = unit_->shape();
+        in_ready_o.write(unit_->in_ready());
+        out_valid_o.write(unit_->out_valid());
+        idle_o.write(unit_->idle());
+        cfg_err_o.write(unit_->cfg_err());
+        const int w = s.out_width();
+        if constexpr (OutBits > 64) {
+            sc_dt::sc_bv<OutBits> v;
+            for (int l = 0; l < s.lanes; ++l) {
+                const i128 lane = unit_->out_lane(l);
+                for (int b = 0; b < w; ++b) v[l * w + b] = static_cast<bool>((lane >> b) & 1);
+            }
+            out_data_o.write(v);
+        } else {
+            uint64_t v = 0;
+            for (int l = 0; l < s.lanes; ++l) v |= static_cast<uint64_t>(unit_->out_lane(l)) << (l * w);
+            out_data_o.write(static_cast<sc_port_t<OutBits>>(v));
+        }
+    }
+
+    // A rising edge of clk_i clocks the model with the inputs as they are before the edge; any
+    // other trigger (an input changed, start of simulation) re-evaluates the outputs.
+    void step() {
+        apply_inputs();
+        if (clk_i.posedge()) unit_->tick();
+        else unit_->eval();
+        write_outputs();
+    }
+
+    std::unique_ptr<RtlUnit> unit_;
+};
+
+}  // namespace gqalut::rtl
