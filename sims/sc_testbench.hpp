@@ -1,12 +1,11 @@
 // Streaming testbench for any DUT with the pin interface of docs/pin-interface.md: the SystemC
 // cycle model (model/sc/) or a Verilated `--sc` model of the RTL with the same port names.
-// One SC_METHOD generates the clock and plays driver (random input stalls, valid held until
+// One SC_METHOD on the rising clock edge plays driver (random input stalls, valid held until
 // accepted), sink (random output stalls), configuration loader (writes only while idle_o) and
-// checker (every delivered word against a Reference). At a rising edge it samples the pins as
-// they were before the edge and decides what to drive; it drives at the following falling
-// edge, so nothing races the DUT's sampling edge (a registered testbench, delayed half a cycle).
-// Generating the clock in the testbench process saves sc_clock's two callback processes per
-// cycle: three process activations per cycle in all (testbench rise and fall, the DUT).
+// checker (every delivered word against a Reference). It samples the pins as they were before
+// the edge and drives new values that the DUT sees from the next edge on (a registered
+// testbench), so nothing races the DUT's sampling edge; this holds for a Verilated model too
+// (its eval sees the clock edge with the old inputs, then the new inputs in a later delta).
 //
 //   auto tb = std::make_unique<StreamTestbench<Dut>>("tb", std::make_unique<Dut>("dut"), options);
 //   tb->reset(); tb->configure(config_writes(...)); tb->stream(inputs, reference, stalls);
@@ -77,14 +76,12 @@ class StreamTestbench : public sc_core::sc_module, public StreamSim {
 public:
     using in_type = typename std::decay_t<decltype(std::declval<DUT&>().in_data_i)>::data_type;
     using out_type = typename std::decay_t<decltype(std::declval<DUT&>().out_data_o)>::data_type;
-    using InCodec = sc::PortCodec<in_type>;
-    using OutCodec = sc::PortCodec<out_type>;
 
     SC_HAS_PROCESS(StreamTestbench);
 
     StreamTestbench(const sc_core::sc_module_name& n, std::unique_ptr<DUT> dut, const TestbenchOptions& opt)
         : sc_core::sc_module(n),
-          half_period_(opt.clock_period_ns / 2, sc_core::SC_NS),
+          clk("clk", sc_core::sc_time(opt.clock_period_ns, sc_core::SC_NS)),
           dut_(std::move(dut)),
           opt_(opt),
           in_w_(opt.shape.in_width),
@@ -106,8 +103,11 @@ public:
         rst_n.write(true);
         out_ready.write(true);
         drive_.data = in_type{};
-        InCodec::clear(drive_.data);
-        SC_METHOD(on_clock);   // runs at time 0 (a rising edge), then every half period
+        in_builder_.store(drive_.data);
+        driven_ = drive_;
+        SC_METHOD(on_clock);
+        sensitive << clk.posedge_event();
+        dont_initialize();
         if (!opt.vcd.empty()) open_vcd(opt.vcd);
     }
 
@@ -176,18 +176,21 @@ public:
     }
 
     // --- signals (public for tests and tracing) ---------------------------------------------
-    sc_core::sc_signal<bool> clk{"clk"};
-    sc_core::sc_signal<bool> rst_n{"rst_n"}, in_valid{"in_valid"}, in_ready{"in_ready"}, out_valid{"out_valid"},
+    sc_core::sc_clock clk;
+    // One writer per signal by construction: no writer checks.
+    template <class T>
+    using signal = sc_core::sc_signal<T, sc_core::SC_UNCHECKED_WRITERS>;
+    signal<bool> rst_n{"rst_n"}, in_valid{"in_valid"}, in_ready{"in_ready"}, out_valid{"out_valid"},
         out_ready{"out_ready"}, cfg_we{"cfg_we"}, idle{"idle"}, cfg_err{"cfg_err"};
-    sc_core::sc_signal<in_type> in_data{"in_data"};
-    sc_core::sc_signal<out_type> out_data{"out_data"};
-    sc_core::sc_signal<uint32_t> cfg_addr{"cfg_addr"};
-    sc_core::sc_signal<uint64_t> cfg_wdata{"cfg_wdata"};
+    signal<in_type> in_data{"in_data"};
+    signal<out_type> out_data{"out_data"};
+    signal<uint32_t> cfg_addr{"cfg_addr"};
+    signal<uint64_t> cfg_wdata{"cfg_wdata"};
 
 private:
     enum class Mode { idle, reset, config, stream, manual };
 
-    // What the testbench drives from the next falling edge on.
+    // What the testbench drives after this edge.
     struct Drive {
         bool rst_n = true, in_valid = false, out_ready = true, cfg_we = false;
         uint32_t cfg_addr = 0;
@@ -195,31 +198,34 @@ private:
         in_type data;
     };
 
-    void on_clock() {
-        next_trigger(half_period_);
-        if (high_) {   // falling edge: apply what the rising edge decided
-            high_ = false;
-            clk.write(false);
-            rst_n.write(drive_.rst_n);
-            in_valid.write(drive_.in_valid);
-            out_ready.write(drive_.out_ready);
-            cfg_we.write(drive_.cfg_we);
-            cfg_addr.write(drive_.cfg_addr);
-            cfg_wdata.write(drive_.cfg_wdata);
-            if (data_dirty_) {
-                in_data.write(drive_.data);
-                data_dirty_ = false;
-            }
-            if (finish_at_fall_) {
-                finish_at_fall_ = false;
-                done_ = true;
-                sc_core::sc_pause();
-            }
-            return;
+    // Writes a signal only when its value changes (saves the channel call per cycle).
+    template <class S, class T>
+    static void drive(S& sig, T& shadow, const T& v) {
+        if (!(shadow == v)) {
+            shadow = v;
+            sig.write(v);
         }
-        high_ = true;
+    }
+
+    void on_clock() {
         on_edge();   // the pins still hold their values from before the edge
-        clk.write(true);
+        drive(rst_n, driven_.rst_n, drive_.rst_n);
+        drive(in_valid, driven_.in_valid, drive_.in_valid);
+        drive(out_ready, driven_.out_ready, drive_.out_ready);
+        drive(cfg_we, driven_.cfg_we, drive_.cfg_we);
+        if (drive_.cfg_we) {
+            drive(cfg_addr, driven_.cfg_addr, drive_.cfg_addr);
+            drive(cfg_wdata, driven_.cfg_wdata, drive_.cfg_wdata);
+        }
+        if (data_dirty_) {
+            in_data.write(drive_.data);
+            data_dirty_ = false;
+        }
+        if (finish_) {   // sc_pause takes effect after this delta: the DUT has seen this edge
+            finish_ = false;
+            done_ = true;
+            sc_core::sc_pause();
+        }
     }
 
     void run() {
@@ -227,9 +233,7 @@ private:
         while (!done_) sc_core::sc_start();
         mode_ = Mode::idle;
     }
-    // The run ends at the next falling edge: after the DUT has processed this rising edge and
-    // the testbench has applied what it decided.
-    void finish() { finish_at_fall_ = true; }
+    void finish() { finish_ = true; }
 
     void open_vcd(std::string path) {
         if (path.size() > 4 && path.compare(path.size() - 4, 4, ".vcd") == 0) path.resize(path.size() - 4);
@@ -251,24 +255,27 @@ private:
         if constexpr (detail::has_trace<DUT>::value) dut_->trace(tf_);
     }
 
-    i128 out_lane(const out_type& v, int lane) const {
-        return static_cast<i128>(OutCodec::get(v, lane * out_w_, out_w_));
-    }
     uint64_t element(uint64_t idx) const { return (*inputs_)[idx % inputs_->size()]; }
 
     void drive_vector(uint64_t v) {
-        for (int l = 0; l < lanes_; ++l)
-            InCodec::set(drive_.data, l * in_w_, in_w_, element(v * static_cast<uint64_t>(lanes_) + static_cast<uint64_t>(l)));
+        const uint64_t first = v * static_cast<uint64_t>(lanes_);
+        if (first + static_cast<uint64_t>(lanes_) <= inputs_->size()) {
+            const uint64_t* e = inputs_->data() + first;
+            for (int l = 0; l < lanes_; ++l) in_builder_.set64(l * in_w_, in_w_, e[l]);
+        } else {
+            for (int l = 0; l < lanes_; ++l) in_builder_.set64(l * in_w_, in_w_, element(first + static_cast<uint64_t>(l)));
+        }
+        in_builder_.store(drive_.data);
         data_dirty_ = true;
     }
 
     void check_vector(uint64_t v) {
-        const out_type& d = out_data.read();
+        out_fields_.load(out_data.read());
         const i128 mask = static_cast<i128>(sc::low_mask(out_w_));
         for (int l = 0; l < lanes_; ++l) {
             const uint64_t e = v * static_cast<uint64_t>(lanes_) + static_cast<uint64_t>(l);
             const uint64_t word = element(e);
-            const i128 got = out_lane(d, l);
+            const i128 got = static_cast<i128>(out_fields_.get(l * out_w_, out_w_));
             const i128 want = ref_->expect(word) & mask;
             const bool real = e < inputs_->size();
             if (real) ++stats_.compared;
@@ -301,17 +308,19 @@ private:
                 manual_out_.idle = idle.read();
                 manual_out_.cfg_err = cfg_err.read();
                 manual_out_.out.assign(static_cast<size_t>(lanes_), 0);
-                const out_type& d = out_data.read();
-                for (int l = 0; l < lanes_; ++l) manual_out_.out[static_cast<size_t>(l)] = out_lane(d, l);
+                out_fields_.load(out_data.read());
+                for (int l = 0; l < lanes_; ++l)
+                    manual_out_.out[static_cast<size_t>(l)] = static_cast<i128>(out_fields_.get(l * out_w_, out_w_));
                 drive_.rst_n = manual_in_.rst_n;
                 drive_.in_valid = manual_in_.in_valid;
                 drive_.out_ready = manual_in_.out_ready;
                 drive_.cfg_we = manual_in_.cfg_we;
                 drive_.cfg_addr = manual_in_.cfg_addr;
                 drive_.cfg_wdata = manual_in_.cfg_wdata;
-                InCodec::clear(drive_.data);
+                in_builder_.clear();
                 for (int l = 0; l < lanes_ && static_cast<size_t>(l) < manual_in_.in.size(); ++l)
-                    InCodec::set(drive_.data, l * in_w_, in_w_, manual_in_.in[static_cast<size_t>(l)]);
+                    in_builder_.set64(l * in_w_, in_w_, manual_in_.in[static_cast<size_t>(l)]);
+                in_builder_.store(drive_.data);
                 data_dirty_ = true;
                 mode_ = Mode::idle;
                 finish();
@@ -382,7 +391,6 @@ private:
         drive_.out_ready = !rng_.below(stall_out_);
     }
 
-    sc_core::sc_time half_period_;
     std::unique_ptr<DUT> dut_;
     TestbenchOptions opt_;
     int in_w_, out_w_, lanes_;
@@ -390,9 +398,11 @@ private:
 
     Mode mode_ = Mode::idle;
     bool done_ = false;
-    bool high_ = false;
-    bool finish_at_fall_ = false;
+    bool finish_ = false;
     Drive drive_;
+    Drive driven_;   // what the signals hold
+    sc::PortBuilder<in_type> in_builder_;
+    sc::PortFields<out_type> out_fields_;
     bool data_dirty_ = false;
     uint64_t cycle_ = 0;
     uint64_t count_ = 0;

@@ -135,10 +135,10 @@ private:
             }
         }
         if (accept) {
-            const auto& in = this->in_data_i.read();
+            in_fields_.load(this->in_data_i.read());
             uint64_t changed = 0;
             for (int l = 0; l < Lanes; ++l) {
-                const uint32_t x = static_cast<uint32_t>(PortCodec<typename Base::in_type>::get(in, l * 32, 32));
+                const uint32_t x = static_cast<uint32_t>(in_fields_.get64(l * 32, 32));
                 if (tog) changed += popcount64(x ^ front_[0].x[l]);
                 front_[0].x[l] = x;
                 front_[0].key[l] = fp32::key_input(x);   // the comparators' view of x
@@ -154,6 +154,7 @@ private:
         int64_t key[Lanes];
         int idx[Lanes];
     };
+    PortFields<typename Base::in_type> in_fields_;
     int nfront_;
     Front front_[2 + (kLevels > 1 ? kLevels : 1)];
     uint32_t prod_[Lanes], b_[Lanes];

@@ -180,10 +180,10 @@ private:
             }
         }
         if (accept) {   // input register
-            const auto& in = this->in_data_i.read();
+            in_fields_.load(this->in_data_i.read());
             uint64_t changed = 0;
             for (int l = 0; l < Lanes; ++l) {
-                const int64_t q = sext(static_cast<uint64_t>(PortCodec<typename Base::in_type>::get(in, l * InW, InW)), InW);
+                const int64_t q = sext(static_cast<uint64_t>(in_fields_.get64(l * InW, InW)), InW);
                 if (tog) changed += popcount64(low_bits(static_cast<uint64_t>(q ^ front_[0].q[l]), InW));
                 front_[0].q[l] = q;
                 front_[0].idx[l] = 0;
@@ -197,6 +197,7 @@ private:
         int64_t q[Lanes];
         int idx[Lanes];
     };
+    PortFields<typename Base::in_type> in_fields_;
     int nfront_;                          // input register + index stages
     Front front_[2 + (kLevels > 1 ? kLevels : 1)];
     int64_t prod_[Lanes];

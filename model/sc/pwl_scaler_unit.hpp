@@ -200,10 +200,10 @@ private:
             pipe.write(Lanes * (CoreW + 7));
         }
         if (accept) {
-            const auto& in = this->in_data_i.read();
+            in_fields_.load(this->in_data_i.read());
             uint64_t changed = 0;
             for (int l = 0; l < Lanes; ++l) {
-                const int64_t u = static_cast<int64_t>(PortCodec<typename Base::in_type>::get(in, l * InW, InW));
+                const int64_t u = static_cast<int64_t>(in_fields_.get64(l * InW, InW));
                 if (tog) changed += popcount64(static_cast<uint64_t>(u ^ front_[0].q[l]));
                 front_[0].q[l] = u;
             }
@@ -217,6 +217,7 @@ private:
         int idx[Lanes];
         int sigma[Lanes];
     };
+    PortFields<typename Base::in_type> in_fields_;
     int nfront_;
     Front front_[3 + (kLevels > 1 ? kLevels : 1)];
     int64_t prod_[Lanes];

@@ -77,9 +77,9 @@ protected:
             valid_ = 0;
             err_ = false;
             derived().reset_registers();
-            out_valid_o.write(false);
-            idle_o.write(true);
-            cfg_err_o.write(false);
+            set(out_valid_o, out_valid_q_, false);
+            set(idle_o, idle_q_, true);
+            set(cfg_err_o, err_q_, false);
             return;
         }
         const bool out_ready = out_ready_i.read();
@@ -107,10 +107,17 @@ protected:
                 err_ = true;   // out of range or unmapped: ignored
             }
         }
-        const bool nv = (valid_ & last) != 0;
-        out_valid_o.write(nv);
-        idle_o.write(valid_ == 0);
-        cfg_err_o.write(err_);
+        set(out_valid_o, out_valid_q_, (valid_ & last) != 0);
+        set(idle_o, idle_q_, valid_ == 0);
+        set(cfg_err_o, err_q_, err_);
+    }
+
+    // Output ports are written when they change only (the port call costs more than the test).
+    static void set(sc_core::sc_out<bool>& port, bool& shadow, bool v) {
+        if (shadow != v) {
+            shadow = v;
+            port.write(v);
+        }
     }
 
     // in_ready_o = !out_valid_o || out_ready_i: combinational, follows out_ready_i within the cycle.
@@ -121,6 +128,7 @@ protected:
     int depth_;          // stage registers, the input register included
     uint32_t valid_ = 0; // bit i: stage register i holds an element (bit 0: input register)
     bool err_ = false;
+    bool out_valid_q_ = false, idle_q_ = true, err_q_ = false;   // what the output ports hold
     PortWords<OutPortW> out_words_;
 };
 
