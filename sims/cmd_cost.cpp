@@ -18,11 +18,11 @@ namespace {
 
 using namespace gqalut::cost;
 
-nlohmann::json row_json(const PaperRow* paper, const UnitShape& shape, Indexing ix, const UnitCost& c,
+nlohmann::json row_json(const PaperRow* paper, const UnitShape& shape, int entries, Indexing ix, const UnitCost& c,
                         const RowCheck* check) {
     nlohmann::json j;
     j["precision"] = shape.kind == UnitKind::fp32_unit ? "fp32" : "int" + std::to_string(shape.in_width);
-    j["entries"] = paper ? paper->entries : shape.max_entries;
+    j["entries"] = entries;
     j["max_entries"] = shape.max_entries;
     j["lanes"] = shape.lanes;
     j["indexing"] = to_string(ix);
@@ -167,11 +167,11 @@ int run_cost(const Args& args) {
         const RowCheck* check = nullptr;
         for (const auto& rc : checks)
             if (rc.row.precision == p && rc.row.entries == entries) check = &rc;
-        rows_j.push_back(row_json(paper, shape, ix, c, check));
+        rows_j.push_back(row_json(paper, shape, entries, ix, c, check));
     } else {
         (void)validate_rows;   // the default listing is the validation
         for (const auto& rc : validate(rows, base, base))
-            rows_j.push_back(row_json(&rc.row, paper_shape(rc.row), Indexing::parallel, predict(rc.row, base), &rc));
+            rows_j.push_back(row_json(&rc.row, paper_shape(rc.row), rc.row.entries, Indexing::parallel, predict(rc.row, base), &rc));
     }
     double worst_area = 0, worst_power = 0;
     for (const auto& r : rows_j) {
