@@ -315,7 +315,7 @@ public:
     void reset() {
         func_rsqrt = false;
         normalize = false;
-        in_frac = 16;
+        in_frac = InW < 16 ? InW : 16;
         out_frac = 24;
         for (int i = 0; i < kRanges; ++i) {
             sr_lo[i] = uint64_t(1) << InW;   // never fires

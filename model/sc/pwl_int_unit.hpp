@@ -107,9 +107,8 @@ private:
                 if (v < 0 || v > ParW) return false;
                 (a == reg::kLambdaK ? ctl.lambda_k : ctl.lambda_b) = static_cast<int>(v);
                 return true;
-            case reg::kRqEnable:
-                if (v != 0 && v != 1) return false;
-                ctl.rq_enable = v == 1;
+            case reg::kRqEnable:   // one-bit register: bit 0
+                ctl.rq_enable = (d & 1) != 0;
                 return true;
             case reg::kRqFrac:
                 if (v < -InW || v > 2 * InW) return false;

@@ -97,13 +97,11 @@ private:
                 if (v < 0 || v > ParW) return false;
                 (a == reg::kLambdaK ? ctl.lambda_k : ctl.lambda_b) = static_cast<int>(v);
                 return true;
-            case reg::kFunc:
-                if (v != 0 && v != 1) return false;
-                scaler.func_rsqrt = v == 1;
+            case reg::kFunc:   // one-bit registers: bit 0
+                scaler.func_rsqrt = (d & 1) != 0;
                 return true;
             case reg::kPreset:
-                if (v != 0 && v != 1) return false;
-                scaler.normalize = v == 1;
+                scaler.normalize = (d & 1) != 0;
                 return true;
             case reg::kInFrac:
                 if (v < 0 || v > InW) return false;

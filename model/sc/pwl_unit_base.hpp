@@ -77,6 +77,8 @@ protected:
             valid_ = 0;
             err_ = false;
             derived().reset_registers();
+            out_words_.clear();   // the output register reads 0 after reset
+            out_data_o.write(out_words_.value());
             set(out_valid_o, out_valid_q_, false);
             set(idle_o, idle_q_, true);
             set(cfg_err_o, err_q_, false);

@@ -198,7 +198,7 @@ TEST_CASE("out-of-range and unmapped writes are ignored and set cfg_err_o", "[pr
         {reg::kNEntries, 0, false}, {reg::kNEntries, 33, false}, {reg::kNEntries, -1, false}, {reg::kNEntries, 32, true},
         {reg::kNEntries, 1, true},  {reg::kScale, 8, false},     {reg::kScale, -1, false},    {reg::kScale, 7, true},
         {reg::kScale, 0, true},     {reg::kLambdaK, 9, false},   {reg::kLambdaB, -1, false},  {reg::kLambdaK, 8, true},
-        {reg::kLambdaK, 6, true},   {reg::kRqEnable, 2, false},  {reg::kRqEnable, 0, true},   {reg::kRqFrac, 17, false},
+        {reg::kLambdaK, 6, true},   {reg::kRqEnable, 2, true},   {reg::kRqEnable, 0, true},   {reg::kRqFrac, 17, false},
         {reg::kRqFrac, -9, false},  {reg::kRqFrac, 16, true},    {reg::kRqFrac, -8, true},    {reg::kRqFrac, 0, true},
         {reg::kBreakpoint + 30, 5, true}, {reg::kBreakpoint + 31, 5, false},   // BP[j], j < MaxEntries-1
         {reg::kSlope + 31, 0, true},      {reg::kSlope + 32, 0, false},
@@ -277,7 +277,7 @@ TEST_CASE("fp32 unit registers: INT-only and scaler registers are unmapped", "[p
     CHECK(u.latency() == 3);
 }
 
-TEST_CASE("scaler unit registers: ranges of FUNC, PRESET, IN_FRAC, OUT_FRAC, SR_SHIFT", "[protocol][scaler]") {
+TEST_CASE("scaler unit registers: ranges of IN_FRAC, OUT_FRAC, SR_SHIFT, one-bit FUNC and PRESET", "[protocol][scaler]") {
     sim::StreamSim& u = unit(scaler_shape());
     u.reset(2);
     CHECK(write(u, reg::kScale, 0));
@@ -285,7 +285,7 @@ TEST_CASE("scaler unit registers: ranges of FUNC, PRESET, IN_FRAC, OUT_FRAC, SR_
     CHECK(write(u, reg::kRqEnable, 0));
     clear_error(u);
     for (auto [addr, bad, good] : std::vector<std::tuple<uint32_t, int64_t, int64_t>>{
-             {reg::kFunc, 2, 1}, {reg::kPreset, 2, 0}, {reg::kInFrac, 33, 16}, {reg::kOutFrac, 33, 24},
+             {reg::kInFrac, 33, 16}, {reg::kOutFrac, 33, 24}, {reg::kInFrac, -1, 0},
              {reg::kSubRangeShift + 3, 33, -32}, {reg::kSubRangeShift, -33, 0}}) {
         INFO("addr " << addr);
         CHECK(write(u, addr, bad));
@@ -293,4 +293,7 @@ TEST_CASE("scaler unit registers: ranges of FUNC, PRESET, IN_FRAC, OUT_FRAC, SR_
         CHECK_FALSE(write(u, addr, good));
     }
     CHECK(write(u, reg::kSubRangeLo + 4, 0));   // only 4 sub-ranges
+    clear_error(u);
+    CHECK_FALSE(write(u, reg::kFunc, 2));       // one-bit registers take bit 0
+    CHECK_FALSE(write(u, reg::kPreset, 3));
 }
