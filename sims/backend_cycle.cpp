@@ -44,6 +44,7 @@ void prepare_systemc() {
     done = true;
     setenv("SYSTEMC_DISABLE_COPYRIGHT_MESSAGE", "1", 0);
     sc_core::sc_report_handler::set_handler(report_to_stderr);
+    sc_core::sc_report_handler::set_actions(sc_core::SC_INFO, sc_core::SC_DO_NOTHING);   // e.g. the VCD timescale note
     try {
         sc_core::sc_set_time_resolution(1, sc_core::SC_PS);
     } catch (const std::exception&) {

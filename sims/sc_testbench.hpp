@@ -243,16 +243,24 @@ private:
         sc_core::sc_trace(tf_, rst_n, "rst_ni");
         sc_core::sc_trace(tf_, in_valid, "in_valid_i");
         sc_core::sc_trace(tf_, in_ready, "in_ready_o");
-        sc_core::sc_trace(tf_, in_data, "in_data_i");
+        trace_word(in_data, "in_data_i", lanes_ * in_w_);
         sc_core::sc_trace(tf_, out_valid, "out_valid_o");
         sc_core::sc_trace(tf_, out_ready, "out_ready_i");
-        sc_core::sc_trace(tf_, out_data, "out_data_o");
+        trace_word(out_data, "out_data_o", lanes_ * out_w_);
         sc_core::sc_trace(tf_, cfg_we, "cfg_we_i");
-        sc_core::sc_trace(tf_, cfg_addr, "cfg_addr_i");
+        trace_word(cfg_addr, "cfg_addr_i", 12);
         sc_core::sc_trace(tf_, cfg_wdata, "cfg_wdata_i");
         sc_core::sc_trace(tf_, idle, "idle_o");
         sc_core::sc_trace(tf_, cfg_err, "cfg_err_o");
         if constexpr (detail::has_trace<DUT>::value) dut_->trace(tf_);
+    }
+
+    // Integer-typed ports are traced with their pin width (sc_trace would show 32 or 64 bits).
+    template <class S>
+    void trace_word(const S& sig, const char* name, int width) {
+        using T = std::decay_t<decltype(sig.read())>;
+        if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) sc_core::sc_trace(tf_, sig.read(), name, width);
+        else sc_core::sc_trace(tf_, sig, name);
     }
 
     uint64_t element(uint64_t idx) const { return (*inputs_)[idx % inputs_->size()]; }

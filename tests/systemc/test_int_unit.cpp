@@ -97,17 +97,25 @@ TEST_CASE("int8 binary-search comparators: exhaustive, latency 2 + log2(MaxEntri
     CHECK(tot.mismatches == 0);
 }
 
-// INT16: 65536 codes x 16 scales per table.
+// INT16: 65536 codes x 16 scales per table, a uniform fit and a random table per N.
+namespace {
+void int16_tables(sim::StreamSim& u, Totals& tot, std::initializer_list<int> ns, uint64_t seed) {
+    for (int n : ns) {
+        const PwlTable uni = uniform_table(n % 8 == 0 ? "gelu" : "hswish", Precision::int16, n, -4, 4);
+        const PwlTable rnd = random_int_table(Precision::int16, n, seed + static_cast<uint64_t>(n));
+        for (const PwlTable* t : {&uni, &rnd})
+            for (int s = 0; s < 16; ++s)
+                add(tot, run_table(u, *t, s, kExhaustive, {0.2, 0.2, seed + static_cast<uint64_t>(s)}));
+    }
+}
+}  // namespace
+
 TEST_CASE("int16 exhaustive N=4 and N=32: every code at all 16 scales, stalls", "[int16]") {
     sim::StreamSim& u = unit(int_shape(16));
     u.reset(2);
     Totals tot;
-    add(tot, run_table(u, uniform_table("gelu", Precision::int16, 4, -4, 4), 0, kExhaustive, kStalls));
-    for (int n : {4, 32}) {
-        const PwlTable t = n == 4 ? uniform_table("hswish", Precision::int16, n, -4, 4) : random_int_table(Precision::int16, n, 32);
-        for (int s = 0; s < 16; ++s) add(tot, run_table(u, t, s, kExhaustive, {0.2, 0.2, 10 + static_cast<uint64_t>(s)}));
-    }
-    print_totals("int16 N=4,32", tot);
+    int16_tables(u, tot, {4, 32}, 10);
+    print_totals("int16 N=4,32 (uniform + random)", tot);
     CHECK(tot.mismatches == 0);
 }
 
@@ -115,11 +123,8 @@ TEST_CASE("int16 exhaustive N=8 and N=16: every code at all 16 scales, stalls", 
     sim::StreamSim& u = unit(int_shape(16));
     u.reset(2);
     Totals tot;
-    for (int n : {8, 16}) {
-        const PwlTable t = n == 8 ? uniform_table("gelu", Precision::int16, n, -4, 4) : random_int_table(Precision::int16, n, 16);
-        for (int s = 0; s < 16; ++s) add(tot, run_table(u, t, s, kExhaustive, {0.2, 0.2, 20 + static_cast<uint64_t>(s)}));
-    }
-    print_totals("int16 N=8,16", tot);
+    int16_tables(u, tot, {8, 16}, 20);
+    print_totals("int16 N=8,16 (uniform + random)", tot);
     CHECK(tot.mismatches == 0);
 }
 
@@ -140,7 +145,7 @@ TEST_CASE("int32 random and corner cases, N in {4,8,16,32}, scales 0..31, stalls
     sim::StreamSim& u = unit(int_shape(32));
     u.reset(2);
     Totals tot;
-    const sim::InputSpec random{false, 4000};
+    const sim::InputSpec random{false, 20000};
     for (int n : {4, 8, 16, 32}) {
         const PwlTable r = random_int_table(Precision::int32, n, 3200 + static_cast<uint64_t>(n));
         const PwlTable g = uniform_table("gelu", Precision::int32, n, -4, 4);

@@ -35,14 +35,14 @@ int run_each_in_a_child(int argc, char* argv[]) {
     for (const auto& tc : tests) {
         std::fflush(stdout);
         const pid_t pid = fork();
-        if (pid == 0) {
-            Catch::Session child;
+        if (pid == 0) {   // Catch allows one session per process: the child reuses its copy
             const std::string spec = escape(tc.name);
             const char* args[] = {argv[0], spec.c_str()};
-            if (int rc = child.applyCommandLine(2, args)) _exit(rc);
+            if (int rc = session.applyCommandLine(2, args)) _exit(rc);
             gqalut::sim::prepare_systemc();
+            const int rc = session.run();
             std::fflush(stdout);
-            _exit(child.run() == 0 ? 0 : 1);
+            _exit(rc == 0 ? 0 : 1);
         }
         int status = 0;
         waitpid(pid, &status, 0);
