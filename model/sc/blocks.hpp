@@ -151,8 +151,9 @@ private:
 template <int Lanes, class Acc>
 class ShiftUnit : public Block {
 public:
-    ShiftUnit(const sc_core::sc_module_name& n, PowerMonitor& pm, int par_bits, int acc_bits)
-        : Block(n, pm, "shift"), par_bits_(par_bits), acc_bits_(acc_bits) {}
+    // par_bits: intercept width; product_bits: width of K*q.
+    ShiftUnit(const sc_core::sc_module_name& n, PowerMonitor& pm, int par_bits, int product_bits)
+        : Block(n, pm, "shift"), par_bits_(par_bits), product_bits_(product_bits) {}
     Acc intercept(int lane, int64_t b, int sh) {
         const Acc r = shl(static_cast<Acc>(b), sh);
         ctr_.add(Action::shift);
@@ -165,14 +166,15 @@ public:
     Acc align(int lane, int64_t p, int sh) {
         const Acc r = shl(static_cast<Acc>(p), sh);
         if (toggles()) {
-            ctr_.toggles(Action::shift, popcount64(static_cast<uint64_t>(p ^ pp_[lane])), 64);
+            ctr_.toggles(Action::shift, popcount64(low_bits(static_cast<uint64_t>(p ^ pp_[lane]), product_bits_)),
+                         product_bits_);
             pp_[lane] = p;
         }
         return r;
     }
 
 private:
-    int par_bits_, acc_bits_;
+    int par_bits_, product_bits_;
     int64_t pb_[Lanes] = {}, pp_[Lanes] = {};
 };
 
@@ -180,8 +182,8 @@ private:
 template <int Lanes, class Acc>
 class IntMac : public Block {
 public:
-    IntMac(const sc_core::sc_module_name& n, PowerMonitor& pm, int par_bits, int in_bits)
-        : Block(n, pm, "mac"), par_bits_(par_bits), in_bits_(in_bits) {}
+    IntMac(const sc_core::sc_module_name& n, PowerMonitor& pm, int par_bits, int in_bits, int acc_bits)
+        : Block(n, pm, "mac"), par_bits_(par_bits), in_bits_(in_bits), acc_bits_(acc_bits) {}
     // K (ParW bits signed) times q (InW bits): exact in 64 bits for ParW + InW <= 64.
     int64_t multiply(int lane, int64_t k, int64_t q) {
         ctr_.add(Action::multiply);
@@ -199,14 +201,14 @@ public:
         ctr_.add(Action::add);
         const Acc s = a + b;
         if (toggles()) {
-            ctr_.toggles(Action::add, popcount128(static_cast<u128>(s ^ ps_[lane])) & 0xFFFF, 128);
+            ctr_.toggles(Action::add, popcount128(static_cast<u128>(s ^ ps_[lane]) & low_mask(acc_bits_)), acc_bits_);
             ps_[lane] = s;
         }
         return s;
     }
 
 private:
-    int par_bits_, in_bits_;
+    int par_bits_, in_bits_, acc_bits_;
     int64_t pk_[Lanes] = {}, pq_[Lanes] = {};
     Acc ps_[Lanes] = {};
 };
@@ -245,7 +247,8 @@ private:
 template <int Lanes>
 class Requantizer : public Block {
 public:
-    Requantizer(const sc_core::sc_module_name& n, PowerMonitor& pm) : Block(n, pm, "requantizer") {}
+    Requantizer(const sc_core::sc_module_name& n, PowerMonitor& pm, int acc_bits)
+        : Block(n, pm, "requantizer"), acc_bits_(acc_bits) {}
     int64_t apply(int lane, i128 acc, int r, int out_bits, bool is_signed) {
         ctr_.add(Action::requantize);
         const i128 hi = is_signed ? (i128(1) << (out_bits - 1)) - 1 : (i128(1) << out_bits) - 1;
@@ -268,13 +271,14 @@ public:
             v = acc * (i128(1) << l);
         }
         if (toggles()) {
-            ctr_.toggles(Action::requantize, popcount128(static_cast<u128>(acc ^ pa_[lane])) & 0xFFFF, 128);
+            ctr_.toggles(Action::requantize, popcount128(static_cast<u128>(acc ^ pa_[lane]) & low_mask(acc_bits_)), acc_bits_);
             pa_[lane] = acc;
         }
         return static_cast<int64_t>(v > hi ? hi : v < lo ? lo : v);
     }
 
 private:
+    int acc_bits_;
     i128 pa_[Lanes] = {};
 };
 

@@ -33,9 +33,9 @@ public:
           ctl("control", this->pm_),
           lut("lut", this->pm_, ParW),
           cmp("comparators", this->pm_, InW + 1),
-          shift("shift", this->pm_, ParW, kAccW),
-          mac("mac", this->pm_, ParW, InW),
-          rq("requantizer", this->pm_),
+          shift("shift", this->pm_, ParW, ParW + InW),
+          mac("mac", this->pm_, ParW, InW, kAccW),
+          rq("requantizer", this->pm_, kAccW),
           pipe("pipeline", this->pm_),
           nfront_(depth_for(ix) - 2) {
         reset_registers();

@@ -31,9 +31,9 @@ public:
           scaler("scaler", this->pm_),
           lut("lut", this->pm_, ParW),
           cmp("comparators", this->pm_, CoreW + 1),
-          shift("shift", this->pm_, ParW, kAccW),
-          mac("mac", this->pm_, ParW, CoreW + 1),
-          rq("requantizer", this->pm_),
+          shift("shift", this->pm_, ParW, ParW + CoreW + 1),
+          mac("mac", this->pm_, ParW, CoreW + 1, kAccW),
+          rq("requantizer", this->pm_, kAccW),
           pipe("pipeline", this->pm_),
           nfront_(depth_for(ix) - 2) {
         reset_registers();
