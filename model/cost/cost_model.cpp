@@ -377,4 +377,9 @@ UnitCost estimate(const UnitShape& shape, Indexing indexing, int active_entries,
     return evaluate(s, nominal_activity(s, active_entries), c, c.clock_hz);
 }
 
+UnitCost estimate(const UnitShape& shape, Indexing indexing, const Activity& activity, const Constants& c,
+                  const StructureOptions& opt) {
+    return evaluate(structure(shape, indexing, opt, c.ge), activity, c, c.clock_hz);
+}
+
 }  // namespace gqalut::cost

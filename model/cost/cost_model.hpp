@@ -158,5 +158,9 @@ UnitCost evaluate(const UnitStructure& s, const Activity& a, const Constants& c,
 // continuous streaming with `active_entries` entries in use (default: all).
 UnitCost estimate(const UnitShape& shape, Indexing indexing = Indexing::parallel, int active_entries = 0,
                   const Constants& c = default_constants(), const StructureOptions& opt = {});
+// The same for a given activity (e.g. nominal_activity() with cycles scaled for a utilisation
+// below one, or a simulated one).
+UnitCost estimate(const UnitShape& shape, Indexing indexing, const Activity& activity,
+                  const Constants& c = default_constants(), const StructureOptions& opt = {});
 
 }  // namespace gqalut::cost

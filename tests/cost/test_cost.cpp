@@ -108,6 +108,8 @@ TEST_CASE("energy per element follows the activity", "[cost]") {
     const UnitCost full = evaluate(s, many, c), slow = evaluate(s, half, c);
     CHECK(slow.energy_pj_per_element > full.energy_pj_per_element);
     CHECK(slow.power_mw < full.power_mw);
+    // The activity overload of estimate() is evaluate() on the unit's structure.
+    CHECK(estimate(shape(Precision::int8, 32), Indexing::parallel, half, c).energy_pj == Approx(slow.energy_pj));
     // Power at twice the clock: dynamic part doubles.
     CHECK(evaluate(s, many, c, 1e9).dynamic_mw == Approx(2 * full.dynamic_mw));
     // Toggle weighting: no toggles at all leaves only clock energy.
