@@ -1,0 +1,164 @@
+// FP32 pwl unit (SPEC §3), cycle level: binary32 comparators, multiplier and adder, no
+// shifter. Pipeline: input register -> index stage(s) -> LUT read and multiply -> add.
+#pragma once
+#include <algorithm>
+#include <stdexcept>
+
+#include "model/sc/pwl_unit_base.hpp"
+
+namespace gqalut::sc {
+
+template <int MaxEntries, int Lanes>
+class PwlFp32Unit : public PwlUnitBase<PwlFp32Unit<MaxEntries, Lanes>, Lanes * 32, Lanes * 32, Lanes> {
+public:
+    static constexpr int kLevels = clog2(MaxEntries);
+    static constexpr int kMaxEntries = MaxEntries;
+    static constexpr int kLanes = Lanes;
+    using Base = PwlUnitBase<PwlFp32Unit, Lanes * 32, Lanes * 32, Lanes>;
+    friend Base;
+    static_assert(MaxEntries >= 1 && MaxEntries <= 256, "MaxEntries: the register map holds 256 entries");
+
+    explicit PwlFp32Unit(const sc_core::sc_module_name& n, cost::Indexing ix = cost::Indexing::parallel)
+        : Base(n, ix, depth_for(ix)),
+          ctl("control", this->pm_),
+          lut("lut", this->pm_, 32),
+          cmp("comparators", this->pm_, 32),
+          mac("mac", this->pm_),
+          pipe("pipeline", this->pm_),
+          nfront_(depth_for(ix) - 2) {
+        reset_registers();
+        for (auto& f : front_)
+            for (int l = 0; l < Lanes; ++l) {
+                f.x[l] = 0;
+                f.key[l] = 0;
+                f.idx[l] = 0;
+            }
+        for (int l = 0; l < Lanes; ++l) prod_[l] = b_[l] = 0;
+    }
+
+    UnitShape shape() const {
+        UnitShape s;
+        s.kind = UnitKind::fp32_unit;
+        s.in_width = s.par_width = 32;
+        s.max_entries = MaxEntries;
+        s.lanes = Lanes;
+        return s;
+    }
+
+    void trace(sc_core::sc_trace_file* tf) const {
+        Base::trace(tf);
+        const std::string p = std::string(this->name()) + ".";
+        sc_core::sc_trace(tf, front_[0].x[0], p + "s0_x_lane0");
+        sc_core::sc_trace(tf, front_[nfront_ - 1].idx[0], p + "s1_index_lane0");
+        sc_core::sc_trace(tf, prod_[0], p + "s2_product_lane0");
+        sc_core::sc_trace(tf, b_[0], p + "s2_intercept_lane0");
+    }
+
+    ControlRegs ctl;
+    LutStorage<MaxEntries, Lanes, uint32_t> lut;
+    ComparatorBank<MaxEntries, Lanes> cmp;
+    Fp32Mac<Lanes> mac;
+    PipelineRegs<Lanes> pipe;
+
+private:
+    static int depth_for(cost::Indexing ix) {
+        if (ix == cost::Indexing::uniform)
+            throw std::invalid_argument("the cycle model has parallel and binary-search indexing, not uniform");
+        if (ix == cost::Indexing::binary_search && MaxEntries < 2)
+            throw std::invalid_argument("binary-search indexing needs MaxEntries >= 2");
+        return (ix == cost::Indexing::binary_search ? 1 + std::max(kLevels, 1) : 2) + 2;
+    }
+    void reset_registers() { lut.reset(); }
+    void count_cfg_write() { ctl.count_write(); }
+
+    bool cfg_write(uint32_t a, uint64_t d) {
+        ctl.count_write();
+        if (a == reg::kNEntries) return lut.set_entries(static_cast<int64_t>(d));
+        const uint32_t bits = static_cast<uint32_t>(d);
+        if (a >= reg::kBreakpoint && a < reg::kBreakpoint + static_cast<uint32_t>(MaxEntries - 1)) {
+            lut.set_breakpoint_key(static_cast<int>(a - reg::kBreakpoint), fp32::key_breakpoint(bits));
+            return true;
+        }
+        if (a >= reg::kSlope && a < reg::kSlope + static_cast<uint32_t>(MaxEntries)) {
+            lut.set_slope(static_cast<int>(a - reg::kSlope), bits);
+            return true;
+        }
+        if (a >= reg::kIntercept && a < reg::kIntercept + static_cast<uint32_t>(MaxEntries)) {
+            lut.set_intercept(static_cast<int>(a - reg::kIntercept), bits);
+            return true;
+        }
+        return false;
+    }
+
+    void advance(uint32_t valid, bool accept) {
+        const int F = nfront_;
+        const bool tog = this->pm_.toggles();
+        if (valid >> F & 1) {   // add -> output register
+            uint64_t changed = 0;
+            for (int l = 0; l < Lanes; ++l) {
+                const uint32_t y = mac.add(l, prod_[l], b_[l]);
+                if (tog) changed += popcount64(y ^ out_[l]);
+                out_[l] = y;
+                this->out_words_.set(l * 32, 32, y);
+            }
+            if (tog) pipe.write(Lanes * 32, changed);
+            else pipe.write(Lanes * 32);
+        }
+        if (valid >> (F - 1) & 1) {   // LUT read, multiply
+            const Front& f = front_[F - 1];
+            for (int l = 0; l < Lanes; ++l) {
+                uint32_t k;
+                lut.read(l, f.idx[l], k, b_[l]);
+                prod_[l] = mac.multiply(l, k, f.x[l]);
+            }
+            pipe.write(Lanes * 64);
+        }
+        if (this->indexing_ == cost::Indexing::parallel) {
+            if (valid & 1) {
+                for (int l = 0; l < Lanes; ++l) {
+                    front_[1].x[l] = front_[0].x[l];
+                    front_[1].key[l] = front_[0].key[l];
+                    front_[1].idx[l] = cmp.parallel(l, front_[0].key[l], lut.keys(), lut.entries());
+                }
+                pipe.write(Lanes * (32 + kLevels));
+            }
+        } else {
+            for (int s = F - 1; s >= 1; --s) {
+                if (!(valid >> (s - 1) & 1)) continue;
+                for (int l = 0; l < Lanes; ++l) {
+                    front_[s].x[l] = front_[s - 1].x[l];
+                    front_[s].key[l] = front_[s - 1].key[l];
+                    front_[s].idx[l] = cmp.level(l, s - 1, front_[s - 1].idx[l], front_[s - 1].key[l], lut.keys(), lut.entries());
+                    if (s < F - 1) cmp.level_register(l, front_[s].x[l], front_[s].idx[l]);
+                }
+                if (s == F - 1) pipe.write(Lanes * (32 + kLevels));
+            }
+        }
+        if (accept) {
+            in_fields_.load(this->in_data_i.read());
+            uint64_t changed = 0;
+            for (int l = 0; l < Lanes; ++l) {
+                const uint32_t x = static_cast<uint32_t>(in_fields_.get64(l * 32, 32));
+                if (tog) changed += popcount64(x ^ front_[0].x[l]);
+                front_[0].x[l] = x;
+                front_[0].key[l] = fp32::key_input(x);   // the comparators' view of x
+                front_[0].idx[l] = 0;
+            }
+            if (tog) pipe.write(Lanes * 32, changed);
+            else pipe.write(Lanes * 32);
+        }
+    }
+
+    struct Front {
+        uint32_t x[Lanes];
+        int64_t key[Lanes];
+        int idx[Lanes];
+    };
+    PortFields<typename Base::in_type> in_fields_;
+    int nfront_;
+    Front front_[2 + (kLevels > 1 ? kLevels : 1)];
+    uint32_t prod_[Lanes], b_[Lanes];
+    uint32_t out_[Lanes] = {};
+};
+
+}  // namespace gqalut::sc

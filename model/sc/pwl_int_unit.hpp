@@ -1,0 +1,207 @@
+// INT-k pwl unit (SPEC §3 steps 1-5), cycle level. Pipeline (docs/cycle-model.md):
+//   input register -> index stage(s) -> LUT read, multiply, intercept shift -> align, add,
+//   requantize into the output register.
+// The parallel comparator bank is one index stage (latency 3); the binary-search variant has
+// log2(MaxEntries) index stages (latency 2 + log2(MaxEntries)).
+#pragma once
+#include <algorithm>
+#include <stdexcept>
+#include <type_traits>
+
+#include "model/sc/pwl_unit_base.hpp"
+
+namespace gqalut::sc {
+
+template <int InW, int ParW, int MaxEntries, int Lanes>
+class PwlIntUnit
+    : public PwlUnitBase<PwlIntUnit<InW, ParW, MaxEntries, Lanes>, Lanes * InW, Lanes * (2 * ParW + InW + 1), Lanes> {
+public:
+    static constexpr int kAccW = 2 * ParW + InW + 1;
+    static constexpr int kLevels = clog2(MaxEntries);
+    static constexpr int kInW = InW;
+    static constexpr int kParW = ParW;
+    static constexpr int kMaxEntries = MaxEntries;
+    static constexpr int kLanes = Lanes;
+    using acc_t = std::conditional_t<(kAccW <= 63), int64_t, i128>;
+    using Base = PwlUnitBase<PwlIntUnit, Lanes * InW, Lanes * kAccW, Lanes>;
+    friend Base;
+    static_assert(InW >= 2 && InW <= 32 && ParW >= 2 && ParW <= 32, "widths");
+    static_assert(MaxEntries >= 1 && MaxEntries <= 256, "MaxEntries: the register map holds 256 entries");
+
+    explicit PwlIntUnit(const sc_core::sc_module_name& n, cost::Indexing ix = cost::Indexing::parallel)
+        : Base(n, ix, depth_for(ix)),
+          ctl("control", this->pm_),
+          lut("lut", this->pm_, ParW),
+          cmp("comparators", this->pm_, InW + 1),
+          shift("shift", this->pm_, ParW, ParW + InW),
+          mac("mac", this->pm_, ParW, InW, kAccW),
+          rq("requantizer", this->pm_, kAccW),
+          pipe("pipeline", this->pm_),
+          nfront_(depth_for(ix) - 2) {
+        reset_registers();
+        for (auto& f : front_)
+            for (int l = 0; l < Lanes; ++l) f.q[l] = f.idx[l] = 0;
+        for (int l = 0; l < Lanes; ++l) prod_[l] = bsh_[l] = 0;
+    }
+
+    UnitShape shape() const {
+        UnitShape s;
+        s.kind = UnitKind::int_unit;
+        s.in_width = InW;
+        s.par_width = ParW;
+        s.max_entries = MaxEntries;
+        s.lanes = Lanes;
+        return s;
+    }
+
+    void trace(sc_core::sc_trace_file* tf) const {
+        Base::trace(tf);
+        const std::string p = std::string(this->name()) + ".";
+        sc_core::sc_trace(tf, front_[0].q[0], p + "s0_q_lane0");
+        sc_core::sc_trace(tf, front_[nfront_ - 1].idx[0], p + "s1_index_lane0");
+        sc_core::sc_trace(tf, prod_[0], p + "s2_product_lane0");
+        if constexpr (std::is_same_v<acc_t, int64_t>) sc_core::sc_trace(tf, bsh_[0], p + "s2_shifted_b_lane0");
+        sc_core::sc_trace(tf, ctl.scale, p + "scale");
+        sc_core::sc_trace(tf, ctl.lambda_k, p + "lambda_k");
+        sc_core::sc_trace(tf, ctl.lambda_b, p + "lambda_b");
+    }
+
+    // The blocks.
+    ControlRegs ctl;
+    LutStorage<MaxEntries, Lanes, int64_t> lut;
+    ComparatorBank<MaxEntries, Lanes> cmp;
+    ShiftUnit<Lanes, acc_t> shift;
+    IntMac<Lanes, acc_t> mac;
+    Requantizer<Lanes> rq;
+    PipelineRegs<Lanes> pipe;
+
+private:
+    static int depth_for(cost::Indexing ix) {
+        if (ix == cost::Indexing::uniform)
+            throw std::invalid_argument("the cycle model has parallel and binary-search indexing, not uniform");
+        if (ix == cost::Indexing::binary_search && MaxEntries < 2)
+            throw std::invalid_argument("binary-search indexing needs MaxEntries >= 2");
+        return (ix == cost::Indexing::binary_search ? 1 + std::max(kLevels, 1) : 2) + 2;
+    }
+
+    void reset_registers() {
+        lut.reset();
+        ctl.scale = 0;
+        ctl.lambda_k = ctl.lambda_b = ParW - 2;
+        ctl.rq_enable = false;
+        ctl.rq_frac = 0;
+    }
+    void count_cfg_write() { ctl.count_write(); }
+
+    bool cfg_write(uint32_t a, uint64_t d) {
+        ctl.count_write();
+        const int64_t v = static_cast<int64_t>(d);
+        switch (a) {
+            case reg::kNEntries: return lut.set_entries(v);
+            case reg::kScale:
+                if (v < 0 || v > InW - 1) return false;
+                ctl.scale = static_cast<int>(v);
+                return true;
+            case reg::kLambdaK:
+            case reg::kLambdaB:
+                if (v < 0 || v > ParW) return false;
+                (a == reg::kLambdaK ? ctl.lambda_k : ctl.lambda_b) = static_cast<int>(v);
+                return true;
+            case reg::kRqEnable:   // one-bit register: bit 0
+                ctl.rq_enable = (d & 1) != 0;
+                return true;
+            case reg::kRqFrac:
+                if (v < -InW || v > 2 * InW) return false;
+                ctl.rq_frac = static_cast<int>(v);
+                return true;
+            default: break;
+        }
+        if (a >= reg::kBreakpoint && a < reg::kBreakpoint + static_cast<uint32_t>(MaxEntries - 1)) {
+            lut.set_breakpoint_key(static_cast<int>(a - reg::kBreakpoint), sext(d, InW + 1));
+            return true;
+        }
+        if (a >= reg::kSlope && a < reg::kSlope + static_cast<uint32_t>(MaxEntries)) {
+            lut.set_slope(static_cast<int>(a - reg::kSlope), sext(d, ParW));
+            return true;
+        }
+        if (a >= reg::kIntercept && a < reg::kIntercept + static_cast<uint32_t>(MaxEntries)) {
+            lut.set_intercept(static_cast<int>(a - reg::kIntercept), sext(d, ParW));
+            return true;
+        }
+        return false;
+    }
+
+    // One pipeline advance, stages evaluated back to front.
+    void advance(uint32_t valid, bool accept) {
+        const int F = nfront_;
+        const int lo = std::max(ctl.lambda_k, ctl.lambda_b);
+        const bool tog = this->pm_.toggles();
+        if (valid >> F & 1) {   // align, add, requantize -> output register
+            uint64_t changed = 0;
+            for (int l = 0; l < Lanes; ++l) {
+                const acc_t acc = mac.add(l, shift.align(l, prod_[l], lo - ctl.lambda_k), bsh_[l]);
+                const i128 word = ctl.rq_enable ? i128(rq.apply(l, acc, lo + ctl.scale - ctl.rq_frac, InW, true)) : i128(acc);
+                if (tog) changed += popcount128((static_cast<u128>(word) ^ static_cast<u128>(out_[l])) & low_mask(kAccW));
+                out_[l] = word;
+                this->out_words_.set(l * kAccW, kAccW, static_cast<u128>(word));
+            }
+            if (tog) pipe.write(Lanes * kAccW, changed);
+            else pipe.write(Lanes * kAccW);
+        }
+        if (valid >> (F - 1) & 1) {   // LUT read, multiply, intercept shift
+            const Front& f = front_[F - 1];
+            const int sh = ctl.scale + lo - ctl.lambda_b;
+            for (int l = 0; l < Lanes; ++l) {
+                int64_t k, b;
+                lut.read(l, f.idx[l], k, b);
+                prod_[l] = mac.multiply(l, k, f.q[l]);
+                bsh_[l] = shift.intercept(l, b, sh);
+            }
+            pipe.write(Lanes * ((ParW + InW) + (2 * ParW + InW - 1)));
+        }
+        if (this->indexing_ == cost::Indexing::parallel) {
+            if (valid & 1) {
+                for (int l = 0; l < Lanes; ++l) {
+                    front_[1].q[l] = front_[0].q[l];
+                    front_[1].idx[l] = cmp.parallel(l, front_[0].q[l], lut.keys(), lut.entries());
+                }
+                pipe.write(Lanes * (InW + kLevels));
+            }
+        } else {
+            for (int s = F - 1; s >= 1; --s) {
+                if (!(valid >> (s - 1) & 1)) continue;
+                for (int l = 0; l < Lanes; ++l) {
+                    front_[s].q[l] = front_[s - 1].q[l];
+                    front_[s].idx[l] = cmp.level(l, s - 1, front_[s - 1].idx[l], front_[s - 1].q[l], lut.keys(), lut.entries());
+                    if (s < F - 1) cmp.level_register(l, front_[s].q[l], front_[s].idx[l]);
+                }
+                if (s == F - 1) pipe.write(Lanes * (InW + kLevels));
+            }
+        }
+        if (accept) {   // input register
+            in_fields_.load(this->in_data_i.read());
+            uint64_t changed = 0;
+            for (int l = 0; l < Lanes; ++l) {
+                const int64_t q = sext(static_cast<uint64_t>(in_fields_.get64(l * InW, InW)), InW);
+                if (tog) changed += popcount64(low_bits(static_cast<uint64_t>(q ^ front_[0].q[l]), InW));
+                front_[0].q[l] = q;
+                front_[0].idx[l] = 0;
+            }
+            if (tog) pipe.write(Lanes * InW, changed);
+            else pipe.write(Lanes * InW);
+        }
+    }
+
+    struct Front {
+        int64_t q[Lanes];
+        int idx[Lanes];
+    };
+    PortFields<typename Base::in_type> in_fields_;
+    int nfront_;                          // input register + index stages
+    Front front_[2 + (kLevels > 1 ? kLevels : 1)];
+    int64_t prod_[Lanes];
+    acc_t bsh_[Lanes];
+    i128 out_[Lanes] = {};
+};
+
+}  // namespace gqalut::sc

@@ -1,0 +1,29 @@
+// Precompiled FP32 cycle-model shapes: MaxEntries in {32, 64}, lanes in {1, 8}.
+#include "model/sc/pwl_fp32_unit.hpp"
+#include "sims/cycle_factory.hpp"
+
+namespace gqalut::sim {
+
+std::unique_ptr<StreamSim> make_fp32_cycle_sim(const BackendOptions& o) {
+    const UnitShape& s = o.shape;
+    if (s.kind != UnitKind::fp32_unit) return nullptr;
+    if (s.max_entries == 32 && s.lanes == 1) return make_cycle_testbench<sc::PwlFp32Unit<32, 1>>(o);
+    if (s.max_entries == 32 && s.lanes == 8) return make_cycle_testbench<sc::PwlFp32Unit<32, 8>>(o);
+    if (s.max_entries == 64 && s.lanes == 1) return make_cycle_testbench<sc::PwlFp32Unit<64, 1>>(o);
+    if (s.max_entries == 64 && s.lanes == 8) return make_cycle_testbench<sc::PwlFp32Unit<64, 8>>(o);
+    return nullptr;
+}
+
+void list_fp32_cycle_shapes(std::vector<std::string>& out) {
+    for (int m : {32, 64})
+        for (int l : {1, 8}) {
+            UnitShape s;
+            s.kind = UnitKind::fp32_unit;
+            s.in_width = s.par_width = 32;
+            s.max_entries = m;
+            s.lanes = l;
+            out.push_back(s.name());
+        }
+}
+
+}  // namespace gqalut::sim

@@ -1,0 +1,125 @@
+// Bench section "cycle": elements per second of the SystemC cycle model for INT8 with N = 8
+// (MaxEntries 32, lanes 1 and 8), through the same streaming testbench and checker `gqalut sim`
+// uses, beside the golden model's rate measured in the same run. If a pin-level `rtl` backend
+// is registered, it is measured the same way and the cycle/rtl ratio reported.
+// SystemC elaborates once per process, so every measurement runs in a forked child.
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <random>
+#include <string>
+
+#include "model/unit_config.hpp"
+#include "search/uniform.hpp"
+#include "sims/bench.hpp"
+#include "sims/unit_backend.hpp"
+
+namespace gqalut::bench {
+
+namespace {
+
+constexpr int kScale = 4;
+
+PwlTable bench_table() { return uniform_table("gelu", Precision::int8, 8, -4, 4); }
+
+// Runs in a child: elements per second of `model` for INT8 N=8 with `lanes` lanes (0 on failure).
+double measure_backend(const std::string& model, int lanes, const Options& opt) {
+    const sim::BackendInfo* info = sim::find_backend(model);
+    if (!info) return 0;
+    sim::BackendOptions o;
+    o.shape = shape_for(bench_table(), 32, lanes);
+    auto be = info->make(o);
+    sim::SimJob job;
+    job.table = bench_table();
+    job.scales = {kScale};
+    job.inputs = {false, uint64_t(50000)};
+    be->run(job);   // warm-up (and the elaboration)
+    // Grow the run until it lasts long enough to time.
+    uint64_t n = opt.quick ? 100000 : 400000;
+    for (;;) {
+        job.inputs.random_count = n;
+        const sim::SimReport r = be->run(job);
+        if (!r.ok()) return 0;
+        if (r.seconds >= opt.min_seconds * 2 || n >= (uint64_t(1) << 28))
+            return r.elements_per_second();
+        n = static_cast<uint64_t>(static_cast<double>(n) * std::min(16.0, 2.5 * opt.min_seconds / std::max(r.seconds, 1e-3)));
+    }
+}
+
+double in_child(const std::string& model, int lanes, const Options& opt) {
+    int fd[2];
+    if (pipe(fd) != 0) return 0;
+    std::fflush(stdout);
+    std::fflush(stderr);
+    const pid_t pid = fork();
+    if (pid == 0) {
+        close(fd[0]);
+        double v = 0;
+        try {
+            v = measure_backend(model, lanes, opt);
+        } catch (const std::exception&) {
+            v = 0;
+        }
+        const std::string s = std::to_string(v);
+        const ssize_t w = write(fd[1], s.data(), s.size());
+        (void)w;
+        close(fd[1]);
+        _exit(0);
+    }
+    close(fd[1]);
+    std::string s;
+    char buf[64];
+    ssize_t got;
+    while ((got = read(fd[0], buf, sizeof buf)) > 0) s.append(buf, static_cast<size_t>(got));
+    close(fd[0]);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    try {
+        return s.empty() ? 0 : std::stod(s);
+    } catch (const std::exception&) {
+        return 0;
+    }
+}
+
+nlohmann::json bench_cycle(const Options& opt) {
+    nlohmann::json j;
+    // Golden model: GoldenUnit::output element by element, the same table and scale.
+    {
+        const PwlTable t = bench_table();
+        const GoldenUnit g(t, kScale, shape_for(t, 32, 1));
+        std::mt19937_64 rng(1);
+        std::vector<uint64_t> in(1 << 16);
+        for (auto& w : in) w = rng() & 0xFF;
+        volatile int64_t sink = 0;
+        j["golden_int8_n8_elements_per_second"] = rate(opt, [&](size_t n) {
+            int64_t acc = 0;
+            for (size_t i = 0; i < n; ++i) acc += static_cast<int64_t>(g.output(in[i & (in.size() - 1)]));
+            sink = sink + acc;
+        });
+    }
+    const double golden = j["golden_int8_n8_elements_per_second"].get<double>();
+    const bool rtl = sim::find_backend("rtl") != nullptr;
+    for (int lanes : {1, 8}) {
+        const std::string key = "int8_n8_l" + std::to_string(lanes);
+        const double cyc = in_child("cycle", lanes, opt);
+        j["cycle_" + key + "_elements_per_second"] = cyc;
+        j["cycle_" + key + "_cycles_per_second"] = cyc / lanes;
+        j["golden_over_cycle_" + key] = cyc > 0 ? golden / cyc : 0.0;
+        if (rtl) {
+            const double r = in_child("rtl", lanes, opt);
+            j["rtl_" + key + "_elements_per_second"] = r;
+            j["cycle_over_rtl_" + key] = r > 0 ? cyc / r : 0.0;
+        }
+    }
+    j["testbench"] = "StreamTestbench + golden checker (gqalut sim), random inputs, no stalls, 500 MHz clock";
+    return j;
+}
+
+const RegisterSection reg{{"cycle", "SystemC cycle model: elements per second (INT8 N=8, lanes 1 and 8) vs golden", bench_cycle, 30}};
+
+}  // namespace
+
+}  // namespace gqalut::bench
