@@ -50,7 +50,7 @@ TEST_CASE("paper protocol grid sizes", "[metrics]") {
     CHECK(fp32_paper_points(0.5, 4).size() == 350);
 }
 
-TEST_CASE("full protocol covers the domain; exp only x <= 0", "[metrics]") {
+TEST_CASE("full protocol covers the domain (exp: only x <= 0)", "[metrics]") {
     const PwlTable t = uniform_table("exp", Precision::int8, 8, -8, 0);
     const Metrics m = evaluate(t, Protocol::full);
     CHECK(m.points == 7 * 129);   // q in [-128, 0] at every scale
