@@ -173,25 +173,40 @@ OptimalResult optimal_uniform_segments(const Problem& p) {
             continue;
         }
         const int64_t base = gr.code.front(), span = gr.code.back() - base + 1;
-        int sh = 0;
-        while ((n << sh) < span) ++sh;
-        size_t first = 0;   // first group of the current segment
-        for (int64_t i = 0; i < n; ++i) {
-            const int64_t end = base + ((i + 1) << sh);   // exclusive
-            size_t last = first;
-            while (last < gr.code.size() && gr.code[last] < end) ++last;
-            if (i > 0) lut.breakpoints.push_back(std::min(ip.bp_max(), base + (i << sh)));
-            IntLine l;
-            if (last > first) l = best_int_line(gr.prefix[last] - gr.prefix[first], gr.a[first], gr.a[last - 1], c, box);
-            if (!l.certified) r.exact = false;
-            lut.slopes.push_back(l.k);
-            lut.intercepts.push_back(l.b);
-            first = last;
+        // The last segment is open-ended (the index saturates at N-1), so any width 2^sh with
+        // N 2^sh <= 2 span is a candidate; each is fitted exactly and the best one kept.
+        auto fit = [&](int sh, LutCodes& out) {
+            double cost = 0;
+            size_t first = 0;   // first group of the current segment
+            for (int64_t i = 0; i < n; ++i) {
+                size_t last = first;
+                if (i == n - 1) last = gr.code.size();
+                else
+                    while (last < gr.code.size() && gr.code[last] < base + ((i + 1) << sh)) ++last;
+                if (i > 0) out.breakpoints.push_back(std::min(ip.bp_max(), base + (i << sh)));
+                IntLine l;
+                if (last > first) l = best_int_line(gr.prefix[last] - gr.prefix[first], gr.a[first], gr.a[last - 1], c, box);
+                if (!l.certified) r.exact = false;
+                out.slopes.push_back(l.k);
+                out.intercepts.push_back(l.b);
+                cost += l.cost;
+                first = last;
+            }
+            return cost;
+        };
+        double best = INFINITY;
+        for (int sh = 0; sh == 0 || (n << (sh - 1)) < span; ++sh) {
+            LutCodes cand;
+            const double cost = fit(sh, cand);
+            if (cost < best) {
+                best = cost;
+                lut = cand;
+            }
         }
         r.table.per_scale[g.s] = lut;
     }
     r.note = std::string(r.exact ? "exact" : "not certified (enumeration cap hit)") +
-             " for uniform power-of-two segments from each scale's lowest grid code";
+             " for uniform power-of-two segments from each scale's lowest grid code (best width per scale)";
     return r;
 }
 

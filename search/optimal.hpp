@@ -31,10 +31,11 @@ struct OptimalResult {
 OptimalResult optimal_per_scale(const Problem& p, int threads = 1);
 // Uniform segments addressed without comparators (the ac_math style, SPEC §11): per scale,
 // segment i covers codes [base + i 2^sh, base + (i+1) 2^sh) where base is the grid's lowest
-// code and sh the smallest shift with N 2^sh covering the grid; the index is
-// min(N-1, (q - base) >> sh), a subtract and a shift. The segmentation is fixed, so the best
-// integer codes per segment make the table the exact optimum for this indexing style. The
-// table is an ordinary per-scale table (its breakpoints are base + i 2^sh).
+// code; the index is min(N-1, (q - base) >> sh), a subtract and a shift, so the last segment
+// is open-ended. For each width 2^sh up to the one that covers the grid the best integer codes
+// per segment are exact; the best width is kept, which makes the table the exact optimum for
+// this indexing style with its base at the grid's start. The table is an ordinary per-scale
+// table (its breakpoints are base + i 2^sh).
 OptimalResult optimal_uniform_segments(const Problem& p);
 OptimalResult optimal_shared(const Problem& p, int threads = 1);
 OptimalResult optimal_fp32(const Problem& p);

