@@ -97,6 +97,12 @@ int run_bench(const Args& args) {
         std::cerr << "bench: " << s.name << " ..." << std::endl;
         out[s.name] = run_isolated(s, opt);
     }
+    // Ratios across sections, all measured in this run.
+    if (out.contains("tlm") && out.contains("cycle") && out["tlm"].contains("cycle_int8_elements_per_second") &&
+        out["cycle"].contains("cycle_int8_n8_l1_elements_per_second"))
+        out["tlm"]["cycle_accelerator_over_bare_cycle_model"] =
+            out["tlm"]["cycle_int8_elements_per_second"].get<double>() /
+            out["cycle"]["cycle_int8_n8_l1_elements_per_second"].get<double>();
     if (fmt == Format::json) {
         print_json(out);
     } else {

@@ -7,6 +7,7 @@
 
 #include "model/errors.hpp"
 #include "sims/cli.hpp"
+#include "sims/cycle_backend.hpp"
 
 namespace {
 
@@ -28,9 +29,9 @@ void usage(std::ostream& os) {
 int sc_main(int argc, char** argv) {
     using namespace gqalut;
     (void)kQuietSystemC;
-    // One time resolution for every SystemC design (Verilated models use 1 ps too); it must be
-    // set before any sc_time exists.
-    sc_core::sc_set_time_resolution(1, sc_core::SC_PS);
+    // Before any SystemC object exists: 1 ps resolution for every design (as the Verilated
+    // models), and SystemC reports on stderr (stdout carries results only).
+    sim::prepare_systemc();
     if (argc < 2) {
         usage(std::cerr);
         return cli::kBadInput;

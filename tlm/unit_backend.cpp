@@ -3,6 +3,7 @@
 #include <cstring>
 #include <map>
 
+#include "model/cost/cost_model.hpp"
 #include "model/errors.hpp"
 
 namespace gqalut::vp {
@@ -44,6 +45,14 @@ uint64_t UnitBackend::run_elements(const uint8_t* in, unsigned in_bytes, uint8_t
 
 void GoldenBackend::load(const UnitJob& job) {
     unit_ = std::make_unique<GoldenUnit>(job.table, job.scale, shape(job.table), job.rq);
+    if (annotate_energy_) {
+        // The cost model's estimate for continuous streaming on this unit shape.
+        cost::StructureOptions o;
+        o.requantizer = unit_->shape().kind == UnitKind::int_unit;
+        energy_per_element_pj_ =
+            cost::estimate(unit_->shape(), cost::Indexing::parallel, job.table.entries, cost::default_constants(), o)
+                .energy_pj_per_element;
+    }
     table_.clear();
     table_out_bytes_ = 0;
 }

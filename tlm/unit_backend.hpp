@@ -49,7 +49,8 @@ unsigned input_element_bytes(const UnitShape& shape);
 unsigned output_element_bytes(const UnitShape& shape, bool requantized);
 void store_output(i128 word, const UnitShape& shape, unsigned out_bytes, uint8_t* dst);
 
-// The golden backend: GoldenUnit over the whole job; cycles = latency + ceil(n / lanes).
+// The golden backend: GoldenUnit over the whole job; cycles = latency + ceil(n / lanes);
+// energy from the cost model's estimate for the job's unit shape.
 class GoldenBackend : public UnitBackend {
 public:
     GoldenBackend(int max_entries, int lanes, double energy_per_element_pj = 0.0)
@@ -63,12 +64,17 @@ public:
     uint64_t run_elements(const uint8_t* in, unsigned in_bytes, uint8_t* out, unsigned out_bytes, uint64_t n,
                           const UnitShape& shape) override;
     double last_energy_pj() const override { return last_energy_pj_; }
-    void set_energy_per_element_pj(double e) { energy_per_element_pj_ = e; }
+    // A fixed energy per element instead of the cost model's estimate for each job's shape.
+    void set_energy_per_element_pj(double e) {
+        energy_per_element_pj_ = e;
+        annotate_energy_ = false;
+    }
 
 private:
     int max_entries_, lanes_;
     double energy_per_element_pj_;
     double last_energy_pj_ = 0;
+    bool annotate_energy_ = true;
     uint64_t cycles(uint64_t n) const;
     std::unique_ptr<GoldenUnit> unit_;
     std::vector<uint8_t> table_;     // output element of every input code, for the last out_bytes
