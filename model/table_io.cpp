@@ -404,6 +404,16 @@ void write_file_atomic(const std::string& path, const std::string& content) {
     }
 }
 
+void check_writable(const std::string& path) {
+    struct stat st{};
+    if (stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) throw BadInput(path + ": is a directory");
+    const auto slash = path.find_last_of('/');
+    const std::string parent = slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
+    if (stat(parent.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
+        throw BadInput(path + ": cannot write: directory " + parent + " does not exist");
+    if (access(parent.c_str(), W_OK) != 0) throw BadInput(path + ": cannot write: directory " + parent + " is not writable");
+}
+
 void save_table(const PwlTable& t, const std::string& path) {
     validate(t);
     write_file_atomic(path, table_to_json(t).dump(2) + "\n");

@@ -19,5 +19,8 @@ nlohmann::json table_to_json(const PwlTable& t);
 // whatever was at `path` untouched.
 void save_table(const PwlTable& t, const std::string& path);
 void write_file_atomic(const std::string& path, const std::string& content);
+// Checks before long work that `path` can be written: not a directory, its directory exists
+// and is writable. Throws BadInput naming the path.
+void check_writable(const std::string& path);
 
 }  // namespace gqalut

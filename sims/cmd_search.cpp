@@ -135,6 +135,7 @@ int run_search(const Args& raw_args) {
     }
     if (!quiet) opt.progress = [](const std::string& line) { std::cerr << line << std::endl; };
 
+    if (!out.empty()) check_writable(out);   // before the search, not after it
     const SearchResult r = gqalut::run_search(opt);
     if (!out.empty()) save_table(r.table, out);
 

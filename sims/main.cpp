@@ -33,7 +33,7 @@ int sc_main(int argc, char** argv) {
     // models), and SystemC reports on stderr (stdout carries results only).
     sim::prepare_systemc();
     if (argc < 2) {
-        usage(std::cerr);
+        std::cerr << "gqalut: error: no command given (gqalut --help lists them)\n";
         return cli::kBadInput;
     }
     const std::string name = argv[1];
