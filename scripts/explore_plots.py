@@ -92,7 +92,8 @@ def scale_plot(rows, out):
 
 
 def cost_plot(rows, out):
-    sel = [r for r in rows if r["indexing"] == "parallel" and r["lanes"] == 1]
+    # The bare pwl unit: DIV/RSQRT rows carry the multi-range scaler as well.
+    sel = [r for r in rows if r["indexing"] == "parallel" and r["lanes"] == 1 and r["function"] not in ("div", "rsqrt")]
     cost = defaultdict(dict)
     for r in sel:
         cost[r["precision"]][r["entries"]] = (r["area_um2"], r["power_mw"])
