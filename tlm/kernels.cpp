@@ -42,6 +42,11 @@ struct Errors {
         sum += std::fabs(e);
         ++n;
     }
+    void report(KernelResult& r) const {
+        r.outputs = n;
+        r.max_abs_error = max;
+        r.mean_abs_error = n ? sum / static_cast<double>(n) : 0.0;
+    }
 };
 
 // One accelerator job: n input elements of `in` (already in the element format) -> outputs.
@@ -89,10 +94,7 @@ uint32_t scaler_code(double x, const PwlTable& t) {
 
 double exact_frac(const PwlTable& t, int s) { return t.params.lambda_o() + s; }
 
-void softmax(Platform& p, const VpTables& tb, const KernelShape& sh, KernelResult& r) {
-    Cpu& cpu = p.cpu;
-    PwlDriver drv(cpu, Platform::kAccelBase);
-    Normal rnd(sh.seed);
+void softmax(Cpu& cpu, PwlDriver& drv, Normal& rnd, const VpTables& tb, const KernelShape& sh, KernelResult& r) {
     const int R = sh.rows, C = sh.cols, s = kSoftmaxScale;
     std::vector<int8_t> logits(static_cast<size_t>(R) * C);
     for (auto& a : logits) a = quantize(rnd(0.0, 2.0), s);
@@ -131,15 +133,10 @@ void softmax(Platform& p, const VpTables& tb, const KernelShape& sh, KernelResul
             err.add(prob - ref);
         }
     }
-    r.outputs = err.n;
-    r.max_abs_error = err.max;
-    r.mean_abs_error = err.sum / static_cast<double>(err.n);
+    err.report(r);
 }
 
-void layernorm(Platform& p, const VpTables& tb, const KernelShape& sh, KernelResult& r) {
-    Cpu& cpu = p.cpu;
-    PwlDriver drv(cpu, Platform::kAccelBase);
-    Normal rnd(sh.seed);
+void layernorm(Cpu& cpu, PwlDriver& drv, Normal& rnd, const VpTables& tb, const KernelShape& sh, KernelResult& r) {
     // Rows are tokens, columns channels: normalise each token over its channels.
     const int R = sh.cols, C = sh.rows, s = kLayerNormScale;
     constexpr double kEps = 1e-5;
@@ -174,15 +171,10 @@ void layernorm(Platform& p, const VpTables& tb, const KernelShape& sh, KernelRes
             err.add(v * rs - v * ref_rs);
         }
     }
-    r.outputs = err.n;
-    r.max_abs_error = err.max;
-    r.mean_abs_error = err.sum / static_cast<double>(err.n);
+    err.report(r);
 }
 
-void gelu(Platform& p, const VpTables& tb, const KernelShape& sh, KernelResult& r) {
-    Cpu& cpu = p.cpu;
-    PwlDriver drv(cpu, Platform::kAccelBase);
-    Normal rnd(sh.seed);
+void gelu(Cpu& cpu, PwlDriver& drv, Normal& rnd, const VpTables& tb, const KernelShape& sh, KernelResult& r) {
     const int s = kGeluScale;
     const size_t n = static_cast<size_t>(sh.cols) * 256;   // tokens x FFN hidden units
     std::vector<uint8_t> x(n);
@@ -196,9 +188,7 @@ void gelu(Platform& p, const VpTables& tb, const KernelShape& sh, KernelResult& 
         const double ref = 0.5 * v * (1.0 + std::erf(v / std::sqrt(2.0)));
         err.add(static_cast<double>(read_signed(y, i, drv.out_bytes())) * y_lsb - ref);
     }
-    r.outputs = err.n;
-    r.max_abs_error = err.max;
-    r.mean_abs_error = err.sum / static_cast<double>(err.n);
+    err.report(r);
 }
 
 }  // namespace
@@ -211,9 +201,11 @@ KernelResult run_kernel(const std::string& kernel, Platform& p, const VpTables& 
     r.kernel = kernel;
     r.digest = 0xcbf29ce484222325ull;
     const sc_core::sc_time t0 = sc_core::sc_time_stamp();
-    if (kernel == "softmax") softmax(p, tables, shape, r);
-    else if (kernel == "layernorm") layernorm(p, tables, shape, r);
-    else gelu(p, tables, shape, r);
+    PwlDriver drv(p.cpu, Platform::kAccelBase);
+    Normal rnd(shape.seed);
+    if (kernel == "softmax") softmax(p.cpu, drv, rnd, tables, shape, r);
+    else if (kernel == "layernorm") layernorm(p.cpu, drv, rnd, tables, shape, r);
+    else gelu(p.cpu, drv, rnd, tables, shape, r);
     p.cpu.sync();
     r.sim_time_ns = (sc_core::sc_time_stamp() - t0).to_seconds() * 1e9;
     return r;
