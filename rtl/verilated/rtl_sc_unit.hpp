@@ -4,7 +4,9 @@
 // The --cc model is stepped from an SC_METHOD (faster than a pin-level --sc model): a rising
 // edge of clk_i samples every input and clocks the model; a change of any input re-evaluates
 // the combinational outputs (in_ready_o depends on out_ready_i). Drive inputs away from the
-// rising edge, e.g. on the falling edge.
+// rising edge, e.g. on the falling edge. `period` is the clock's period: the Verilated VCD then
+// shows the rising edges at the times of an sc_clock whose first rising edge is at half a
+// period (sims/sc_testbench.hpp), so the two VCDs of a run line up.
 #pragma once
 #include <memory>
 #include <stdexcept>
@@ -40,9 +42,11 @@ public:
     sc_core::sc_out<bool> cfg_err_o{"cfg_err_o"};
 
     SC_HAS_PROCESS(RtlScUnit);
-    RtlScUnit(const sc_core::sc_module_name& name, std::unique_ptr<RtlUnit> unit)
+    RtlScUnit(const sc_core::sc_module_name& name, std::unique_ptr<RtlUnit> unit,
+              const sc_core::sc_time& period = sc_core::sc_time(2, sc_core::SC_NS))
         : sc_core::sc_module(name), unit_(std::move(unit)) {
         if (!unit_) throw std::invalid_argument("RtlScUnit: no Verilated model");
+        unit_->set_half_period_ps(static_cast<uint64_t>(period.to_seconds() * 1e12 / 2 + 0.5));
         const UnitShape& s = unit_->shape();
         if (s.lanes * s.in_width != InBits || s.lanes * s.out_width() != OutBits)
             throw std::invalid_argument("RtlScUnit: port widths do not match " + s.name());

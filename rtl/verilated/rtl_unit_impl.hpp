@@ -99,16 +99,17 @@ public:
     void tick() override {
         top_->eval();
         if (vcd_) vcd_->dump(ctx_->time());   // this cycle's inputs, clock low
-        ctx_->timeInc(kHalfPeriodPs);
+        ctx_->timeInc(half_ps_);
         top_->clk_i = 1;
         top_->eval();
         if (vcd_) vcd_->dump(ctx_->time());
-        ctx_->timeInc(kHalfPeriodPs);
+        ctx_->timeInc(half_ps_);
         top_->clk_i = 0;
         top_->eval();
         ++cycles_;
     }
     uint64_t cycles() const override { return cycles_; }
+    void set_half_period_ps(uint64_t ps) override { half_ps_ = ps > 0 ? ps : 1; }
 
     void open_vcd(const std::string& path) override {
         close_vcd();
@@ -131,6 +132,7 @@ private:
     std::unique_ptr<VerilatedContext> ctx_;
     std::unique_ptr<V> top_;
     std::unique_ptr<VerilatedVcdC> vcd_;
+    uint64_t half_ps_ = kHalfPeriodPs;
     uint64_t cycles_ = 0;
 };
 
