@@ -30,6 +30,9 @@ public:
     virtual bool in_ready() const = 0;
     virtual bool out_valid() const = 0;
     virtual i128 out_lane(int lane) const = 0;               // out_width bits, zero-extended
+    // out_data_o as a whole, in 64-bit words (port bit i = bit i%64 of word i/64); returns the
+    // number of words written (at most max_words).
+    virtual int out_words(uint64_t* dst, int max_words) const = 0;
     virtual bool idle() const = 0;
     virtual bool cfg_err() const = 0;
 
