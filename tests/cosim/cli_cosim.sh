@@ -81,6 +81,22 @@ json "sim rtl int32" 0 "j['compared'] > 1000 and j['mismatches'] == 0" sim --tab
 json "sim rtl fp32" 0 "j['compared'] > 10000 and j['mismatches'] == 0" sim --table "$dir/gelu_fp32_16.json" --model rtl --inputs random:10000 --stall-in 0.2
 json "sim rtl rsqrt" 0 "j['mismatches'] == 0 and j['latency'] == 4" sim --table "$dir/rsqrt_int8_8.json" --model rtl --inputs random:10000
 
+# --- bench: RTL and cosim rates beside the cycle model's --------------------------------------
+"$gqalut" bench --only cycle --quick --format json >"$dir/out" 2>"$dir/err"
+if [[ $? -ne 0 ]] || ! $py -c "
+import json, sys
+c = json.load(open(sys.argv[1]))['cycle']
+for l in (1, 8):
+    k = 'int8_n8_l%d' % l
+    assert c['rtl_' + k + '_elements_per_second'] > 0 and c['cosim_' + k + '_elements_per_second'] > 0
+    assert c['cycle_over_rtl_' + k] > 0 and c['cycle_over_cosim_' + k] > 0 and c['rtl_cc_driver_' + k + '_elements_per_second'] > 0
+" "$dir/out"; then
+    echo "FAIL bench cycle: $(head -c 800 "$dir/out") $(cat "$dir/err")"
+    fails=$((fails + 1))
+else
+    echo "ok   bench cycle: $($py -c "import json,sys; c=json.load(open(sys.argv[1]))['cycle']; print({k: round(v, 2) for k, v in c.items() if '_over_' in k})" "$dir/out")"
+fi
+
 # --- injected faults: exit 1, the level and the pin named -------------------------------------
 json "inject golden:100" 1 "j['mismatches'] == 1 and j['levels']['cycle']['mismatches_vs_golden'] == 1 and j['levels']['rtl']['mismatches_vs_golden'] == 1 and j['cycle_vs_rtl']['data_mismatches'] == 0 and j['first_mismatch']['element'] == 100 and j['first_mismatch']['pin'] == 'out_data_o' and j['first_mismatch']['golden_output'] != j['first_mismatch']['cycle_output'] == j['first_mismatch']['rtl_output']" \
     cosim --table "$ref" --stall-in 0.3 --stall-out 0.3 --inject golden:100
