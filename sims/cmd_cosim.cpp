@@ -111,7 +111,9 @@ int run_cosim(const Args& args) {
     check_probability(stall_out, "--stall-out");
     if (random_pins > (uint64_t(1) << 32)) throw BadInput("--random-pins: at most 2^32 cycles");
     sim::CosimOptions opt;
+#ifdef GQALUT_HAVE_RTL
     if (vm.count("inject")) opt.inject = sim::parse_inject(inject);
+#endif
 
     sim::SimJob job;
     job.table = load_table(table_path);

@@ -102,7 +102,10 @@ public:
     int latency() const override { return opt_.latency; }
     uint64_t cycle() const override { return cycle_; }
 
+    // A reset restarts the lock-step: earlier disagreements are dropped, pins are compared
+    // again from the first edge that shows both models' reset state.
     void reset(int cycles) override {
+        pending_ = CosimStats{};
         mode_ = Mode::reset;
         count_ = static_cast<uint64_t>(cycles);
         phase_start_ = cycle_;
@@ -424,10 +427,11 @@ private:
             case Mode::random: random_edge(); break;
         }
         if (reset_edge) synced_ = true;   // from the next edge on both show their reset state
+        last_reset_edge_ = reset_edge;
     }
 
     void reset_edge_() {
-        if (synced_) pins_agree(pending_);
+        if (synced_ && last_reset_edge_) pins_agree(pending_);   // both in reset since the last edge
         if (count_ > 0) {
             --count_;
             drive_.rst_n = false;
@@ -627,6 +631,7 @@ private:
     Mode mode_ = Mode::idle;
     bool done_ = false, finish_ = false;
     bool synced_ = false;   // both models have been reset: their pins are comparable
+    bool last_reset_edge_ = false;   // rst_ni was low at the previous edge
     Drive drive_, driven_;
     bool rtl_ready_ = true, driven_rtl_ready_ = true;
     uint64_t rtl_wdata_ = 0, driven_rtl_wdata_ = 0;

@@ -305,3 +305,30 @@ TEST_CASE("injected_faults_are_reported", "[inject]") {
     for (const auto& m : g.first) found = found || (m.element == 40 && m.golden != m.cycle_model);
     CHECK(found);
 }
+
+// A handshake divergence (the RTL's own out_ready_i held low from stream cycle 30 on) stops the
+// run with in_ready_o named; a reset restarts the lock-step and the next stream agrees again.
+TEST_CASE("divergence_then_reset_restarts_lock_step", "[inject]") {
+    sim::CosimOptions o;
+    o.shape = int_shape(16);
+    o.inject.kind = sim::CosimInject::Kind::rtl_stall;
+    o.inject.at = 30;
+    sim::CosimSim& c = sim::cosim_sim(o);
+    c.reset(2);
+    const PwlTable t = uniform_table("gelu", Precision::int16, 8, -4, 4);
+    REQUIRE(c.configure(config_writes(t, 5, c.shape())));
+    const auto ref = sim::golden_reference(t, 5, c.shape(), {});
+    const auto in = sim::make_inputs(t, 5, c.shape(), {false, 5000}, 3);
+    const sim::CosimStats d = c.stream(in, *ref, {0.1, 0.1, 9});
+    CHECK(d.diverged);
+    CHECK(d.pin_mismatches == 1);
+    REQUIRE(d.first.size() == 1);
+    CHECK(d.first[0].pin == "in_ready_o");
+    CHECK(d.first[0].stream_cycle > 30);
+    CHECK(d.compared < in.size());
+    c.reset(3);
+    REQUIRE(c.configure(config_writes(t, 5, c.shape())));
+    const sim::CosimStats e = c.stream(in, *ref, {0.1, 0.1, 9});
+    CHECK(e.mismatches() == 0);
+    CHECK(e.compared == in.size());
+}
