@@ -1,5 +1,7 @@
 #include "sims/cli.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <iostream>
 
@@ -67,6 +69,13 @@ std::vector<int> parse_int_range(const std::string& s, const std::string& option
     std::vector<int> out;
     for (int i = a; i <= b; ++i) out.push_back(i);
     return out;
+}
+
+void check_output_path(const std::string& path, const std::string& option) {
+    const size_t slash = path.find_last_of('/');
+    const std::string dir = slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash));
+    if (path.empty() || path.back() == '/' || access(dir.c_str(), W_OK) != 0)
+        throw BadInput(option + ": cannot write '" + path + "' (no such directory or not writable)");
 }
 
 }  // namespace gqalut::cli

@@ -47,4 +47,8 @@ void print_json(const nlohmann::json& j);
 // "A..B" or "A" -> [A, B]; throws BadInput naming the option.
 std::vector<int> parse_int_range(const std::string& s, const std::string& option);
 
+// An output file's directory must exist and be writable; throws BadInput naming the option
+// otherwise. Checked before any work starts, so a bad path creates nothing.
+void check_output_path(const std::string& path, const std::string& option);
+
 }  // namespace gqalut::cli

@@ -1,7 +1,9 @@
 // gqalut cost [--precision P --entries N [--lanes L] [--max-entries M] [--indexing I] [--requantizer]]
-//             [--validate] [--calibrate [--out FILE]] [--constants FILE] [--table6 FILE] [--format text|json]
+//             [--validate] [--calibrate [--out FILE]] [--constants FILE] [--table6 FILE] [--yosys-csv FILE]
+//             [--format text|json]
 // Area, energy per element and power of the pwl unit from the cost model (SPEC §8), and the
-// model against paper Table 6 with leave-one-out errors.
+// model against paper Table 6 with leave-one-out errors; beside them the Yosys estimate of the
+// RTL (docs/results/yosys_area.csv), the second, independent area estimate.
 #include <cmath>
 #include <cstdio>
 #include <ctime>
@@ -11,6 +13,7 @@
 #include "model/errors.hpp"
 #include "model/table_io.hpp"
 #include "sims/cli.hpp"
+#include "sims/yosys_area.hpp"
 
 namespace gqalut::cli {
 
@@ -19,7 +22,7 @@ namespace {
 using namespace gqalut::cost;
 
 nlohmann::json row_json(const PaperRow* paper, const UnitShape& shape, int entries, Indexing ix, const UnitCost& c,
-                        const RowCheck* check) {
+                        const RowCheck* check, const YosysRow* yosys) {
     nlohmann::json j;
     j["precision"] = shape.kind == UnitKind::fp32_unit ? "fp32" : "int" + std::to_string(shape.in_width);
     j["entries"] = entries;
@@ -41,6 +44,17 @@ nlohmann::json row_json(const PaperRow* paper, const UnitShape& shape, int entri
     } else {
         j["loo_area_error"] = nullptr;
         j["loo_power_error"] = nullptr;
+    }
+    if (yosys) {
+        j["yosys_config"] = yosys->config;
+        j["yosys_cells"] = yosys->cells;
+        j["yosys_gate_equivalents"] = yosys->gate_equivalents;
+        j["yosys_area_um2"] = yosys->area_um2;
+        j["yosys_area_error"] = paper ? nlohmann::json(yosys->area_um2 / paper->area_um2 - 1) : nlohmann::json();
+    } else {
+        j["yosys_config"] = nullptr;
+        j["yosys_area_um2"] = nullptr;
+        j["yosys_area_error"] = nullptr;
     }
     j["blocks"] = c.to_json()["blocks"];
     return j;
@@ -70,7 +84,7 @@ std::string today() {
 }  // namespace
 
 int run_cost(const Args& args) {
-    std::string precision, indexing, constants_path, table6_path, out_path, format;
+    std::string precision, indexing, constants_path, table6_path, yosys_path, out_path, format;
     int entries = 0, lanes = 1, max_entries = 0;
     bool validate_rows = false, calibrate_now = false, requantizer = false, breakdown = false;
     po::options_description desc("cost options");
@@ -86,6 +100,7 @@ int run_cost(const Args& args) {
         ("out", po::value<std::string>(&out_path), "with --calibrate: constants file to write")
         ("constants", po::value<std::string>(&constants_path), "constants file (default: the embedded cost_28nm.json)")
         ("table6", po::value<std::string>(&table6_path), "Table 6 CSV (default: the embedded docs/paper copy)")
+        ("yosys-csv", po::value<std::string>(&yosys_path), "Yosys area CSV (default: the embedded docs/results/yosys_area.csv)")
         ("breakdown", po::bool_switch(&breakdown), "text output: per-block area and power");
     add_format_option(desc, format);
     po::variables_map vm;
@@ -97,6 +112,7 @@ int run_cost(const Args& args) {
     if (vm.count("out") && !calibrate_now) throw BadInput("--out needs --calibrate");
     const Constants base = constants_path.empty() ? default_constants() : load_constants(constants_path);
     const std::vector<PaperRow> rows = table6_path.empty() ? default_table6() : load_table6(table6_path);
+    const std::vector<YosysRow> yosys = yosys_path.empty() ? default_yosys_area() : load_yosys_area(yosys_path);
 
     if (calibrate_now) {
         Constants c = calibrate(rows, base);
@@ -167,11 +183,13 @@ int run_cost(const Args& args) {
         const RowCheck* check = nullptr;
         for (const auto& rc : checks)
             if (rc.row.precision == p && rc.row.entries == entries) check = &rc;
-        rows_j.push_back(row_json(paper, shape, entries, ix, c, check));
+        const YosysRow* y = lanes == 1 && ix == Indexing::parallel ? find_yosys(yosys, p, max_entries, requantizer) : nullptr;
+        rows_j.push_back(row_json(paper, shape, entries, ix, c, check, y));
     } else {
         (void)validate_rows;   // the default listing is the validation
         for (const auto& rc : validate(rows, base, base))
-            rows_j.push_back(row_json(&rc.row, paper_shape(rc.row), rc.row.entries, Indexing::parallel, predict(rc.row, base), &rc));
+            rows_j.push_back(row_json(&rc.row, paper_shape(rc.row), rc.row.entries, Indexing::parallel, predict(rc.row, base), &rc,
+                                      find_yosys(yosys, rc.row.precision, rc.row.entries, false)));
     }
     double worst_area = 0, worst_power = 0;
     for (const auto& r : rows_j) {
@@ -181,20 +199,30 @@ int run_cost(const Args& args) {
     out["rows"] = rows_j;
     out["max_abs_loo_area_error"] = worst_area;
     out["max_abs_loo_power_error"] = worst_power;
+    const double per_ge = yosys_um2_per_ge(yosys);
+    const std::string cal = yosys_calibration_config(yosys);
+    out["yosys"] = {{"source", yosys_path.empty() ? "docs/results/yosys_area.csv (embedded at build time; scripts/yosys_area.py)"
+                                                  : yosys_path},
+                    {"um2_per_gate_equivalent", per_ge},
+                    {"calibrated_on", cal.empty() ? nlohmann::json() : nlohmann::json(cal)},
+                    {"method", "Yosys synth of the RTL (one lane, Requant = 0 unless _rq), generic cells weighted in NAND2 "
+                               "gate equivalents, one um^2/GE factor fitted so the calibration configuration equals Table "
+                               "6; its yosys_area_error is 0 by construction, the others are predictions"}};
     if (fmt == Format::json) {
         print_json(out);
         return kOk;
     }
     std::printf("cost model '%s' at %.0f MHz (area um^2, power mW; errors relative to the paper)\n", base.name.c_str(),
                 base.clock_hz / 1e6);
-    std::printf("%-6s %4s %5s %-8s %9s %9s %7s %9s %8s %8s %7s %9s %9s\n", "prec", "N", "lanes", "indexing", "area",
-                "paper", "err", "LOO err", "power", "paper", "err", "LOO err", "pJ/elem");
+    std::printf("%-6s %4s %5s %-8s %9s %9s %7s %9s %9s %7s %8s %8s %7s %9s %9s\n", "prec", "N", "lanes", "indexing",
+                "area", "paper", "err", "LOO err", "yosys", "err", "power", "paper", "err", "LOO err", "pJ/elem");
     for (const auto& r : rows_j) {
-        std::printf("%-6s %4d %5d %-8s %9.0f %9s %7s %9s %8.3f %8s %7s %9s %9.3f\n",
+        std::printf("%-6s %4d %5d %-8s %9.0f %9s %7s %9s %9s %7s %8.3f %8s %7s %9s %9.3f\n",
                     r["precision"].get<std::string>().c_str(), r["entries"].get<int>(), r["lanes"].get<int>(),
                     r["indexing"].get<std::string>().c_str(), r["area_um2"].get<double>(),
                     num(r["paper_area_um2"], "%.0f").c_str(), pct(r.value("area_error", nlohmann::json())).c_str(),
-                    pct(r["loo_area_error"]).c_str(), r["power_mw"].get<double>(),
+                    pct(r["loo_area_error"]).c_str(), num(r["yosys_area_um2"], "%.0f").c_str(),
+                    pct(r["yosys_area_error"]).c_str(), r["power_mw"].get<double>(),
                     num(r["paper_power_mw"], "%.2f").c_str(), pct(r.value("power_error", nlohmann::json())).c_str(),
                     pct(r["loo_power_error"]).c_str(), r["energy_pj_per_element"].get<double>());
         if (breakdown || !precision.empty())
@@ -205,6 +233,9 @@ int run_cost(const Args& args) {
     }
     if (precision.empty())
         std::printf("max |LOO error|: area %.1f%%, power %.1f%%\n", 100 * worst_area, 100 * worst_power);
+    std::printf("yosys: area of the synthesized RTL (Yosys generic cells in NAND2 equivalents x %.4f um^2/GE, the one "
+                "factor calibrated so that %s equals Table 6; every other row is a prediction; docs/results/area.md)\n",
+                per_ge, cal.empty() ? "no row" : cal.c_str());
     return kOk;
 }
 

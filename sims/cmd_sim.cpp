@@ -1,4 +1,4 @@
-// gqalut sim --table FILE --model golden|cycle|... [--inputs exhaustive|random:N] [--scale S|all]
+// gqalut sim --table FILE --model golden|cycle|rtl [--inputs exhaustive|random:N] [--scale S|all]
 //            [--lanes L] [--max-entries M] [--indexing parallel|binary] [--stall-in P] [--stall-out P]
 //            [--seed S] [--vcd FILE] [--toggles] [--requantize SO] [--clock-mhz F] [--format text|json]
 // Streams inputs through a model of the unit, checks every output word against the golden
@@ -136,6 +136,7 @@ int run_sim(const Args& args) {
                        "-bit inputs have too many codes; use --inputs random:N");
     job.stalls = {stall_in, stall_out, seed};
     for (int s : job.scales) config_writes(t, s, opt.shape, job.rq);   // throws BadInput: N, s, widths
+    if (!vcd.empty()) check_output_path(vcd, "--vcd");
 
     const auto be = backend->make(opt);
     const sim::SimReport r = be->run(job);

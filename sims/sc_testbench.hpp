@@ -81,7 +81,10 @@ public:
 
     StreamTestbench(const sc_core::sc_module_name& n, std::unique_ptr<DUT> dut, const TestbenchOptions& opt)
         : sc_core::sc_module(n),
-          clk("clk", sc_core::sc_time(opt.clock_period_ns, sc_core::SC_NS)),
+          // First rising edge at half a period (the falling edge at 0), as the Verilated model's
+          // VCD shows its edges (rtl::RtlUnit::set_half_period_ps).
+          clk("clk", sc_core::sc_time(opt.clock_period_ns, sc_core::SC_NS), 0.5,
+              sc_core::sc_time(opt.clock_period_ns / 2, sc_core::SC_NS), true),
           dut_(std::move(dut)),
           opt_(opt),
           in_w_(opt.shape.in_width),

@@ -4,7 +4,9 @@
 // The --cc model is stepped from an SC_METHOD (faster than a pin-level --sc model): a rising
 // edge of clk_i samples every input and clocks the model; a change of any input re-evaluates
 // the combinational outputs (in_ready_o depends on out_ready_i). Drive inputs away from the
-// rising edge, e.g. on the falling edge.
+// rising edge, e.g. on the falling edge. `period` is the clock's period: the Verilated VCD then
+// shows the rising edges at the times of an sc_clock whose first rising edge is at half a
+// period (sims/sc_testbench.hpp), so the two VCDs of a run line up.
 #pragma once
 #include <memory>
 #include <stdexcept>
@@ -40,9 +42,11 @@ public:
     sc_core::sc_out<bool> cfg_err_o{"cfg_err_o"};
 
     SC_HAS_PROCESS(RtlScUnit);
-    RtlScUnit(const sc_core::sc_module_name& name, std::unique_ptr<RtlUnit> unit)
+    RtlScUnit(const sc_core::sc_module_name& name, std::unique_ptr<RtlUnit> unit,
+              const sc_core::sc_time& period = sc_core::sc_time(2, sc_core::SC_NS))
         : sc_core::sc_module(name), unit_(std::move(unit)) {
         if (!unit_) throw std::invalid_argument("RtlScUnit: no Verilated model");
+        unit_->set_half_period_ps(static_cast<uint64_t>(period.to_seconds() * 1e12 / 2 + 0.5));
         const UnitShape& s = unit_->shape();
         if (s.lanes * s.in_width != InBits || s.lanes * s.out_width() != OutBits)
             throw std::invalid_argument("RtlScUnit: port widths do not match " + s.name());
@@ -73,25 +77,34 @@ private:
         }
     }
 
+    // Outputs are written when they change only; out_data_o is compared and converted as
+    // 64-bit words (no per-lane or per-bit work unless it changed).
     void write_outputs() {
-        const UnitShape& s = unit_->shape();
-        in_ready_o.write(unit_->in_ready());
-        out_valid_o.write(unit_->out_valid());
-        idle_o.write(unit_->idle());
-        cfg_err_o.write(unit_->cfg_err());
-        const int w = s.out_width();
+        set(in_ready_o, in_ready_q_, unit_->in_ready());
+        set(out_valid_o, out_valid_q_, unit_->out_valid());
+        set(idle_o, idle_q_, unit_->idle());
+        set(cfg_err_o, cfg_err_q_, unit_->cfg_err());
+        uint64_t w[kOutWords] = {};
+        unit_->out_words(w, kOutWords);
+        if constexpr (OutBits % 64 != 0) w[kOutWords - 1] &= (uint64_t(1) << (OutBits % 64)) - 1;
+        bool same = out_written_;
+        for (int i = 0; i < kOutWords; ++i) same = same && w[i] == out_q_[i];
+        out_written_ = true;   // every port has been written once
+        if (same) return;
+        for (int i = 0; i < kOutWords; ++i) out_q_[i] = w[i];
         if constexpr (OutBits > 64) {
-            sc_dt::sc_bv<OutBits> v;
-            for (int l = 0; l < s.lanes; ++l) {
-                const i128 lane = unit_->out_lane(l);
-                for (int b = 0; b < w; ++b) v[l * w + b] = static_cast<bool>((lane >> b) & 1);
-            }
-            out_data_o.write(v);
+            for (int i = 0; i < (OutBits + 31) / 32; ++i)
+                out_bv_.set_word(i, static_cast<sc_dt::sc_digit>(w[i / 2] >> (32 * (i % 2))));
+            out_data_o.write(out_bv_);
         } else {
-            uint64_t v = 0;
-            for (int l = 0; l < s.lanes; ++l) v |= static_cast<uint64_t>(unit_->out_lane(l)) << (l * w);
-            out_data_o.write(static_cast<sc_port_t<OutBits>>(v));
+            out_data_o.write(static_cast<sc_port_t<OutBits>>(w[0]));
         }
+    }
+
+    void set(sc_core::sc_out<bool>& port, bool& shadow, bool v) {
+        if (out_written_ && shadow == v) return;
+        shadow = v;
+        port.write(v);
     }
 
     // A rising edge of clk_i clocks the model with the inputs as they are before the edge; any
@@ -103,7 +116,13 @@ private:
         write_outputs();
     }
 
+    static constexpr int kOutWords = (OutBits + 63) / 64;
     std::unique_ptr<RtlUnit> unit_;
+    // What the output ports hold (written unconditionally the first time).
+    bool in_ready_q_ = false, out_valid_q_ = false, idle_q_ = false, cfg_err_q_ = false;
+    uint64_t out_q_[kOutWords] = {};
+    bool out_written_ = false;
+    std::conditional_t<(OutBits > 64), sc_dt::sc_bv<(OutBits > 64 ? OutBits : 65)>, int> out_bv_{};
 };
 
 }  // namespace gqalut::rtl

@@ -30,6 +30,9 @@ public:
     virtual bool in_ready() const = 0;
     virtual bool out_valid() const = 0;
     virtual i128 out_lane(int lane) const = 0;               // out_width bits, zero-extended
+    // out_data_o as a whole, in 64-bit words (port bit i = bit i%64 of word i/64); returns the
+    // number of words written (at most max_words).
+    virtual int out_words(uint64_t* dst, int max_words) const = 0;
     virtual bool idle() const = 0;
     virtual bool cfg_err() const = 0;
 
@@ -37,6 +40,10 @@ public:
     virtual void eval() = 0;
     // One clock cycle: the rising edge (where inputs are sampled), then the falling edge.
     virtual void tick() = 0;
+    // Half the clock period in the VCD (default 1000 ps, 500 MHz): tick() number k shows the
+    // inputs at 2k halves and the rising edge at 2k+1 halves, so a SystemC clock whose rising
+    // edges fall at (2k+1) halves (sc_clock with start time = half a period) lines up with it.
+    virtual void set_half_period_ps(uint64_t ps) = 0;
     virtual uint64_t cycles() const = 0;
 
     // Dumps every signal to a VCD file from now on (500 MHz clock, 1 ps resolution) until

@@ -1,6 +1,7 @@
 // RtlUnit over one Verilated class V (generated with --cc --trace from a gqalut_pwl_* top).
 // Included only by the generated per-configuration adapters (rtl/verilated/model_adapter.cpp.in).
 #pragma once
+#include <algorithm>
 #include <memory>
 #include <type_traits>
 
@@ -24,13 +25,15 @@ std::enable_if_t<std::is_integral_v<T>> put_bits(T& port, int lsb, int width, ui
     port = static_cast<T>((static_cast<U>(port) & static_cast<U>(~mask)) | (static_cast<U>(v << lsb) & mask));
 }
 
+// Wide ports: 32-bit words, visited a word at a time.
 template <std::size_t N>
 void put_bits(VlWide<N>& port, int lsb, int width, uint64_t v) {
-    for (int b = 0; b < width; ++b) {
-        const int bit = lsb + b;
-        const EData m = EData(1) << (bit % 32);
-        if ((v >> b) & 1) port[static_cast<size_t>(bit / 32)] |= m;
-        else port[static_cast<size_t>(bit / 32)] &= ~m;
+    for (int done = 0; done < width;) {
+        const int bit = lsb + done, off = bit % 32, take = std::min(32 - off, width - done);
+        const uint64_t m = ((uint64_t(1) << take) - 1) << off;
+        EData& w = port[static_cast<size_t>(bit / 32)];
+        w = static_cast<EData>((w & ~m) | (((v >> done) << off) & m));
+        done += take;
     }
 }
 
@@ -42,12 +45,33 @@ std::enable_if_t<std::is_integral_v<T>, i128> get_bits(const T& port, int lsb, i
 
 template <std::size_t N>
 i128 get_bits(const VlWide<N>& port, int lsb, int width) {
-    i128 r = 0;
-    for (int b = 0; b < width; ++b) {
-        const int bit = lsb + b;
-        if ((port[static_cast<size_t>(bit / 32)] >> (bit % 32)) & 1) r |= i128(1) << b;
+    __extension__ typedef unsigned __int128 u128;
+    u128 r = 0;
+    for (int done = 0; done < width;) {
+        const int bit = lsb + done, off = bit % 32, take = std::min(32 - off, width - done);
+        const uint64_t chunk = (static_cast<uint64_t>(port[static_cast<size_t>(bit / 32)]) >> off) & ((uint64_t(1) << take) - 1);
+        r |= u128(chunk) << done;
+        done += take;
     }
-    return r;
+    return static_cast<i128>(r);
+}
+
+// The whole port as 64-bit words (bit i of the port is bit i%64 of word i/64).
+template <class T>
+std::enable_if_t<std::is_integral_v<T>, int> copy_words(const T& port, uint64_t* dst, int max_words) {
+    if (max_words < 1) return 0;
+    dst[0] = static_cast<uint64_t>(port);
+    return 1;
+}
+
+template <std::size_t N>
+int copy_words(const VlWide<N>& port, uint64_t* dst, int max_words) {
+    const int n = std::min(static_cast<int>((N + 1) / 2), max_words);
+    for (int i = 0; i < n; ++i) {
+        const size_t lo = static_cast<size_t>(2 * i);
+        dst[i] = static_cast<uint64_t>(port[lo]) | (lo + 1 < N ? static_cast<uint64_t>(port[lo + 1]) << 32 : 0);
+    }
+    return n;
 }
 
 }  // namespace detail
@@ -92,6 +116,9 @@ public:
         const int w = shape_.out_width();
         return detail::get_bits(top_->out_data_o, lane * w, w);
     }
+    int out_words(uint64_t* dst, int max_words) const override {
+        return detail::copy_words(top_->out_data_o, dst, max_words);
+    }
     bool idle() const override { return top_->idle_o; }
     bool cfg_err() const override { return top_->cfg_err_o; }
 
@@ -99,16 +126,17 @@ public:
     void tick() override {
         top_->eval();
         if (vcd_) vcd_->dump(ctx_->time());   // this cycle's inputs, clock low
-        ctx_->timeInc(kHalfPeriodPs);
+        ctx_->timeInc(half_ps_);
         top_->clk_i = 1;
         top_->eval();
         if (vcd_) vcd_->dump(ctx_->time());
-        ctx_->timeInc(kHalfPeriodPs);
+        ctx_->timeInc(half_ps_);
         top_->clk_i = 0;
         top_->eval();
         ++cycles_;
     }
     uint64_t cycles() const override { return cycles_; }
+    void set_half_period_ps(uint64_t ps) override { half_ps_ = ps > 0 ? ps : 1; }
 
     void open_vcd(const std::string& path) override {
         close_vcd();
@@ -131,6 +159,7 @@ private:
     std::unique_ptr<VerilatedContext> ctx_;
     std::unique_ptr<V> top_;
     std::unique_ptr<VerilatedVcdC> vcd_;
+    uint64_t half_ps_ = kHalfPeriodPs;
     uint64_t cycles_ = 0;
 };
 

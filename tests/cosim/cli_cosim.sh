@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# `gqalut cosim` and `gqalut sim --model rtl` on the command line: bad requests exit 2 with one
+# line on stderr, nothing on stdout and no file written; good runs exit 0 with the JSON keys
+# checks rely on; injected faults exit 1 and name the level and pin that differ; --vcd writes
+# VCD files that GTKWave's vcd2fst reads back with the pin names.
+set -u
+gqalut=$1
+make_tables=$2
+data=$3/gqa-lut-pretrained
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+fails=0
+"$make_tables" "$dir" || { echo "FAIL: make_test_tables"; exit 1; }
+py=/usr/bin/python3
+
+bad() {   # bad NAME PATTERN ARGS...
+    local name=$1 pattern=$2
+    shift 2
+    "$gqalut" "$@" >"$dir/out" 2>"$dir/err"
+    local rc=$? lines
+    lines=$(wc -l <"$dir/err")
+    if [[ $rc -ne 2 || -s $dir/out || $lines -ne 1 ]] || ! grep -qE -- "$pattern" "$dir/err"; then
+        echo "FAIL $name: rc=$rc stdout=$(wc -c <"$dir/out")B stderr($lines lines): $(cat "$dir/err")"
+        fails=$((fails + 1))
+    else
+        echo "ok   $name: $(cat "$dir/err")"
+    fi
+}
+
+# json NAME EXPECTED-RC PYTHON-CHECK ARGS...: exit status and the JSON on stdout.
+json() {
+    local name=$1 want=$2 check=$3
+    shift 3
+    "$gqalut" "$@" --format json >"$dir/out" 2>"$dir/err"
+    local rc=$?
+    if [[ $rc -ne $want ]] || ! $py -c "import json,sys; j=json.load(open(sys.argv[1])); sys.exit(0 if ($check) else 1)" "$dir/out"; then
+        echo "FAIL $name: rc=$rc $(head -c 600 "$dir/out") $(cat "$dir/err")"
+        fails=$((fails + 1))
+    else
+        echo "ok   $name: $($py -c "import json,sys; j=json.load(open(sys.argv[1])); print('compared', j.get('compared'), 'mismatches', j.get('mismatches'), '|', (j.get('first_mismatch') or {}).get('description', ''))" "$dir/out")"
+    fi
+}
+
+ref=$data/gelu_pwl_7.json
+head -c 300 "$ref" >"$dir/truncated.json"
+
+# --- bad requests ---------------------------------------------------------------------------
+bad "cosim: invalid table" "truncated.json: invalid JSON" cosim --table "$dir/truncated.json"
+bad "cosim: shape not Verilated (lanes)" "no Verilated RTL for int8_p8_n32_l3 \(Verilated: int8_p8_n32_l1" cosim --table "$ref" --lanes 3
+bad "cosim: shape not Verilated (MaxEntries)" "no Verilated RTL for int8_p8_n64_l1" cosim --table "$ref" --max-entries 64
+bad "cosim: N above MaxEntries" "table has 64 entries, the unit holds at most 32" cosim --table "$dir/gelu_int8_64.json"
+bad "cosim: exhaustive 32-bit" "use --inputs random:N" cosim --table "$dir/gelu_int32_8.json" --inputs exhaustive
+bad "cosim: scale" "scale 8 outside \[0, 7\]" cosim --table "$dir/gelu_int8_8.json" --scale 8
+bad "cosim: requantizer on fp32" "only the INT unit" cosim --table "$dir/gelu_fp32_16.json" --requantize 3
+bad "cosim: stall probability" "--stall-out" cosim --table "$ref" --stall-out 1
+bad "cosim: inject" "--inject" cosim --table "$ref" --inject rtl-wrong
+bad "cosim: unknown option" "unrecognised|unknown|not recognized" cosim --table "$ref" --model rtl
+bad "cosim: VCD directory" "--vcd: cannot write" cosim --table "$ref" --vcd "$dir/no/such/dir/w"
+bad "sim rtl: shape not Verilated" "no Verilated RTL for int8_p8_n32_l3" sim --table "$ref" --model rtl --lanes 3
+bad "sim rtl: binary search" "parallel comparators only" sim --table "$ref" --model rtl --indexing binary
+bad "sim rtl: toggles" "no power monitor" sim --table "$ref" --model rtl --toggles
+bad "sim rtl: VCD directory" "--vcd: cannot write" sim --table "$ref" --model rtl --vcd "$dir/no/such/dir/w.vcd"
+bad "sim cycle: VCD directory" "--vcd: cannot write" sim --table "$ref" --model cycle --vcd "$dir/no/such/dir/w.vcd"
+if ls "$dir"/no* >/dev/null 2>&1; then echo "FAIL: a bad request wrote a file"; fails=$((fails + 1)); fi
+
+# --- good runs: three levels agree ------------------------------------------------------------
+keys="all(k in j for k in ['compared','mismatches','elements_per_second','cycles','levels','cycle_vs_rtl','per_scale','first_mismatch'])"
+json "cosim int8 exhaustive, stalls" 0 "$keys and j['compared'] == 1792 and j['mismatches'] == 0 and j['elements_per_second'] > 0 and j['levels']['rtl']['mismatches_vs_golden'] == 0 and j['cycle_vs_rtl']['pin_cycles_compared'] > 1792 and j['first_mismatch'] is None" \
+    cosim --table "$ref" --stall-in 0.3 --stall-out 0.3
+json "cosim int8 lanes 8 + random pins" 0 "j['compared'] == 2048 and j['mismatches'] == 0 and j['unit'] == 'int8_p8_n32_l8' and j['random_pins']['cycles'] >= 20000 and j['random_pins']['writes_accepted'] > 0" \
+    cosim --table "$dir/gelu_int8_8.json" --lanes 8 --stall-out 0.2 --random-pins 20000
+json "cosim int16 one scale, requantizer" 0 "j['compared'] == 65536 and j['mismatches'] == 0" cosim --table "$dir/gelu_int16_16.json" --scale 9 --requantize 7 --stall-in 0.1 --stall-out 0.1
+json "cosim int32 random" 0 "j['compared'] > 5000 and j['mismatches'] == 0" cosim --table "$dir/gelu_int32_8.json" --scale 0..31 --inputs random:200 --stall-out 0.3
+json "cosim fp32 random" 0 "j['compared'] > 20000 and j['mismatches'] == 0 and j['latency'] == 3" cosim --table "$dir/gelu_fp32_16.json" --inputs random:20000 --stall-out 0.5
+json "cosim div" 0 "j['mismatches'] == 0 and j['latency'] == 4" cosim --table "$dir/div_int8_8.json" --inputs random:20000 --stall-in 0.3
+json "cosim rsqrt" 0 "j['mismatches'] == 0" cosim --table "$dir/rsqrt_int8_8.json" --inputs random:20000 --stall-out 0.3
+json "sim rtl int8 exhaustive, stalls" 0 "j['model'] == 'rtl' and j['compared'] == 1792 and j['mismatches'] == 0 and j['elements_per_second'] > 0 and j['latency'] == 3 and j['activity'] == 'nominal'" \
+    sim --table "$ref" --model rtl --stall-in 0.3 --stall-out 0.3
+json "sim rtl int8 lanes 8" 0 "j['compared'] == 2048 and j['mismatches'] == 0 and j['unit'] == 'int8_p8_n32_l8'" sim --table "$dir/gelu_int8_8.json" --model rtl --lanes 8 --stall-out 0.2
+json "sim rtl int32" 0 "j['compared'] > 1000 and j['mismatches'] == 0" sim --table "$dir/gelu_int32_8.json" --model rtl --scale 0..31 --inputs random:100
+json "sim rtl fp32" 0 "j['compared'] > 10000 and j['mismatches'] == 0" sim --table "$dir/gelu_fp32_16.json" --model rtl --inputs random:10000 --stall-in 0.2
+json "sim rtl rsqrt" 0 "j['mismatches'] == 0 and j['latency'] == 4" sim --table "$dir/rsqrt_int8_8.json" --model rtl --inputs random:10000
+
+# --- bench: RTL and cosim rates beside the cycle model's --------------------------------------
+"$gqalut" bench --only cycle --quick --format json >"$dir/out" 2>"$dir/err"
+if [[ $? -ne 0 ]] || ! $py -c "
+import json, sys
+c = json.load(open(sys.argv[1]))['cycle']
+for l in (1, 8):
+    k = 'int8_n8_l%d' % l
+    assert c['rtl_' + k + '_elements_per_second'] > 0 and c['cosim_' + k + '_elements_per_second'] > 0
+    assert c['cycle_over_rtl_' + k] > 0 and c['cycle_over_cosim_' + k] > 0 and c['rtl_cc_driver_' + k + '_elements_per_second'] > 0
+" "$dir/out"; then
+    echo "FAIL bench cycle: $(head -c 800 "$dir/out") $(cat "$dir/err")"
+    fails=$((fails + 1))
+else
+    echo "ok   bench cycle: $($py -c "import json,sys; c=json.load(open(sys.argv[1]))['cycle']; print({k: round(v, 2) for k, v in c.items() if '_over_' in k})" "$dir/out")"
+fi
+
+# --- injected faults: exit 1, the level and the pin named -------------------------------------
+json "inject golden:100" 1 "j['mismatches'] == 1 and j['levels']['cycle']['mismatches_vs_golden'] == 1 and j['levels']['rtl']['mismatches_vs_golden'] == 1 and j['cycle_vs_rtl']['data_mismatches'] == 0 and j['first_mismatch']['element'] == 100 and j['first_mismatch']['pin'] == 'out_data_o' and j['first_mismatch']['golden_output'] != j['first_mismatch']['cycle_output'] == j['first_mismatch']['rtl_output']" \
+    cosim --table "$ref" --stall-in 0.3 --stall-out 0.3 --inject golden:100
+json "inject rtl-config" 1 "j['mismatches'] > 0 and j['levels']['cycle']['mismatches_vs_golden'] == 0 and j['levels']['rtl']['mismatches_vs_golden'] > 0 and j['first_mismatch']['cycle_output'] == j['first_mismatch']['golden_output'] != j['first_mismatch']['rtl_output'] and j['first_mismatch']['input'] == '0x80'" \
+    cosim --table "$ref" --scale 0 --stall-out 0.3 --inject rtl-config
+json "inject rtl-stall:50" 1 "j['diverged'] and j['pin_mismatches'] == 1 and j['first_mismatch']['pin'] == 'in_ready_o' and j['first_mismatch']['pins']['cycle']['in_ready_o'] and not j['first_mismatch']['pins']['rtl']['in_ready_o'] and j['first_mismatch']['phase_cycle'] >= 50" \
+    cosim --table "$ref" --stall-in 0.3 --stall-out 0.3 --inject rtl-stall:50
+"$gqalut" cosim --table "$ref" --scale 0 --inject rtl-config >"$dir/out" 2>&1
+if [[ $? -ne 1 ]] || ! grep -q "^first mismatch: cycle .*out_data_o differs: element 128 lane 0 input 0x80: golden 0x0000000, cycle 0x0000000, rtl 0x0000001" "$dir/out"; then
+    echo "FAIL inject text report: $(cat "$dir/out")"
+    fails=$((fails + 1))
+else
+    echo "ok   inject text report: $(grep '^first mismatch' "$dir/out")"
+fi
+
+# --- waveforms ------------------------------------------------------------------------------
+# vcd_ok FILE PATTERN...: non-empty, has the pins, and GTKWave's vcd2fst converts it to an FST
+# that fst2vcd turns back into a VCD with as many variables.
+vcd_ok() {
+    local f=$1 what=$2
+    shift 2
+    local ok=1
+    [[ -s $f ]] || ok=0
+    for p in "$@"; do grep -q "\$var .* $p[ \[]" "$f" || { ok=0; echo "     missing $p in $f"; }; done
+    if command -v vcd2fst >/dev/null && command -v fst2vcd >/dev/null; then
+        vcd2fst "$f" "$f.fst" >/dev/null 2>&1 && [[ -s $f.fst ]] || ok=0
+        local a b
+        a=$(grep -c '\$var' "$f")
+        b=$(fst2vcd "$f.fst" 2>/dev/null | grep -c '\$var')
+        [[ $a -gt 0 && $a -eq $b ]] || { ok=0; echo "     vcd2fst/fst2vcd: $a variables in, $b out"; }
+    fi
+    if [[ $ok -eq 1 ]]; then echo "ok   vcd $what ($(wc -c <"$f") bytes, $(grep -c '\$var' "$f") variables)"; else echo "FAIL vcd $what"; fails=$((fails + 1)); fi
+}
+pins="clk_i rst_ni in_valid_i in_ready_o in_data_i out_valid_o out_ready_i out_data_o cfg_we_i cfg_addr_i cfg_wdata_i idle_o cfg_err_o"
+"$gqalut" sim --table "$ref" --model cycle --scale 2 --stall-out 0.3 --vcd "$dir/cycle.vcd" >/dev/null 2>"$dir/err" || { echo "FAIL sim cycle --vcd: $(cat "$dir/err")"; fails=$((fails + 1)); }
+vcd_ok "$dir/cycle.vcd" "sim --model cycle" $pins stage_valid
+"$gqalut" sim --table "$ref" --model rtl --scale 2 --stall-out 0.3 --vcd "$dir/rtl.vcd" >/dev/null 2>"$dir/err" || { echo "FAIL sim rtl --vcd: $(cat "$dir/err")"; fails=$((fails + 1)); }
+vcd_ok "$dir/rtl.vcd" "sim --model rtl" $pins valid_q out_q
+"$gqalut" cosim --table "$ref" --scale 2 --stall-out 0.3 --vcd "$dir/both" >/dev/null 2>"$dir/err" || { echo "FAIL cosim --vcd: $(cat "$dir/err")"; fails=$((fails + 1)); }
+vcd_ok "$dir/both-cycle.vcd" "cosim, SystemC" $pins rtl_in_ready_o rtl_out_data_o stage_valid
+vcd_ok "$dir/both-rtl.vcd" "cosim, Verilated" $pins valid_q out_q
+
+echo "$fails failure(s)"
+[[ $fails -eq 0 ]]
