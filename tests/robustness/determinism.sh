@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Same seed, same result: search tables byte-identical on 1 and 2 threads and across runs;
-# cycle-model simulations with random inputs and stalls identical (apart from wall time) across
-# runs with one seed, and different with another.
+# cycle-model simulations and lock-step cosimulations with random inputs and stalls identical
+# (apart from wall time) across runs with one seed, and different with another.
 #   determinism.sh GQALUT DATA_DIR
 set -u
 g=$1
@@ -35,5 +35,12 @@ done
 files=("$dir"/sim-5-*.json)
 same "sim: same seed" "${files[0]}" "${files[1]}"
 if cmp -s "${files[0]}" "$dir"/sim-6-*.json; then echo "FAIL sim: another seed gave the same run"; fails=$((fails + 1)); fi
+if "$g" --help | grep -q "^  cosim"; then
+  for run in 1 2; do
+    "$g" cosim --table "$data/gelu_pwl_7.json" --inputs random:3000 --stall-in 0.3 --stall-out 0.3 --seed 5 \
+      --format json | /usr/bin/python3 -c "$strip" >"$dir/cosim-$run.json"
+  done
+  same "cosim: same seed" "$dir/cosim-1.json" "$dir/cosim-2.json"
+fi
 echo "$fails failure(s)"
 [[ $fails -eq 0 ]]
