@@ -5,6 +5,8 @@
 #include <cmath>
 #include <functional>
 #include <map>
+#include <mutex>
+#include <thread>
 
 #include "errors.hpp"
 
@@ -57,7 +59,8 @@ const std::map<std::string, RefFunctionPtr>& builtins() {
     return table;
 }
 
-// muparser instances are not thread-safe; each thread keeps its own parser per expression.
+// muparser instances are not thread-safe: each thread evaluating an expression gets its own
+// parser, owned by the expression (freed with it).
 class Expr final : public RefFunction {
 public:
     Expr(const std::string& expr, double lo, double hi) {
@@ -67,16 +70,28 @@ public:
         range_hi_ = domain_hi_ = hi;
     }
     double operator()(double x) const override {
-        thread_local std::map<std::string, std::pair<std::unique_ptr<mu::Parser>, double>> cache;
-        auto& slot = cache[expr_];
-        if (!slot.first) {
-            slot.first = std::make_unique<mu::Parser>();
-            slot.first->DefineVar("x", &slot.second);
-            slot.first->SetExpr(expr_);
-        }
-        slot.second = x;
-        return slot.first->Eval();
+        Slot& slot = slot_for_this_thread();
+        slot.x = x;
+        return slot.parser.Eval();
     }
+
+private:
+    struct Slot {
+        mu::Parser parser;
+        double x = 0;
+    };
+    Slot& slot_for_this_thread() const {
+        std::lock_guard<std::mutex> lock(mutex_);
+        auto& slot = slots_[std::this_thread::get_id()];
+        if (!slot) {
+            slot = std::make_unique<Slot>();
+            slot->parser.DefineVar("x", &slot->x);
+            slot->parser.SetExpr(expr_);
+        }
+        return *slot;
+    }
+    mutable std::mutex mutex_;
+    mutable std::map<std::thread::id, std::unique_ptr<Slot>> slots_;
 };
 
 }  // namespace
