@@ -70,6 +70,7 @@ check "sim: scale out of range" "scale" sim --table "$good" --model cycle --scal
 check "sim: inputs" "inputs" sim --table "$good" --model cycle --inputs random:abc
 check "sim: max entries" "entries|MaxEntries" sim --table "$good" --model cycle --max-entries 4
 check "sim: stall probability" "stall" sim --table "$good" --model cycle --stall-in 2
+check "sim: vcd into a missing directory" "vcd|nodir" sim --table "$good" --model cycle --vcd "$dir/nodir/w.vcd"
 check "sim: vcd untouched on bad input" "bad.json" sim --table "$dir/bad.json" --model cycle --vcd "$dir/keep.json"
 # cost
 check "cost: precision" "precision" cost --precision int4 --entries 8
