@@ -19,10 +19,9 @@
 
 #include <systemc>
 
-#include "model/sc/port_types.hpp"
 #include "rtl/verilated/rtl_driver.hpp"
 #include "sims/cosim.hpp"
-#include "sims/sc_testbench.hpp"
+#include "sims/testbench_pins.hpp"
 
 namespace gqalut::sim {
 
@@ -39,53 +38,38 @@ struct CosimTbOptions {
 template <class CM, class RTL>
 class CosimTestbench : public sc_core::sc_module, public CosimSim {
 public:
-    using in_type = typename std::decay_t<decltype(std::declval<CM&>().in_data_i)>::data_type;
-    using out_type = typename std::decay_t<decltype(std::declval<CM&>().out_data_o)>::data_type;
-    static_assert(std::is_same_v<in_type, typename std::decay_t<decltype(std::declval<RTL&>().in_data_i)>::data_type>,
-                  "the two models must have the same in_data_i type");
-    static_assert(std::is_same_v<out_type, typename std::decay_t<decltype(std::declval<RTL&>().out_data_o)>::data_type>,
-                  "the two models must have the same out_data_o type");
+    using in_type = in_data_t<CM>;
+    using out_type = out_data_t<CM>;
+    static_assert(std::is_same_v<in_type, in_data_t<RTL>>, "the two models must have the same in_data_i type");
+    static_assert(std::is_same_v<out_type, out_data_t<RTL>>, "the two models must have the same out_data_o type");
 
     SC_HAS_PROCESS(CosimTestbench);
 
     CosimTestbench(const sc_core::sc_module_name& n, std::unique_ptr<CM> cm, std::unique_ptr<RTL> rtl,
                    const CosimTbOptions& opt)
         : sc_core::sc_module(n),
-          clk("clk", sc_core::sc_time(opt.clock_period_ns, sc_core::SC_NS), 0.5,
-              sc_core::sc_time(opt.clock_period_ns / 2, sc_core::SC_NS), true),   // as StreamTestbench
+          pins_(opt.clock_period_ns, opt.shape.in_width),
+          c_("c_", opt.shape.out_width()),
+          r_("r_", opt.shape.out_width()),
           cm_(std::move(cm)),
           rtl_(std::move(rtl)),
           opt_(opt),
           in_w_(opt.shape.in_width),
-          out_w_(opt.shape.out_width()),
           lanes_(opt.shape.lanes),
           own_ready_(opt.inject.kind == CosimInject::Kind::rtl_stall),
           own_wdata_(opt.inject.kind == CosimInject::Kind::rtl_config) {
-        bind_common(*cm_);
-        bind_common(*rtl_);
-        cm_->out_ready_i(out_ready);
-        cm_->cfg_wdata_i(cfg_wdata);
-        rtl_->out_ready_i(own_ready_ ? out_ready_rtl : out_ready);
-        rtl_->cfg_wdata_i(own_wdata_ ? cfg_wdata_rtl : cfg_wdata);
-        cm_->in_ready_o(c_in_ready);
-        cm_->out_valid_o(c_out_valid);
-        cm_->out_data_o(c_out_data);
-        cm_->idle_o(c_idle);
-        cm_->cfg_err_o(c_cfg_err);
-        rtl_->in_ready_o(r_in_ready);
-        rtl_->out_valid_o(r_out_valid);
-        rtl_->out_data_o(r_out_data);
-        rtl_->idle_o(r_idle);
-        rtl_->cfg_err_o(r_cfg_err);
-        rst_n.write(true);
-        out_ready.write(true);
+        pins_.bind(*cm_);
+        pins_.bind(*rtl_);
+        cm_->out_ready_i(pins_.out_ready);
+        cm_->cfg_wdata_i(pins_.cfg_wdata);
+        rtl_->out_ready_i(own_ready_ ? out_ready_rtl : pins_.out_ready);
+        rtl_->cfg_wdata_i(own_wdata_ ? cfg_wdata_rtl : pins_.cfg_wdata);
+        c_.bind(*cm_);
+        r_.bind(*rtl_);
         out_ready_rtl.write(true);
-        drive_.data = in_type{};
-        in_builder_.store(drive_.data);
-        driven_ = drive_;
         pin_words_.assign(static_cast<size_t>(lanes_), 0);
         SC_METHOD(on_clock);
-        sensitive << clk.posedge_event();
+        sensitive << pins_.clk.posedge_event();
         dont_initialize();
         if (!opt.sc_vcd.empty()) open_vcd(opt.sc_vcd);
     }
@@ -170,124 +154,48 @@ public:
         return stats_;
     }
 
-    // --- signals --------------------------------------------------------------------------------
-    sc_core::sc_clock clk;
-    template <class T>
-    using signal = sc_core::sc_signal<T, sc_core::SC_UNCHECKED_WRITERS>;
-    // Inputs of both models (the RTL's own out_ready_i / cfg_wdata_i only under fault injection).
-    signal<bool> rst_n{"rst_n"}, in_valid{"in_valid"}, out_ready{"out_ready"}, cfg_we{"cfg_we"},
-        out_ready_rtl{"out_ready_rtl"};
-    signal<in_type> in_data{"in_data"};
-    signal<uint32_t> cfg_addr{"cfg_addr"};
-    signal<uint64_t> cfg_wdata{"cfg_wdata"}, cfg_wdata_rtl{"cfg_wdata_rtl"};
-    // Outputs of the cycle model (c_) and of the RTL (r_).
-    signal<bool> c_in_ready{"c_in_ready"}, c_out_valid{"c_out_valid"}, c_idle{"c_idle"}, c_cfg_err{"c_cfg_err"};
-    signal<bool> r_in_ready{"r_in_ready"}, r_out_valid{"r_out_valid"}, r_idle{"r_idle"}, r_cfg_err{"r_cfg_err"};
-    signal<out_type> c_out_data{"c_out_data"}, r_out_data{"r_out_data"};
-
 private:
     enum class Mode { idle, reset, config, stream, random };
 
-    struct Drive {
-        bool rst_n = true, in_valid = false, out_ready = true, cfg_we = false;
-        uint32_t cfg_addr = 0;
-        uint64_t cfg_wdata = 0;
-        in_type data;
-    };
-
-    template <class M>
-    void bind_common(M& m) {
-        m.clk_i(clk);
-        m.rst_ni(rst_n);
-        m.in_valid_i(in_valid);
-        m.in_data_i(in_data);
-        m.cfg_we_i(cfg_we);
-        m.cfg_addr_i(cfg_addr);
-    }
-
-    template <class S, class T>
-    static void drive(S& sig, T& shadow, const T& v) {
-        if (!(shadow == v)) {
-            shadow = v;
-            sig.write(v);
-        }
-    }
-
     void run() {
-        done_ = false;
-        while (!done_) sc_core::sc_start();
+        pause_.run();
         mode_ = Mode::idle;
     }
-    void finish() { finish_ = true; }
+    void finish() { pause_.finish(); }
 
     void on_clock() {
         on_edge();
-        drive(rst_n, driven_.rst_n, drive_.rst_n);
-        drive(in_valid, driven_.in_valid, drive_.in_valid);
-        drive(out_ready, driven_.out_ready, drive_.out_ready);
-        drive(cfg_we, driven_.cfg_we, drive_.cfg_we);
-        if (drive_.cfg_we) {
-            drive(cfg_addr, driven_.cfg_addr, drive_.cfg_addr);
-            drive(cfg_wdata, driven_.cfg_wdata, drive_.cfg_wdata);
-        }
-        if (own_ready_) drive(out_ready_rtl, driven_rtl_ready_, rtl_ready_);
-        if (own_wdata_ && drive_.cfg_we) drive(cfg_wdata_rtl, driven_rtl_wdata_, rtl_wdata_);
-        if (data_dirty_) {
-            in_data.write(drive_.data);
-            data_dirty_ = false;
-        }
-        if (finish_) {
-            finish_ = false;
-            done_ = true;
-            sc_core::sc_pause();
-        }
+        pins_.apply();
+        if (own_ready_) write_if_changed(out_ready_rtl, driven_rtl_ready_, rtl_ready_);
+        if (own_wdata_ && pins_.next.cfg_we) write_if_changed(cfg_wdata_rtl, driven_rtl_wdata_, rtl_wdata_);
+        pause_.end_of_edge();
     }
 
-    void open_vcd(std::string path) {
-        if (path.size() > 4 && path.compare(path.size() - 4, 4, ".vcd") == 0) path.resize(path.size() - 4);
-        tf_ = sc_core::sc_create_vcd_trace_file(path.c_str());
-        tf_->set_time_unit(1, sc_core::SC_PS);
-        sc_core::sc_trace(tf_, clk, "clk_i");
-        sc_core::sc_trace(tf_, rst_n, "rst_ni");
-        sc_core::sc_trace(tf_, in_valid, "in_valid_i");
-        sc_core::sc_trace(tf_, c_in_ready, "in_ready_o");
-        trace_word(in_data, "in_data_i", lanes_ * in_w_);
-        sc_core::sc_trace(tf_, c_out_valid, "out_valid_o");
-        sc_core::sc_trace(tf_, out_ready, "out_ready_i");
-        trace_word(c_out_data, "out_data_o", lanes_ * out_w_);
-        sc_core::sc_trace(tf_, cfg_we, "cfg_we_i");
-        trace_word(cfg_addr, "cfg_addr_i", 12);
-        sc_core::sc_trace(tf_, cfg_wdata, "cfg_wdata_i");
-        sc_core::sc_trace(tf_, c_idle, "idle_o");
-        sc_core::sc_trace(tf_, c_cfg_err, "cfg_err_o");
+    void open_vcd(const std::string& path) {
+        tf_ = open_pin_vcd(path);
+        trace_pins(tf_, pins_, c_, lanes_);   // the cycle model's outputs under the port names
         // The RTL's outputs as the testbench sees them, beside the cycle model's.
-        sc_core::sc_trace(tf_, r_in_ready, "rtl_in_ready_o");
-        sc_core::sc_trace(tf_, r_out_valid, "rtl_out_valid_o");
-        trace_word(r_out_data, "rtl_out_data_o", lanes_ * out_w_);
-        sc_core::sc_trace(tf_, r_idle, "rtl_idle_o");
-        sc_core::sc_trace(tf_, r_cfg_err, "rtl_cfg_err_o");
+        const int out_bits = lanes_ * r_.lane_width();
+        sc_core::sc_trace(tf_, r_.in_ready, "rtl_in_ready_o");
+        sc_core::sc_trace(tf_, r_.out_valid, "rtl_out_valid_o");
+        trace_word(tf_, r_.out_data, "rtl_out_data_o", out_bits);
+        sc_core::sc_trace(tf_, r_.idle, "rtl_idle_o");
+        sc_core::sc_trace(tf_, r_.cfg_err, "rtl_cfg_err_o");
         if (own_ready_) sc_core::sc_trace(tf_, out_ready_rtl, "rtl_out_ready_i");
         if (own_wdata_) sc_core::sc_trace(tf_, cfg_wdata_rtl, "rtl_cfg_wdata_i");
         cm_->trace(tf_);
-    }
-
-    template <class S>
-    void trace_word(const S& sig, const char* name, int width) {
-        using T = std::decay_t<decltype(sig.read())>;
-        if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) sc_core::sc_trace(tf_, sig.read(), name, width);
-        else sc_core::sc_trace(tf_, sig, name);
     }
 
     // --- checking ---------------------------------------------------------------------------
 
     PinsIn driven_pins() const {
         PinsIn p;
-        p.rst_n = driven_.rst_n;
-        p.in_valid = driven_.in_valid;
-        p.out_ready = driven_.out_ready;
-        p.cfg_we = driven_.cfg_we;
-        p.cfg_addr = driven_.cfg_addr;
-        p.cfg_wdata = driven_.cfg_wdata;
+        p.rst_n = pins_.held().rst_n;
+        p.in_valid = pins_.held().in_valid;
+        p.out_ready = pins_.held().out_ready;
+        p.cfg_we = pins_.held().cfg_we;
+        p.cfg_addr = pins_.held().cfg_addr;
+        p.cfg_wdata = pins_.held().cfg_wdata;
         p.in = pin_words_;
         return p;
     }
@@ -345,7 +253,7 @@ private:
     // out_data_o of both models while valid but not taken: must agree too (counted once per
     // output vector, however long it is held).
     void check_held(CosimStats& s) {
-        if (c_out_data.read() == r_out_data.read()) return;
+        if (c_.out_data.read() == r_.out_data.read()) return;
         const uint64_t v = mode_ == Mode::stream ? recv_ : random_delivered_;
         if (held_flagged_ && held_vector_ == v) return;
         held_flagged_ = true;
@@ -353,11 +261,11 @@ private:
         ++s.pin_mismatches;
         CosimMismatch m;
         m.pin = "out_data_o (held)";
-        c_fields_.load(c_out_data.read());
-        r_fields_.load(r_out_data.read());
+        c_.load_lanes();
+        r_.load_lanes();
         for (int l = 0; l < lanes_; ++l) {
-            const i128 c = static_cast<i128>(c_fields_.get(l * out_w_, out_w_));
-            const i128 r = static_cast<i128>(r_fields_.get(l * out_w_, out_w_));
+            const i128 c = c_.lane(l);
+            const i128 r = r_.lane(l);
             if (c == r) continue;
             m.data = true;
             m.lane = l;
@@ -376,7 +284,7 @@ private:
     }
 
     i128 expected(uint64_t e) const {
-        const i128 mask = static_cast<i128>(sc::low_mask(out_w_));
+        const i128 mask = static_cast<i128>(sc::low_mask(c_.lane_width()));
         i128 g = ref_->expect(element(e)) & mask;
         if (e == golden_flip_) g ^= 1;
         return g;
@@ -384,12 +292,12 @@ private:
 
     // A delivered vector: every lane of both models against golden.
     void check_vector(uint64_t v) {
-        c_fields_.load(c_out_data.read());
-        r_fields_.load(r_out_data.read());
+        c_.load_lanes();
+        r_.load_lanes();
         for (int l = 0; l < lanes_; ++l) {
             const uint64_t e = v * static_cast<uint64_t>(lanes_) + static_cast<uint64_t>(l);
-            const i128 c = static_cast<i128>(c_fields_.get(l * out_w_, out_w_));
-            const i128 r = static_cast<i128>(r_fields_.get(l * out_w_, out_w_));
+            const i128 c = c_.lane(l);
+            const i128 r = r_.lane(l);
             const i128 g = expected(e);
             if (e < inputs_->size()) ++stats_.compared;
             if (c == g && r == g) continue;
@@ -414,10 +322,10 @@ private:
 
     void on_edge() {
         ++cycle_;
-        const bool reset_edge = !driven_.rst_n;   // the DUTs reset at this edge
+        const bool reset_edge = !pins_.held().rst_n;   // the DUTs reset at this edge
         if (mode_ != Mode::idle && synced_) {
-            cp_ = {c_in_ready.read(), c_out_valid.read(), c_idle.read(), c_cfg_err.read()};
-            rp_ = {r_in_ready.read(), r_out_valid.read(), r_idle.read(), r_cfg_err.read()};
+            cp_ = {c_.in_ready.read(), c_.out_valid.read(), c_.idle.read(), c_.cfg_err.read()};
+            rp_ = {r_.in_ready.read(), r_.out_valid.read(), r_.idle.read(), r_.cfg_err.read()};
         }
         switch (mode_) {
             case Mode::idle: break;
@@ -432,25 +340,19 @@ private:
 
     void reset_edge_() {
         if (synced_ && last_reset_edge_) pins_agree(pending_);   // both in reset since the last edge
-        if (count_ > 0) {
-            --count_;
-            drive_.rst_n = false;
-            drive_.in_valid = false;
-            drive_.cfg_we = false;
-        } else {
-            drive_.rst_n = true;
+        if (pins_.reset_edge(count_)) {
             mode_ = Mode::idle;
             finish();
         }
     }
 
     void config_edge() {
-        drive_.in_valid = false;
-        drive_.out_ready = true;
+        pins_.next.in_valid = false;
+        pins_.next.out_ready = true;
         rtl_ready_ = true;
         if (!pins_agree(pending_)) {
             cfg_ok_ = false;
-            drive_.cfg_we = false;
+            pins_.next.cfg_we = false;
             mode_ = Mode::idle;
             finish();
             return;
@@ -462,13 +364,13 @@ private:
         if (phase_ == 1) {
             if (pos_ < writes_->size()) {
                 const CfgWrite& w = (*writes_)[pos_++];
-                drive_.cfg_we = true;
-                drive_.cfg_addr = w.addr;
-                drive_.cfg_wdata = w.data;
+                pins_.next.cfg_we = true;
+                pins_.next.cfg_addr = w.addr;
+                pins_.next.cfg_wdata = w.data;
                 rtl_wdata_ = w.data ^ (w.addr == reg::kIntercept ? 1u : 0u);   // only with own_wdata_
                 return;
             }
-            drive_.cfg_we = false;
+            pins_.next.cfg_we = false;
             phase_ = 2;
             return;
         }
@@ -478,8 +380,8 @@ private:
     }
 
     void stop_stream() {
-        drive_.in_valid = false;
-        drive_.out_ready = true;
+        pins_.next.in_valid = false;
+        pins_.next.out_ready = true;
         rtl_ready_ = true;
         mode_ = Mode::idle;
         finish();
@@ -488,14 +390,14 @@ private:
     void stream_edge() {
         if (!pins_agree(stats_)) return stop_stream();
         if (cp_.out_valid) {
-            if (driven_.out_ready) {
+            if (pins_.held().out_ready) {
                 check_vector(recv_++);
                 last_progress_ = cycle_;
             } else {
                 check_held(stats_);
             }
         }
-        const bool presented = driven_.in_valid;
+        const bool presented = pins_.held().in_valid;
         if (presented && cp_.in_ready) {
             ++sent_;
             last_progress_ = cycle_;
@@ -509,10 +411,10 @@ private:
         if (!holding) {
             const bool offer = sent_ < n_vectors_ && !rng_.below(stall_in_);
             if (offer) drive_vector(sent_);
-            drive_.in_valid = offer;
+            pins_.next.in_valid = offer;
         }
-        drive_.out_ready = !rng_.below(stall_out_);
-        rtl_ready_ = drive_.out_ready;
+        pins_.next.out_ready = !rng_.below(stall_out_);
+        rtl_ready_ = pins_.next.out_ready;
         if (own_ready_ && streams_ == 0 && cycle_ + 1 - phase_start_ > opt_.inject.at) rtl_ready_ = false;
     }
 
@@ -520,30 +422,29 @@ private:
         const uint64_t first = v * static_cast<uint64_t>(lanes_);
         for (int l = 0; l < lanes_; ++l) {
             const uint64_t w = element(first + static_cast<uint64_t>(l));
-            in_builder_.set64(l * in_w_, in_w_, w);
+            pins_.set_lane(l, w);
             pin_words_[static_cast<size_t>(l)] = w;
         }
-        in_builder_.store(drive_.data);
-        data_dirty_ = true;
+        pins_.store_lanes();
     }
 
     // Random pins: anything the interface allows, both models must agree on every pin.
     void random_edge() {
         if (synced_) {
             if (!pins_agree(stats_)) {
-                drive_.cfg_we = false;
+                pins_.next.cfg_we = false;
                 mode_ = Mode::idle;
                 finish();
                 return;
             }
             if (cp_.out_valid) {
-                if (driven_.out_ready) {
+                if (pins_.held().out_ready) {
                     ++random_delivered_;
-                    c_fields_.load(c_out_data.read());
-                    r_fields_.load(r_out_data.read());
+                    c_.load_lanes();
+                    r_.load_lanes();
                     for (int l = 0; l < lanes_; ++l) {
-                        const i128 c = static_cast<i128>(c_fields_.get(l * out_w_, out_w_));
-                        const i128 r = static_cast<i128>(r_fields_.get(l * out_w_, out_w_));
+                        const i128 c = c_.lane(l);
+                        const i128 r = r_.lane(l);
                         ++stats_.compared;
                         if (c != 0) ++stats_.random_words_nonzero;
                         if (c == r) continue;
@@ -561,15 +462,15 @@ private:
                     check_held(stats_);
                 }
             }
-            if (driven_.cfg_we && driven_.rst_n && cp_.idle && driven_.cfg_addr != reg::kClearError &&
-                rtl::write_accepted(opt_.shape, {driven_.cfg_addr, driven_.cfg_wdata}))
+            if (pins_.held().cfg_we && pins_.held().rst_n && cp_.idle && pins_.held().cfg_addr != reg::kClearError &&
+                rtl::write_accepted(opt_.shape, {pins_.held().cfg_addr, pins_.held().cfg_wdata}))
                 ++stats_.random_writes_accepted;
         }
         if (cycle_ - phase_start_ >= rcfg_.cycles) {
-            drive_.cfg_we = false;
-            drive_.in_valid = false;
-            drive_.rst_n = true;
-            drive_.out_ready = true;
+            pins_.next.cfg_we = false;
+            pins_.next.in_valid = false;
+            pins_.next.rst_n = true;
+            pins_.next.out_ready = true;
             mode_ = Mode::idle;
             finish();
             return;
@@ -581,11 +482,11 @@ private:
             burst_left_ = 1 + rng_.next() % (quiet_ ? 12 : 64);
         }
         --burst_left_;
-        drive_.rst_n = !rng_.below(p_reset_);
-        drive_.in_valid = !quiet_ && rng_.below(p_valid_);
-        drive_.out_ready = quiet_ ? !rng_.below(detail::threshold(0.1)) : rng_.below(p_ready_);
-        rtl_ready_ = drive_.out_ready;
-        if (drive_.in_valid) {
+        pins_.next.rst_n = !rng_.below(p_reset_);
+        pins_.next.in_valid = !quiet_ && rng_.below(p_valid_);
+        pins_.next.out_ready = quiet_ ? !rng_.below(detail::threshold(0.1)) : rng_.below(p_ready_);
+        rtl_ready_ = pins_.next.out_ready;
+        if (pins_.next.in_valid) {
             for (int l = 0; l < lanes_; ++l) {
                 const uint64_t r = rng_.next();
                 uint64_t w = r >> 8;
@@ -598,14 +499,13 @@ private:
                     default: break;
                 }
                 if (in_w_ < 64) w &= (uint64_t(1) << in_w_) - 1;
-                in_builder_.set64(l * in_w_, in_w_, w);
+                pins_.set_lane(l, w);
                 pin_words_[static_cast<size_t>(l)] = w;
             }
-            in_builder_.store(drive_.data);
-            data_dirty_ = true;
+            pins_.store_lanes();
         }
-        drive_.cfg_we = rng_.below(quiet_ ? p_quiet_write_ : p_write_);
-        if (drive_.cfg_we) {
+        pins_.next.cfg_we = rng_.below(quiet_ ? p_quiet_write_ : p_write_);
+        if (pins_.next.cfg_we) {
             const uint64_t r = rng_.next();
             CfgWrite w{static_cast<uint32_t>((r >> 40) & 0xFFF), rng_.next()};
             if (!opt_.random_writes.empty() && (r & 7) != 0) w = opt_.random_writes[(r >> 3) % opt_.random_writes.size()];
@@ -615,30 +515,31 @@ private:
                 case 2: w.data = rng_.next(); break;
                 default: break;   // the candidate's own value
             }
-            drive_.cfg_addr = w.addr;
-            drive_.cfg_wdata = w.data;
+            pins_.next.cfg_addr = w.addr;
+            pins_.next.cfg_wdata = w.data;
             rtl_wdata_ = w.data;
         }
     }
 
+    InputPins<in_type> pins_;   // both models' inputs
+    OutputPins<out_type> c_, r_;   // the cycle model's and the RTL's outputs
+    // The RTL's own out_ready_i / cfg_wdata_i, only under fault injection.
+    tb_signal<bool> out_ready_rtl{"out_ready_rtl"};
+    tb_signal<uint64_t> cfg_wdata_rtl{"cfg_wdata_rtl"};
     std::unique_ptr<CM> cm_;
     std::unique_ptr<RTL> rtl_;
     CosimTbOptions opt_;
-    int in_w_, out_w_, lanes_;
+    int in_w_, lanes_;
     bool own_ready_, own_wdata_;
     sc_core::sc_trace_file* tf_ = nullptr;
 
     Mode mode_ = Mode::idle;
-    bool done_ = false, finish_ = false;
+    EdgePause pause_;
     bool synced_ = false;   // both models have been reset: their pins are comparable
     bool last_reset_edge_ = false;   // rst_ni was low at the previous edge
-    Drive drive_, driven_;
     bool rtl_ready_ = true, driven_rtl_ready_ = true;
     uint64_t rtl_wdata_ = 0, driven_rtl_wdata_ = 0;
-    sc::PortBuilder<in_type> in_builder_;
-    sc::PortFields<out_type> c_fields_, r_fields_;
     std::vector<uint64_t> pin_words_;
-    bool data_dirty_ = false;
     bool held_flagged_ = false;
     uint64_t held_vector_ = 0, random_delivered_ = 0;
     uint64_t cycle_ = 0, count_ = 0, phase_start_ = 0;

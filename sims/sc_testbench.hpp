@@ -21,8 +21,8 @@
 
 #include <systemc>
 
-#include "model/sc/port_types.hpp"
 #include "sims/stream_sim.hpp"
+#include "sims/testbench_pins.hpp"
 
 namespace gqalut::sim {
 
@@ -40,27 +40,6 @@ template <class T, class = void>
 struct has_indexing : std::false_type {};
 template <class T>
 struct has_indexing<T, std::void_t<decltype(std::declval<const T&>().indexing())>> : std::true_type {};
-
-// xorshift64*: cheap, reproducible stall decisions.
-struct Rng {
-    uint64_t s;
-    explicit Rng(uint64_t seed) : s(seed * 0x9E3779B97F4A7C15ull + 0x2545F4914F6CDD1Dull) {
-        if (s == 0) s = 1;
-    }
-    uint64_t next() {
-        s ^= s >> 12;
-        s ^= s << 25;
-        s ^= s >> 27;
-        return s * 0x2545F4914F6CDD1Dull;
-    }
-    // true with probability p (p given as a 2^-32 fraction threshold)
-    bool below(uint32_t threshold) { return threshold != 0 && static_cast<uint32_t>(next() >> 32) < threshold; }
-};
-inline uint32_t threshold(double p) {
-    if (p <= 0) return 0;
-    if (p >= 1) return 0xFFFFFFFFu;
-    return static_cast<uint32_t>(p * 4294967296.0);
-}
 }  // namespace detail
 
 struct TestbenchOptions {
@@ -74,44 +53,30 @@ struct TestbenchOptions {
 template <class DUT>
 class StreamTestbench : public sc_core::sc_module, public StreamSim {
 public:
-    using in_type = typename std::decay_t<decltype(std::declval<DUT&>().in_data_i)>::data_type;
-    using out_type = typename std::decay_t<decltype(std::declval<DUT&>().out_data_o)>::data_type;
+    using in_type = in_data_t<DUT>;
+    using out_type = out_data_t<DUT>;
 
     SC_HAS_PROCESS(StreamTestbench);
 
     StreamTestbench(const sc_core::sc_module_name& n, std::unique_ptr<DUT> dut, const TestbenchOptions& opt)
         : sc_core::sc_module(n),
-          // First rising edge at half a period (the falling edge at 0), as the Verilated model's
-          // VCD shows its edges (rtl::RtlUnit::set_half_period_ps).
-          clk("clk", sc_core::sc_time(opt.clock_period_ns, sc_core::SC_NS), 0.5,
-              sc_core::sc_time(opt.clock_period_ns / 2, sc_core::SC_NS), true),
+          pins_(opt.clock_period_ns, opt.shape.in_width),
+          out_("", opt.shape.out_width()),
           dut_(std::move(dut)),
           opt_(opt),
-          in_w_(opt.shape.in_width),
-          out_w_(opt.shape.out_width()),
           lanes_(opt.shape.lanes) {
-        dut_->clk_i(clk);
-        dut_->rst_ni(rst_n);
-        dut_->in_valid_i(in_valid);
-        dut_->in_ready_o(in_ready);
-        dut_->in_data_i(in_data);
-        dut_->out_valid_o(out_valid);
-        dut_->out_ready_i(out_ready);
-        dut_->out_data_o(out_data);
-        dut_->cfg_we_i(cfg_we);
-        dut_->cfg_addr_i(cfg_addr);
-        dut_->cfg_wdata_i(cfg_wdata);
-        dut_->idle_o(idle);
-        dut_->cfg_err_o(cfg_err);
-        rst_n.write(true);
-        out_ready.write(true);
-        drive_.data = in_type{};
-        in_builder_.store(drive_.data);
-        driven_ = drive_;
+        pins_.bind(*dut_);
+        dut_->out_ready_i(pins_.out_ready);
+        dut_->cfg_wdata_i(pins_.cfg_wdata);
+        out_.bind(*dut_);
         SC_METHOD(on_clock);
-        sensitive << clk.posedge_event();
+        sensitive << pins_.clk.posedge_event();
         dont_initialize();
-        if (!opt.vcd.empty()) open_vcd(opt.vcd);
+        if (!opt.vcd.empty()) {
+            tf_ = open_pin_vcd(opt.vcd);
+            trace_pins(tf_, pins_, out_, lanes_);
+            if constexpr (detail::has_trace<DUT>::value) dut_->trace(tf_);
+        }
     }
 
     ~StreamTestbench() override {
@@ -178,93 +143,20 @@ public:
         if constexpr (detail::has_power_monitor<DUT>::value) dut_->power_monitor().clear();
     }
 
-    // --- signals (public for tests and tracing) ---------------------------------------------
-    sc_core::sc_clock clk;
-    // One writer per signal by construction: no writer checks.
-    template <class T>
-    using signal = sc_core::sc_signal<T, sc_core::SC_UNCHECKED_WRITERS>;
-    signal<bool> rst_n{"rst_n"}, in_valid{"in_valid"}, in_ready{"in_ready"}, out_valid{"out_valid"},
-        out_ready{"out_ready"}, cfg_we{"cfg_we"}, idle{"idle"}, cfg_err{"cfg_err"};
-    signal<in_type> in_data{"in_data"};
-    signal<out_type> out_data{"out_data"};
-    signal<uint32_t> cfg_addr{"cfg_addr"};
-    signal<uint64_t> cfg_wdata{"cfg_wdata"};
-
 private:
     enum class Mode { idle, reset, config, stream, manual };
 
-    // What the testbench drives after this edge.
-    struct Drive {
-        bool rst_n = true, in_valid = false, out_ready = true, cfg_we = false;
-        uint32_t cfg_addr = 0;
-        uint64_t cfg_wdata = 0;
-        in_type data;
-    };
-
-    // Writes a signal only when its value changes (saves the channel call per cycle).
-    template <class S, class T>
-    static void drive(S& sig, T& shadow, const T& v) {
-        if (!(shadow == v)) {
-            shadow = v;
-            sig.write(v);
-        }
-    }
-
     void on_clock() {
         on_edge();   // the pins still hold their values from before the edge
-        drive(rst_n, driven_.rst_n, drive_.rst_n);
-        drive(in_valid, driven_.in_valid, drive_.in_valid);
-        drive(out_ready, driven_.out_ready, drive_.out_ready);
-        drive(cfg_we, driven_.cfg_we, drive_.cfg_we);
-        if (drive_.cfg_we) {
-            drive(cfg_addr, driven_.cfg_addr, drive_.cfg_addr);
-            drive(cfg_wdata, driven_.cfg_wdata, drive_.cfg_wdata);
-        }
-        if (data_dirty_) {
-            in_data.write(drive_.data);
-            data_dirty_ = false;
-        }
-        if (finish_) {   // sc_pause takes effect after this delta: the DUT has seen this edge
-            finish_ = false;
-            done_ = true;
-            sc_core::sc_pause();
-        }
+        pins_.apply();
+        pause_.end_of_edge();
     }
 
     void run() {
-        done_ = false;
-        while (!done_) sc_core::sc_start();
+        pause_.run();
         mode_ = Mode::idle;
     }
-    void finish() { finish_ = true; }
-
-    void open_vcd(std::string path) {
-        if (path.size() > 4 && path.compare(path.size() - 4, 4, ".vcd") == 0) path.resize(path.size() - 4);
-        tf_ = sc_core::sc_create_vcd_trace_file(path.c_str());
-        tf_->set_time_unit(1, sc_core::SC_PS);
-        sc_core::sc_trace(tf_, clk, "clk_i");
-        sc_core::sc_trace(tf_, rst_n, "rst_ni");
-        sc_core::sc_trace(tf_, in_valid, "in_valid_i");
-        sc_core::sc_trace(tf_, in_ready, "in_ready_o");
-        trace_word(in_data, "in_data_i", lanes_ * in_w_);
-        sc_core::sc_trace(tf_, out_valid, "out_valid_o");
-        sc_core::sc_trace(tf_, out_ready, "out_ready_i");
-        trace_word(out_data, "out_data_o", lanes_ * out_w_);
-        sc_core::sc_trace(tf_, cfg_we, "cfg_we_i");
-        trace_word(cfg_addr, "cfg_addr_i", 12);
-        sc_core::sc_trace(tf_, cfg_wdata, "cfg_wdata_i");
-        sc_core::sc_trace(tf_, idle, "idle_o");
-        sc_core::sc_trace(tf_, cfg_err, "cfg_err_o");
-        if constexpr (detail::has_trace<DUT>::value) dut_->trace(tf_);
-    }
-
-    // Integer-typed ports are traced with their pin width (sc_trace would show 32 or 64 bits).
-    template <class S>
-    void trace_word(const S& sig, const char* name, int width) {
-        using T = std::decay_t<decltype(sig.read())>;
-        if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) sc_core::sc_trace(tf_, sig.read(), name, width);
-        else sc_core::sc_trace(tf_, sig, name);
-    }
+    void finish() { pause_.finish(); }
 
     uint64_t element(uint64_t idx) const { return (*inputs_)[idx % inputs_->size()]; }
 
@@ -272,21 +164,20 @@ private:
         const uint64_t first = v * static_cast<uint64_t>(lanes_);
         if (first + static_cast<uint64_t>(lanes_) <= inputs_->size()) {
             const uint64_t* e = inputs_->data() + first;
-            for (int l = 0; l < lanes_; ++l) in_builder_.set64(l * in_w_, in_w_, e[l]);
+            for (int l = 0; l < lanes_; ++l) pins_.set_lane(l, e[l]);
         } else {
-            for (int l = 0; l < lanes_; ++l) in_builder_.set64(l * in_w_, in_w_, element(first + static_cast<uint64_t>(l)));
+            for (int l = 0; l < lanes_; ++l) pins_.set_lane(l, element(first + static_cast<uint64_t>(l)));
         }
-        in_builder_.store(drive_.data);
-        data_dirty_ = true;
+        pins_.store_lanes();
     }
 
     void check_vector(uint64_t v) {
-        out_fields_.load(out_data.read());
-        const i128 mask = static_cast<i128>(sc::low_mask(out_w_));
+        out_.load_lanes();
+        const i128 mask = static_cast<i128>(sc::low_mask(out_.lane_width()));
         for (int l = 0; l < lanes_; ++l) {
             const uint64_t e = v * static_cast<uint64_t>(lanes_) + static_cast<uint64_t>(l);
             const uint64_t word = element(e);
-            const i128 got = static_cast<i128>(out_fields_.get(l * out_w_, out_w_));
+            const i128 got = out_.lane(l);
             const i128 want = ref_->expect(word) & mask;
             const bool real = e < inputs_->size();
             if (real) ++stats_.compared;
@@ -302,37 +193,29 @@ private:
         switch (mode_) {
             case Mode::idle: return;
             case Mode::reset:
-                if (count_ > 0) {
-                    --count_;
-                    drive_.rst_n = false;
-                    drive_.in_valid = false;
-                    drive_.cfg_we = false;
-                } else {
-                    drive_.rst_n = true;
+                if (pins_.reset_edge(count_)) {
                     mode_ = Mode::idle;
                     finish();
                 }
                 return;
             case Mode::manual: {
-                manual_out_.in_ready = in_ready.read();
-                manual_out_.out_valid = out_valid.read();
-                manual_out_.idle = idle.read();
-                manual_out_.cfg_err = cfg_err.read();
+                manual_out_.in_ready = out_.in_ready.read();
+                manual_out_.out_valid = out_.out_valid.read();
+                manual_out_.idle = out_.idle.read();
+                manual_out_.cfg_err = out_.cfg_err.read();
                 manual_out_.out.assign(static_cast<size_t>(lanes_), 0);
-                out_fields_.load(out_data.read());
-                for (int l = 0; l < lanes_; ++l)
-                    manual_out_.out[static_cast<size_t>(l)] = static_cast<i128>(out_fields_.get(l * out_w_, out_w_));
-                drive_.rst_n = manual_in_.rst_n;
-                drive_.in_valid = manual_in_.in_valid;
-                drive_.out_ready = manual_in_.out_ready;
-                drive_.cfg_we = manual_in_.cfg_we;
-                drive_.cfg_addr = manual_in_.cfg_addr;
-                drive_.cfg_wdata = manual_in_.cfg_wdata;
-                in_builder_.clear();
+                out_.load_lanes();
+                for (int l = 0; l < lanes_; ++l) manual_out_.out[static_cast<size_t>(l)] = out_.lane(l);
+                pins_.next.rst_n = manual_in_.rst_n;
+                pins_.next.in_valid = manual_in_.in_valid;
+                pins_.next.out_ready = manual_in_.out_ready;
+                pins_.next.cfg_we = manual_in_.cfg_we;
+                pins_.next.cfg_addr = manual_in_.cfg_addr;
+                pins_.next.cfg_wdata = manual_in_.cfg_wdata;
+                pins_.clear_lanes();
                 for (int l = 0; l < lanes_ && static_cast<size_t>(l) < manual_in_.in.size(); ++l)
-                    in_builder_.set64(l * in_w_, in_w_, manual_in_.in[static_cast<size_t>(l)]);
-                in_builder_.store(drive_.data);
-                data_dirty_ = true;
+                    pins_.set_lane(l, manual_in_.in[static_cast<size_t>(l)]);
+                pins_.store_lanes();
                 mode_ = Mode::idle;
                 finish();
                 return;
@@ -344,77 +227,73 @@ private:
 
     void config_edge() {
         // phase 0: wait for idle_o; 1: one write per edge; 2: strobe low, sample cfg_err_o next.
-        drive_.in_valid = false;
-        drive_.out_ready = true;
+        pins_.next.in_valid = false;
+        pins_.next.out_ready = true;
         if (phase_ == 0) {
-            if (!idle.read()) return;
+            if (!out_.idle.read()) return;
             phase_ = 1;
         }
         if (phase_ == 1) {
             if (pos_ < writes_->size()) {
                 const CfgWrite& w = (*writes_)[pos_++];
-                drive_.cfg_we = true;
-                drive_.cfg_addr = w.addr;
-                drive_.cfg_wdata = w.data;
+                pins_.next.cfg_we = true;
+                pins_.next.cfg_addr = w.addr;
+                pins_.next.cfg_wdata = w.data;
                 return;
             }
-            drive_.cfg_we = false;
+            pins_.next.cfg_we = false;
             phase_ = 2;
             return;
         }
-        cfg_err_seen_ = cfg_err.read();
+        cfg_err_seen_ = out_.cfg_err.read();
         mode_ = Mode::idle;
         finish();
     }
 
     void stream_edge() {
         // What happened at this edge, from the pins as they were before it.
-        if (out_valid.read() && out_ready.read()) {
+        if (out_.out_valid.read() && pins_.out_ready.read()) {
             check_vector(recv_++);
             last_progress_ = cycle_;
         }
-        const bool presented = in_valid.read();
-        if (presented && in_ready.read()) {
+        const bool presented = pins_.in_valid.read();
+        if (presented && out_.in_ready.read()) {
             ++sent_;
             last_progress_ = cycle_;
         }
         if (recv_ >= n_vectors_) {
-            drive_.in_valid = false;
-            drive_.out_ready = true;
+            pins_.next.in_valid = false;
+            pins_.next.out_ready = true;
             mode_ = Mode::idle;
             finish();
             return;
         }
         if (cycle_ - last_progress_ > opt_.timeout_cycles) {
             stats_.timed_out = true;
-            drive_.in_valid = false;
+            pins_.next.in_valid = false;
             mode_ = Mode::idle;
             finish();
             return;
         }
         // Driver: a presented vector stays until accepted; a new one may be withheld.
-        const bool holding = presented && !in_ready.read();
+        const bool holding = presented && !out_.in_ready.read();
         if (!holding) {
             const bool offer = sent_ < n_vectors_ && !rng_.below(stall_in_);
             if (offer) drive_vector(sent_);
-            drive_.in_valid = offer;
+            pins_.next.in_valid = offer;
         }
-        drive_.out_ready = !rng_.below(stall_out_);
+        pins_.next.out_ready = !rng_.below(stall_out_);
     }
 
+    InputPins<in_type> pins_;
+    OutputPins<out_type> out_;
     std::unique_ptr<DUT> dut_;
     TestbenchOptions opt_;
-    int in_w_, out_w_, lanes_;
+    int lanes_;
     sc_core::sc_trace_file* tf_ = nullptr;
 
     Mode mode_ = Mode::idle;
-    bool done_ = false;
-    bool finish_ = false;
-    Drive drive_;
-    Drive driven_;   // what the signals hold
-    sc::PortBuilder<in_type> in_builder_;
-    sc::PortFields<out_type> out_fields_;
-    bool data_dirty_ = false;
+    EdgePause pause_;
     uint64_t cycle_ = 0;
     uint64_t count_ = 0;
     // configuration
