@@ -1,82 +1,31 @@
 #include "sims/yosys_area.hpp"
 
 #include <cmath>
-#include <fstream>
-#include <sstream>
 
-#include "model/errors.hpp"
+#include "model/csv.hpp"
 
 namespace gqalut::cli {
 
 extern const char* const kYosysAreaCsv;   // yosys_area_data.cpp (generated)
 
-namespace {
-
-std::vector<std::string> fields(const std::string& line) {
-    std::vector<std::string> f;
-    std::string cur;
-    for (char c : line) {
-        if (c == ',') {
-            f.push_back(cur);
-            cur.clear();
-        } else if (c != '\r') {
-            cur += c;
-        }
-    }
-    f.push_back(cur);
-    return f;
-}
-
-double number(const std::string& s, const std::string& where) {
-    try {
-        size_t used = 0;
-        const double v = std::stod(s, &used);
-        if (used == s.size() && std::isfinite(v) && v >= 0) return v;
-    } catch (const std::exception&) {
-    }
-    throw BadInput(where + ": '" + s + "' is not a non-negative number");
-}
-
-}  // namespace
-
 std::vector<YosysRow> parse_yosys_area_csv(const std::string& text, const std::string& name) {
     std::vector<YosysRow> rows;
-    std::istringstream in(text);
-    std::string line;
-    int lineno = 0;
-    bool header = false;
-    while (std::getline(in, line)) {
-        ++lineno;
-        if (line.empty() || line[0] == '#') continue;
-        const auto f = fields(line);
-        const std::string where = name + ":" + std::to_string(lineno);
-        if (!header) {
-            if (f.size() < 6 || f[0] != "config" || f[1] != "cells" || f[2] != "flops" || f[3] != "gate_equivalents" ||
-                f[4] != "area_um2" || f[5] != "paper_area_um2")
-                throw BadInput(where + ": expected the header config,cells,flops,gate_equivalents,area_um2,paper_area_um2");
-            header = true;
-            continue;
-        }
-        if (f.size() < 6) throw BadInput(where + ": expected 6 fields");
-        YosysRow r;
-        r.config = f[0];
-        r.cells = static_cast<int>(number(f[1], where + " cells"));
-        r.flops = static_cast<int>(number(f[2], where + " flops"));
-        r.gate_equivalents = number(f[3], where + " gate_equivalents");
-        r.area_um2 = number(f[4], where + " area_um2");
-        if (!f[5].empty()) r.paper_area_um2 = number(f[5], where + " paper_area_um2");
-        rows.push_back(r);
-    }
-    if (rows.empty()) throw BadInput(name + ": no rows");
+    read_csv(text, name, {"config", "cells", "flops", "gate_equivalents", "area_um2", "paper_area_um2"},
+             [&](const std::vector<std::string>& f, const std::string& where) {
+                 YosysRow r;
+                 r.config = f[0];
+                 r.cells = static_cast<int>(csv_number(f[1], where + " cells", true));
+                 r.flops = static_cast<int>(csv_number(f[2], where + " flops", true));
+                 r.gate_equivalents = csv_number(f[3], where + " gate_equivalents", true);
+                 r.area_um2 = csv_number(f[4], where + " area_um2", true);
+                 if (!f[5].empty()) r.paper_area_um2 = csv_number(f[5], where + " paper_area_um2", true);
+                 rows.push_back(r);
+             });
     return rows;
 }
 
 std::vector<YosysRow> load_yosys_area(const std::string& path) {
-    std::ifstream in(path);
-    if (!in) throw BadInput(path + ": cannot open");
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return parse_yosys_area_csv(ss.str(), path);
+    return parse_yosys_area_csv(read_text_file(path), path);
 }
 
 const std::vector<YosysRow>& default_yosys_area() {

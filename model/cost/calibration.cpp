@@ -1,42 +1,15 @@
 #include "model/cost/calibration.hpp"
 
 #include <cmath>
-#include <fstream>
 #include <limits>
-#include <sstream>
 
-#include "model/errors.hpp"
+#include "model/csv.hpp"
 
 namespace gqalut::cost {
 
 extern const char* const kTable6Csv;   // embedded_data.cpp
 
 namespace {
-
-std::vector<std::string> split(const std::string& s, char sep) {
-    std::vector<std::string> out;
-    std::string cur;
-    for (char ch : s) {
-        if (ch == sep) {
-            out.push_back(cur);
-            cur.clear();
-        } else if (ch != '\r') {
-            cur += ch;
-        }
-    }
-    out.push_back(cur);
-    return out;
-}
-
-double number(const std::string& v, const std::string& where) {
-    try {
-        size_t used = 0;
-        const double d = std::stod(v, &used);
-        if (used == v.size() && std::isfinite(d) && d > 0) return d;
-    } catch (const std::exception&) {
-    }
-    throw BadInput(where + ": '" + v + "' is not a positive number");
-}
 
 // Solves min ||A x - b||² over x >= 0 for a handful of unknowns: least squares on every subset
 // of free unknowns, the best feasible one wins (exact for n <= ~6).
@@ -119,40 +92,19 @@ Features features(const PaperRow& r, const GateLibrary& g) {
 
 std::vector<PaperRow> parse_table6_csv(const std::string& text, const std::string& name) {
     std::vector<PaperRow> rows;
-    std::istringstream in(text);
-    std::string line;
-    int lineno = 0;
-    bool header = false;
-    while (std::getline(in, line)) {
-        ++lineno;
-        if (line.empty() || line[0] == '#') continue;
-        const auto f = split(line, ',');
-        const std::string where = name + ":" + std::to_string(lineno);
-        if (!header) {
-            if (f.size() < 4 || f[0] != "precision" || f[1] != "entries" || f[2] != "area_um2" || f[3] != "power_mw")
-                throw BadInput(where + ": expected the header precision,entries,area_um2,power_mw");
-            header = true;
-            continue;
-        }
-        if (f.size() < 4) throw BadInput(where + ": expected 4 fields");
-        PaperRow r;
-        r.precision = parse_precision(f[0]);
-        r.entries = static_cast<int>(number(f[1], where + " entries"));
-        r.area_um2 = number(f[2], where + " area_um2");
-        r.power_mw = number(f[3], where + " power_mw");
-        rows.push_back(r);
-    }
-    if (rows.empty()) throw BadInput(name + ": no rows");
+    read_csv(text, name, {"precision", "entries", "area_um2", "power_mw"},
+             [&](const std::vector<std::string>& f, const std::string& where) {
+                 PaperRow r;
+                 r.precision = parse_precision(f[0]);
+                 r.entries = static_cast<int>(csv_number(f[1], where + " entries", false));
+                 r.area_um2 = csv_number(f[2], where + " area_um2", false);
+                 r.power_mw = csv_number(f[3], where + " power_mw", false);
+                 rows.push_back(r);
+             });
     return rows;
 }
 
-std::vector<PaperRow> load_table6(const std::string& path) {
-    std::ifstream in(path);
-    if (!in) throw BadInput(path + ": cannot open");
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return parse_table6_csv(ss.str(), path);
-}
+std::vector<PaperRow> load_table6(const std::string& path) { return parse_table6_csv(read_text_file(path), path); }
 
 const std::vector<PaperRow>& default_table6() {
     static const std::vector<PaperRow> rows = parse_table6_csv(kTable6Csv, "table6_hw_cost.csv");
