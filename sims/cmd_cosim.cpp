@@ -12,29 +12,12 @@
 #include "sims/cli.hpp"
 #include "sims/cosim.hpp"
 #include "sims/report.hpp"
+#include "sims/stream_options.hpp"
 #include "sims/unit_backend.hpp"
 
 namespace gqalut::cli {
 
 namespace {
-
-std::vector<int> cosim_scales(const PwlTable& t, const std::string& spec) {
-    if (t.precision == Precision::fp32 || t.scaler) return {0};
-    if (spec == "all") {
-        std::vector<int> s;
-        if (!t.is_shared()) {
-            for (const auto& kv : t.per_scale) s.push_back(kv.first);
-            return s;
-        }
-        for (int i = 0; i < t.params.k; ++i) s.push_back(i);
-        return s;
-    }
-    return parse_int_range(spec, "--scale");
-}
-
-void check_probability(double p, const char* option) {
-    if (!(p >= 0 && p < 1)) throw BadInput(std::string(option) + ": " + std::to_string(p) + " outside [0, 1)");
-}
 
 #ifdef GQALUT_HAVE_RTL
 
@@ -79,22 +62,21 @@ void print_text(const sim::CosimReport& r, const PwlTable& t, const std::string&
 }  // namespace
 
 int run_cosim(const Args& args) {
-    std::string table_path, inputs, scale, vcd, inject, format;
+    std::string table_path, vcd, inject, format;
     int lanes = 1, max_entries = 32;
-    double stall_in = 0, stall_out = 0;
-    uint64_t seed = 1, random_pins = 0;
-    int rq_frac = 0;
+    StreamOptions so;
+    uint64_t random_pins = 0;
     po::options_description desc("cosim options");
     desc.add_options()
         ("table", po::value<std::string>(&table_path)->required(), "table file")
-        ("inputs", po::value<std::string>(&inputs), "exhaustive | random:N (default: exhaustive up to 16-bit inputs, else random:100000)")
-        ("scale", po::value<std::string>(&scale)->default_value("all"), "INT tables: scale s, A..B, or all")
+        ("inputs", po::value<std::string>(&so.inputs), "exhaustive | random:N (default: exhaustive up to 16-bit inputs, else random:100000)")
+        ("scale", po::value<std::string>(&so.scale)->default_value("all"), "INT tables: scale s, A..B, or all")
         ("lanes", po::value<int>(&lanes)->default_value(1), "lanes (Verilated: 1; INT8 also 8)")
         ("max-entries", po::value<int>(&max_entries)->default_value(32), "LUT depth MaxEntries (Verilated: 32)")
-        ("stall-in", po::value<double>(&stall_in)->default_value(0), "probability the driver withholds an input per cycle")
-        ("stall-out", po::value<double>(&stall_out)->default_value(0), "probability the sink stalls per cycle")
-        ("seed", po::value<uint64_t>(&seed)->default_value(1), "seed of random inputs and stalls")
-        ("requantize", po::value<int>(&rq_frac), "INT: enable the requantizer, output fraction bits SO")
+        ("stall-in", po::value<double>(&so.stall_in)->default_value(0), "probability the driver withholds an input per cycle")
+        ("stall-out", po::value<double>(&so.stall_out)->default_value(0), "probability the sink stalls per cycle")
+        ("seed", po::value<uint64_t>(&so.seed)->default_value(1), "seed of random inputs and stalls")
+        ("requantize", po::value<int>(&so.rq_frac), "INT: enable the requantizer, output fraction bits SO")
         ("vcd", po::value<std::string>(&vcd), "write PREFIX-cycle.vcd (SystemC: pins of both models, cycle-model state) and PREFIX-rtl.vcd (Verilated)")
         ("random-pins", po::value<uint64_t>(&random_pins)->default_value(0), "then CYCLES of random pins (writes, resets, stalls): the two models' pins compared")
         ("inject", po::value<std::string>(&inject), "checker self-test: golden:E (wrong golden word for element E), rtl-config (RTL gets ICPT[0] ^ 1), rtl-stall:C (RTL's out_ready_i low from stream cycle C)");
@@ -105,10 +87,8 @@ int run_cosim(const Args& args) {
                "[--stall-out P] [--vcd PREFIX] [--format text|json]"))
         return kOk;
     const Format fmt = parse_format(format);
-    if (lanes < 1 || lanes > 64) throw BadInput("--lanes: " + std::to_string(lanes) + " outside [1, 64]");
-    if (max_entries < 1 || max_entries > 256) throw BadInput("--max-entries: " + std::to_string(max_entries) + " outside [1, 256]");
-    check_probability(stall_in, "--stall-in");
-    check_probability(stall_out, "--stall-out");
+    check_unit_size(lanes, max_entries);
+    check_stalls(so);
     if (random_pins > (uint64_t(1) << 32)) throw BadInput("--random-pins: at most 2^32 cycles");
     sim::CosimOptions opt;
 #ifdef GQALUT_HAVE_RTL
@@ -119,21 +99,7 @@ int run_cosim(const Args& args) {
     job.table = load_table(table_path);
     const PwlTable& t = job.table;
     opt.shape = shape_for(t, max_entries, lanes);
-    const bool int_table = t.precision != Precision::fp32 && !t.scaler;
-    if (vm.count("requantize")) {
-        if (!int_table) throw BadInput("--requantize: only the INT unit has a requantizer");
-        job.rq.enable = true;
-        job.rq.out_frac = rq_frac;
-    }
-    if (!int_table && !vm["scale"].defaulted() && scale != "all")
-        throw BadInput("--scale: the " + std::string(t.precision == Precision::fp32 ? "fp32" : t.function) + " unit has no input scale");
-    job.scales = cosim_scales(t, scale);
-    job.inputs = sim::parse_inputs(vm.count("inputs") ? inputs : (opt.shape.in_width <= 16 ? "exhaustive" : "random:100000"));
-    if (job.inputs.exhaustive && opt.shape.in_width > 24)
-        throw BadInput("--inputs exhaustive: " + std::to_string(opt.shape.in_width) +
-                       "-bit inputs have too many codes; use --inputs random:N");
-    job.stalls = {stall_in, stall_out, seed};
-    for (int s : job.scales) config_writes(t, s, opt.shape, job.rq);   // throws BadInput: N, s, widths
+    set_stream_job(job, opt.shape, so, vm);
 #ifndef GQALUT_HAVE_RTL
     (void)fmt;
     throw BadInput("this gqalut was built without the Verilated RTL (configure with -DGQALUT_WITH_RTL=ON)");
@@ -154,7 +120,7 @@ int run_cosim(const Args& args) {
     if (random_pins > 0) {
         sim::RandomPinsConfig rc;
         rc.cycles = random_pins;
-        rc.seed = seed;
+        rc.seed = so.seed;
         if (r.ok()) random = cs.random_pins(rc);   // from the last table's configuration on
     }
     const bool ok = r.ok() && random.mismatches() == 0;

@@ -10,31 +10,12 @@
 #include "model/table_io.hpp"
 #include "sims/cli.hpp"
 #include "sims/report.hpp"
+#include "sims/stream_options.hpp"
 #include "sims/unit_backend.hpp"
 
 namespace gqalut::cli {
 
 namespace {
-
-std::vector<int> resolve_scales(const PwlTable& t, const std::string& spec) {
-    if (t.precision == Precision::fp32 || t.scaler) return {0};   // no input scale register in use
-    if (spec == "all") {
-        if (!t.is_shared()) {
-            std::vector<int> s;
-            for (const auto& kv : t.per_scale) s.push_back(kv.first);
-            return s;
-        }
-        std::vector<int> s;
-        for (int i = 0; i < t.params.k; ++i) s.push_back(i);
-        return s;
-    }
-    return parse_int_range(spec, "--scale");
-}
-
-double probability(double p, const char* option) {
-    if (!(p >= 0 && p < 1)) throw BadInput(std::string(option) + ": " + std::to_string(p) + " outside [0, 1)");
-    return p;
-}
 
 void print_text(const sim::SimReport& r, const PwlTable& t, const std::string& table_path) {
     std::printf("sim: model %s, unit %s, %s indexing, latency %d cycles\n", r.model.c_str(), r.shape.name().c_str(),
@@ -69,29 +50,28 @@ void print_text(const sim::SimReport& r, const PwlTable& t, const std::string& t
 }  // namespace
 
 int run_sim(const Args& args) {
-    std::string table_path, model, inputs, scale, indexing, vcd, constants, format;
+    std::string table_path, model, indexing, vcd, constants, format;
     int lanes = 1, max_entries = 32;
-    double stall_in = 0, stall_out = 0, clock_mhz = 500;
-    uint64_t seed = 1;
+    double clock_mhz = 500;
+    StreamOptions so;
     bool toggles = false;
-    int rq_frac = 0;
     std::string names;
     for (const auto& b : sim::backends()) names += (names.empty() ? "" : ", ") + std::string(b.name);
     po::options_description desc("sim options");
     desc.add_options()
         ("table", po::value<std::string>(&table_path)->required(), "table file")
         ("model", po::value<std::string>(&model)->default_value("cycle"), ("model of the unit: " + names).c_str())
-        ("inputs", po::value<std::string>(&inputs), "exhaustive | random:N (default: exhaustive up to 16-bit inputs, else random:100000)")
-        ("scale", po::value<std::string>(&scale)->default_value("all"), "INT tables: scale s, A..B, or all")
+        ("inputs", po::value<std::string>(&so.inputs), "exhaustive | random:N (default: exhaustive up to 16-bit inputs, else random:100000)")
+        ("scale", po::value<std::string>(&so.scale)->default_value("all"), "INT tables: scale s, A..B, or all")
         ("lanes", po::value<int>(&lanes)->default_value(1), "lanes (precompiled: 1, 8)")
         ("max-entries", po::value<int>(&max_entries)->default_value(32), "LUT depth MaxEntries (precompiled: 32, 64)")
         ("indexing", po::value<std::string>(&indexing)->default_value("parallel"), "parallel or binary (comparator style)")
-        ("stall-in", po::value<double>(&stall_in)->default_value(0), "probability the driver withholds an input per cycle")
-        ("stall-out", po::value<double>(&stall_out)->default_value(0), "probability the sink stalls per cycle")
-        ("seed", po::value<uint64_t>(&seed)->default_value(1), "seed of random inputs and stalls")
+        ("stall-in", po::value<double>(&so.stall_in)->default_value(0), "probability the driver withholds an input per cycle")
+        ("stall-out", po::value<double>(&so.stall_out)->default_value(0), "probability the sink stalls per cycle")
+        ("seed", po::value<uint64_t>(&so.seed)->default_value(1), "seed of random inputs and stalls")
         ("vcd", po::value<std::string>(&vcd), "write a VCD trace of the pins (and the model's state) to FILE")
         ("toggles", po::bool_switch(&toggles), "weight the power monitor's actions by measured bit toggles")
-        ("requantize", po::value<int>(&rq_frac), "INT: enable the requantizer, output fraction bits SO")
+        ("requantize", po::value<int>(&so.rq_frac), "INT: enable the requantizer, output fraction bits SO")
         ("clock-mhz", po::value<double>(&clock_mhz)->default_value(500), "clock for power (and the simulated period)")
         ("constants", po::value<std::string>(&constants), "cost constants file (default: embedded cost_28nm.json)");
     add_format_option(desc, format);
@@ -103,11 +83,9 @@ int run_sim(const Args& args) {
     const Format fmt = parse_format(format);
     const sim::BackendInfo* backend = sim::find_backend(model);
     if (!backend) throw BadInput("--model: unknown model '" + model + "' (known: " + names + ")");
-    if (lanes < 1 || lanes > 64) throw BadInput("--lanes: " + std::to_string(lanes) + " outside [1, 64]");
-    if (max_entries < 1 || max_entries > 256) throw BadInput("--max-entries: " + std::to_string(max_entries) + " outside [1, 256]");
+    check_unit_size(lanes, max_entries);
     if (!(clock_mhz > 0 && clock_mhz <= 10000)) throw BadInput("--clock-mhz: must be in (0, 10000]");
-    probability(stall_in, "--stall-in");
-    probability(stall_out, "--stall-out");
+    check_stalls(so);
     if (!constants.empty()) sim::set_cost_constants(cost::load_constants(constants));
 
     // Everything that can be wrong with the request is checked before anything is simulated.
@@ -121,21 +99,7 @@ int run_sim(const Args& args) {
     opt.vcd = vcd;
     opt.toggles = toggles;
     opt.clock_hz = clock_mhz * 1e6;
-    const bool int_table = t.precision != Precision::fp32 && !t.scaler;
-    if (vm.count("requantize")) {
-        if (!int_table) throw BadInput("--requantize: only the INT unit has a requantizer");
-        job.rq.enable = true;
-        job.rq.out_frac = rq_frac;
-    }
-    if (!int_table && !vm["scale"].defaulted() && scale != "all")
-        throw BadInput("--scale: the " + std::string(t.precision == Precision::fp32 ? "fp32" : t.function) + " unit has no input scale");
-    job.scales = resolve_scales(t, scale);
-    job.inputs = sim::parse_inputs(vm.count("inputs") ? inputs : (opt.shape.in_width <= 16 ? "exhaustive" : "random:100000"));
-    if (job.inputs.exhaustive && opt.shape.in_width > 24)
-        throw BadInput("--inputs exhaustive: " + std::to_string(opt.shape.in_width) +
-                       "-bit inputs have too many codes; use --inputs random:N");
-    job.stalls = {stall_in, stall_out, seed};
-    for (int s : job.scales) config_writes(t, s, opt.shape, job.rq);   // throws BadInput: N, s, widths
+    set_stream_job(job, opt.shape, so, vm);
     if (!vcd.empty()) check_output_path(vcd, "--vcd");
 
     const auto be = backend->make(opt);
