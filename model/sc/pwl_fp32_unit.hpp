@@ -1,9 +1,6 @@
 // FP32 pwl unit (SPEC §3), cycle level: binary32 comparators, multiplier and adder, no
 // shifter. Pipeline: input register -> index stage(s) -> LUT read and multiply -> add.
 #pragma once
-#include <algorithm>
-#include <stdexcept>
-
 #include "model/sc/pwl_unit_base.hpp"
 
 namespace gqalut::sc {
@@ -19,13 +16,13 @@ public:
     static_assert(MaxEntries >= 1 && MaxEntries <= 256, "MaxEntries: the register map holds 256 entries");
 
     explicit PwlFp32Unit(const sc_core::sc_module_name& n, cost::Indexing ix = cost::Indexing::parallel)
-        : Base(n, ix, depth_for(ix)),
+        : Base(n, ix, Base::depth_for(ix, MaxEntries, 1)),
           ctl("control", this->pm_),
           lut("lut", this->pm_, 32),
           cmp("comparators", this->pm_, 32),
           mac("mac", this->pm_),
           pipe("pipeline", this->pm_),
-          nfront_(depth_for(ix) - 2) {
+          nfront_(this->depth_ - 2) {
         reset_registers();
         for (auto& f : front_)
             for (int l = 0; l < Lanes; ++l) {
@@ -61,33 +58,16 @@ public:
     PipelineRegs<Lanes> pipe;
 
 private:
-    static int depth_for(cost::Indexing ix) {
-        if (ix == cost::Indexing::uniform)
-            throw std::invalid_argument("the cycle model has parallel and binary-search indexing, not uniform");
-        if (ix == cost::Indexing::binary_search && MaxEntries < 2)
-            throw std::invalid_argument("binary-search indexing needs MaxEntries >= 2");
-        return (ix == cost::Indexing::binary_search ? 1 + std::max(kLevels, 1) : 2) + 2;
-    }
     void reset_registers() { lut.reset(); }
     void count_cfg_write() { ctl.count_write(); }
 
     bool cfg_write(uint32_t a, uint64_t d) {
         ctl.count_write();
         if (a == reg::kNEntries) return lut.set_entries(static_cast<int64_t>(d));
-        const uint32_t bits = static_cast<uint32_t>(d);
-        if (a >= reg::kBreakpoint && a < reg::kBreakpoint + static_cast<uint32_t>(MaxEntries - 1)) {
-            lut.set_breakpoint_key(static_cast<int>(a - reg::kBreakpoint), fp32::key_breakpoint(bits));
-            return true;
-        }
-        if (a >= reg::kSlope && a < reg::kSlope + static_cast<uint32_t>(MaxEntries)) {
-            lut.set_slope(static_cast<int>(a - reg::kSlope), bits);
-            return true;
-        }
-        if (a >= reg::kIntercept && a < reg::kIntercept + static_cast<uint32_t>(MaxEntries)) {
-            lut.set_intercept(static_cast<int>(a - reg::kIntercept), bits);
-            return true;
-        }
-        return false;
+        // The parameters are binary32 bit patterns; the comparators hold breakpoints as keys.
+        return Base::write_lut(
+            lut, a, d, [](uint64_t w) { return fp32::key_breakpoint(static_cast<uint32_t>(w)); },
+            [](uint64_t w) { return static_cast<uint32_t>(w); });
     }
 
     void advance(uint32_t valid, bool accept) {

@@ -5,7 +5,6 @@
 // log2(MaxEntries) index stages (latency 2 + log2(MaxEntries)).
 #pragma once
 #include <algorithm>
-#include <stdexcept>
 #include <type_traits>
 
 #include "model/sc/pwl_unit_base.hpp"
@@ -29,7 +28,7 @@ public:
     static_assert(MaxEntries >= 1 && MaxEntries <= 256, "MaxEntries: the register map holds 256 entries");
 
     explicit PwlIntUnit(const sc_core::sc_module_name& n, cost::Indexing ix = cost::Indexing::parallel)
-        : Base(n, ix, depth_for(ix)),
+        : Base(n, ix, Base::depth_for(ix, MaxEntries, 1)),
           ctl("control", this->pm_),
           lut("lut", this->pm_, ParW),
           cmp("comparators", this->pm_, InW + 1),
@@ -37,7 +36,7 @@ public:
           mac("mac", this->pm_, ParW, InW, kAccW),
           rq("requantizer", this->pm_, kAccW),
           pipe("pipeline", this->pm_),
-          nfront_(depth_for(ix) - 2) {
+          nfront_(this->depth_ - 2) {
         reset_registers();
         for (auto& f : front_)
             for (int l = 0; l < Lanes; ++l) f.q[l] = f.idx[l] = 0;
@@ -76,14 +75,6 @@ public:
     PipelineRegs<Lanes> pipe;
 
 private:
-    static int depth_for(cost::Indexing ix) {
-        if (ix == cost::Indexing::uniform)
-            throw std::invalid_argument("the cycle model has parallel and binary-search indexing, not uniform");
-        if (ix == cost::Indexing::binary_search && MaxEntries < 2)
-            throw std::invalid_argument("binary-search indexing needs MaxEntries >= 2");
-        return (ix == cost::Indexing::binary_search ? 1 + std::max(kLevels, 1) : 2) + 2;
-    }
-
     void reset_registers() {
         lut.reset();
         ctl.scale = 0;
@@ -116,19 +107,8 @@ private:
                 return true;
             default: break;
         }
-        if (a >= reg::kBreakpoint && a < reg::kBreakpoint + static_cast<uint32_t>(MaxEntries - 1)) {
-            lut.set_breakpoint_key(static_cast<int>(a - reg::kBreakpoint), sext(d, InW + 1));
-            return true;
-        }
-        if (a >= reg::kSlope && a < reg::kSlope + static_cast<uint32_t>(MaxEntries)) {
-            lut.set_slope(static_cast<int>(a - reg::kSlope), sext(d, ParW));
-            return true;
-        }
-        if (a >= reg::kIntercept && a < reg::kIntercept + static_cast<uint32_t>(MaxEntries)) {
-            lut.set_intercept(static_cast<int>(a - reg::kIntercept), sext(d, ParW));
-            return true;
-        }
-        return false;
+        return Base::write_lut(
+            lut, a, d, [](uint64_t w) { return sext(w, InW + 1); }, [](uint64_t w) { return sext(w, ParW); });
     }
 
     // One pipeline advance, stages evaluated back to front.

@@ -4,7 +4,6 @@
 // multiply, intercept shift -> align, add, requantize (latency 4 with parallel comparators).
 #pragma once
 #include <algorithm>
-#include <stdexcept>
 #include <type_traits>
 
 #include "model/sc/pwl_unit_base.hpp"
@@ -26,7 +25,7 @@ public:
     static_assert(MaxEntries >= 1 && MaxEntries <= 256, "MaxEntries: the register map holds 256 entries");
 
     explicit PwlScalerUnit(const sc_core::sc_module_name& n, cost::Indexing ix = cost::Indexing::parallel)
-        : Base(n, ix, depth_for(ix)),
+        : Base(n, ix, Base::depth_for(ix, MaxEntries, 2)),
           ctl("control", this->pm_),
           scaler("scaler", this->pm_),
           lut("lut", this->pm_, ParW),
@@ -35,7 +34,7 @@ public:
           mac("mac", this->pm_, ParW, CoreW + 1, kAccW),
           rq("requantizer", this->pm_, kAccW),
           pipe("pipeline", this->pm_),
-          nfront_(depth_for(ix) - 2) {
+          nfront_(this->depth_ - 2) {
         reset_registers();
         for (auto& f : front_)
             for (int l = 0; l < Lanes; ++l) f.q[l] = f.idx[l] = f.sigma[l] = 0;
@@ -73,13 +72,6 @@ public:
     PipelineRegs<Lanes> pipe;
 
 private:
-    static int depth_for(cost::Indexing ix) {
-        if (ix == cost::Indexing::uniform)
-            throw std::invalid_argument("the cycle model has parallel and binary-search indexing, not uniform");
-        if (ix == cost::Indexing::binary_search && MaxEntries < 2)
-            throw std::invalid_argument("binary-search indexing needs MaxEntries >= 2");
-        return (ix == cost::Indexing::binary_search ? 2 + std::max(kLevels, 1) : 3) + 2;
-    }
     void reset_registers() {
         lut.reset();
         scaler.reset();
@@ -122,19 +114,9 @@ private:
             scaler.sr_shift[a - reg::kSubRangeShift] = static_cast<int>(v);
             return true;
         }
-        if (a >= reg::kBreakpoint && a < reg::kBreakpoint + static_cast<uint32_t>(MaxEntries - 1)) {
-            lut.set_breakpoint_key(static_cast<int>(a - reg::kBreakpoint), static_cast<int64_t>(low_bits(d, CoreW + 1)));
-            return true;
-        }
-        if (a >= reg::kSlope && a < reg::kSlope + static_cast<uint32_t>(MaxEntries)) {
-            lut.set_slope(static_cast<int>(a - reg::kSlope), sext(d, ParW));
-            return true;
-        }
-        if (a >= reg::kIntercept && a < reg::kIntercept + static_cast<uint32_t>(MaxEntries)) {
-            lut.set_intercept(static_cast<int>(a - reg::kIntercept), sext(d, ParW));
-            return true;
-        }
-        return false;
+        return Base::write_lut(
+            lut, a, d, [](uint64_t w) { return static_cast<int64_t>(low_bits(w, CoreW + 1)); },
+            [](uint64_t w) { return sext(w, ParW); });
     }
 
     void advance(uint32_t valid, bool accept) {

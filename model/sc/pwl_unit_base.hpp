@@ -3,7 +3,9 @@
 // (accepted only while idle_o, sticky cfg_err_o, CLEAR_ERROR always accepted) and the power
 // monitor. The unit (Derived) holds its stage registers and computes one pipeline advance.
 #pragma once
+#include <algorithm>
 #include <cstdint>
+#include <stdexcept>
 #include <string>
 
 #include <systemc>
@@ -69,6 +71,37 @@ protected:
     }
 
     Derived& derived() { return static_cast<Derived&>(*this); }
+
+    // Stage registers of a unit with `front` stages before the index stage(s) (the input
+    // register, and the scaler's): one index stage with parallel comparators, log2(MaxEntries)
+    // with binary search, then the LUT read / multiply stage and the output register.
+    static int depth_for(cost::Indexing ix, int max_entries, int front) {
+        if (ix == cost::Indexing::uniform)
+            throw std::invalid_argument("the cycle model has parallel and binary-search indexing, not uniform");
+        if (ix == cost::Indexing::binary_search && max_entries < 2)
+            throw std::invalid_argument("binary-search indexing needs MaxEntries >= 2");
+        return (ix == cost::Indexing::binary_search ? front + std::max(clog2(max_entries), 1) : front + 1) + 2;
+    }
+
+    // The LUT's registers, at the same addresses in every unit (docs/register-map.md):
+    // breakpoint j, slope i, intercept i. `key` and `param` turn the written word into the
+    // comparator key and the stored parameter. False if `a` is none of them.
+    template <int MaxEntries, class Par, class Key, class Param>
+    static bool write_lut(LutStorage<MaxEntries, Lanes, Par>& lut, uint32_t a, uint64_t d, Key key, Param param) {
+        if (a >= reg::kBreakpoint && a < reg::kBreakpoint + static_cast<uint32_t>(MaxEntries - 1)) {
+            lut.set_breakpoint_key(static_cast<int>(a - reg::kBreakpoint), key(d));
+            return true;
+        }
+        if (a >= reg::kSlope && a < reg::kSlope + static_cast<uint32_t>(MaxEntries)) {
+            lut.set_slope(static_cast<int>(a - reg::kSlope), param(d));
+            return true;
+        }
+        if (a >= reg::kIntercept && a < reg::kIntercept + static_cast<uint32_t>(MaxEntries)) {
+            lut.set_intercept(static_cast<int>(a - reg::kIntercept), param(d));
+            return true;
+        }
+        return false;
+    }
 
     void on_clock() {
         pm_.tick();
