@@ -4,42 +4,7 @@
 # checks rely on; injected faults exit 1 and name the level and pin that differ; --vcd writes
 # VCD files that GTKWave's vcd2fst reads back with the pin names.
 set -u
-gqalut=$1
-make_tables=$2
-data=$3/gqa-lut-pretrained
-dir=$(mktemp -d)
-trap 'rm -rf "$dir"' EXIT
-fails=0
-"$make_tables" "$dir" || { echo "FAIL: make_test_tables"; exit 1; }
-py=/usr/bin/python3
-
-bad() {   # bad NAME PATTERN ARGS...
-    local name=$1 pattern=$2
-    shift 2
-    "$gqalut" "$@" >"$dir/out" 2>"$dir/err"
-    local rc=$? lines
-    lines=$(wc -l <"$dir/err")
-    if [[ $rc -ne 2 || -s $dir/out || $lines -ne 1 ]] || ! grep -qE -- "$pattern" "$dir/err"; then
-        echo "FAIL $name: rc=$rc stdout=$(wc -c <"$dir/out")B stderr($lines lines): $(cat "$dir/err")"
-        fails=$((fails + 1))
-    else
-        echo "ok   $name: $(cat "$dir/err")"
-    fi
-}
-
-# json NAME EXPECTED-RC PYTHON-CHECK ARGS...: exit status and the JSON on stdout.
-json() {
-    local name=$1 want=$2 check=$3
-    shift 3
-    "$gqalut" "$@" --format json >"$dir/out" 2>"$dir/err"
-    local rc=$?
-    if [[ $rc -ne $want ]] || ! $py -c "import json,sys; j=json.load(open(sys.argv[1])); sys.exit(0 if ($check) else 1)" "$dir/out"; then
-        echo "FAIL $name: rc=$rc $(head -c 600 "$dir/out") $(cat "$dir/err")"
-        fails=$((fails + 1))
-    else
-        echo "ok   $name: $($py -c "import json,sys; j=json.load(open(sys.argv[1])); print('compared', j.get('compared'), 'mismatches', j.get('mismatches'), '|', (j.get('first_mismatch') or {}).get('description', ''))" "$dir/out")"
-    fi
-}
+source "$(dirname "$0")/../lib.sh" "$@"
 
 ref=$data/gelu_pwl_7.json
 head -c 300 "$ref" >"$dir/truncated.json"

@@ -3,42 +3,7 @@
 # stderr and nothing on stdout (no simulation started); good runs exit 0 with the JSON keys
 # checks rely on; --vcd writes a trace.
 set -u
-gqalut=$1
-make_tables=$2
-data=$3/gqa-lut-pretrained
-dir=$(mktemp -d)
-trap 'rm -rf "$dir"' EXIT
-fails=0
-"$make_tables" "$dir" || { echo "FAIL: make_test_tables"; exit 1; }
-
-# bad NAME PATTERN ARGS...: exit 2, one stderr line matching PATTERN, empty stdout.
-bad() {
-    local name=$1 pattern=$2
-    shift 2
-    "$gqalut" "$@" >"$dir/out" 2>"$dir/err"
-    local rc=$? lines
-    lines=$(wc -l <"$dir/err")
-    if [[ $rc -ne 2 || -s $dir/out || $lines -ne 1 ]] || ! grep -qE -- "$pattern" "$dir/err"; then
-        echo "FAIL $name: rc=$rc stdout=$(wc -c <"$dir/out")B stderr($lines lines): $(cat "$dir/err")"
-        fails=$((fails + 1))
-    else
-        echo "ok   $name: $(cat "$dir/err")"
-    fi
-}
-
-# good NAME JQ-LIKE-PYTHON-CHECK ARGS...: exit 0 and the JSON on stdout satisfies the check.
-good() {
-    local name=$1 check=$2
-    shift 2
-    "$gqalut" "$@" --format json >"$dir/out" 2>"$dir/err"
-    local rc=$?
-    if [[ $rc -ne 0 ]] || ! /usr/bin/python3 -c "import json,sys; j=json.load(open(sys.argv[1])); sys.exit(0 if ($check) else 1)" "$dir/out"; then
-        echo "FAIL $name: rc=$rc $(head -c 400 "$dir/out") $(cat "$dir/err")"
-        fails=$((fails + 1))
-    else
-        echo "ok   $name"
-    fi
-}
+source "$(dirname "$0")/../lib.sh" "$@"
 
 ref=$data/gelu_pwl_7.json
 head -c 300 "$ref" >"$dir/truncated.json"
