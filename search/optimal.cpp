@@ -44,6 +44,15 @@ CodeBox param_box(const IntParams& p) {
     return {f.min_code(), f.max_code(), f.min_code(), f.max_code()};
 }
 
+// The best integer line of a segment in the table's format: slope and intercept codes within
+// the parameter format, an intercept code weighing 2^-lambda_b.
+struct IntLines {
+    explicit IntLines(const IntParams& p) : box(param_box(p)), c(std::ldexp(1.0, -p.lambda_b)) {}
+    IntLine best(const LineSums& s, double a_min, double a_max) const { return best_int_line(s, a_min, a_max, c, box); }
+    CodeBox box;
+    double c;
+};
+
 // Evenly spaced subset of 0..m-1 (first and last included) of at most kMaxBoundaries.
 std::vector<size_t> thin(size_t m) {
     std::vector<size_t> c;
@@ -109,8 +118,7 @@ OptimalResult optimal_per_scale(const Problem& p, int threads) {
     OptimalResult r;
     r.table = p.blank_table("optimal");
     const IntParams& ip = r.table.params;
-    const CodeBox box = param_box(ip);
-    const double c = std::ldexp(1.0, -ip.lambda_b);
+    const IntLines lines(ip);
     const size_t n = static_cast<size_t>(p.spec().entries);
     size_t largest = 0;
     for (const ScaleGrid& g : p.grids()) {
@@ -120,7 +128,7 @@ OptimalResult optimal_per_scale(const Problem& p, int threads) {
         const std::vector<size_t> cand = thin(m);
         auto solve = [&](size_t i, size_t j) {
             const size_t a = cand[i], b = cand[j];
-            return best_int_line(gr.prefix[b] - gr.prefix[a], gr.a[a], gr.a[b - 1], c, box);
+            return lines.best(gr.prefix[b] - gr.prefix[a], gr.a[a], gr.a[b - 1]);
         };
         LutCodes lut;
         if (cand.size() >= 2) {
@@ -159,8 +167,7 @@ OptimalResult optimal_uniform_segments(const Problem& p) {
     OptimalResult r;
     r.table = p.blank_table("optimal-uniform");
     const IntParams& ip = r.table.params;
-    const CodeBox box = param_box(ip);
-    const double c = std::ldexp(1.0, -ip.lambda_b);
+    const IntLines lines(ip);
     const int64_t n = p.spec().entries;
     for (const ScaleGrid& g : p.grids()) {
         const Groups gr = group_grid(g, ip, 1.0);
@@ -185,7 +192,7 @@ OptimalResult optimal_uniform_segments(const Problem& p) {
                     while (last < gr.code.size() && gr.code[last] < base + ((i + 1) << sh)) ++last;
                 if (i > 0) out.breakpoints.push_back(std::min(ip.bp_max(), base + (i << sh)));
                 IntLine l;
-                if (last > first) l = best_int_line(gr.prefix[last] - gr.prefix[first], gr.a[first], gr.a[last - 1], c, box);
+                if (last > first) l = lines.best(gr.prefix[last] - gr.prefix[first], gr.a[first], gr.a[last - 1]);
                 if (!l.certified) r.exact = false;
                 out.slopes.push_back(l.k);
                 out.intercepts.push_back(l.b);
@@ -215,8 +222,7 @@ OptimalResult optimal_shared(const Problem& p, int threads) {
     OptimalResult r;
     r.table = p.blank_table("optimal");
     const IntParams& ip = r.table.params;
-    const CodeBox box = param_box(ip);
-    const double c = std::ldexp(1.0, -ip.lambda_b);
+    const IntLines lines(ip);
     const size_t n = static_cast<size_t>(p.spec().entries);
 
     std::vector<Groups> groups;
@@ -268,7 +274,7 @@ OptimalResult optimal_shared(const Problem& p, int threads) {
             amin = std::min(amin, groups[k].a[pa[k]]);
             amax = std::max(amax, groups[k].a[pb[k] - 1]);
         }
-        return best_int_line(s, amin, amax, c, box);
+        return lines.best(s, amin, amax);
     };
     SharedBreakpoints sh;
     const Partition part = best_partition(cand.size(), n, [&](size_t i, size_t j) { return solve(i, j).cost; }, threads);
