@@ -22,17 +22,9 @@ std::string key_of(const BackendOptions& o) {
            std::to_string(o.clock_hz);
 }
 
-class CycleBackend : public UnitBackend {
-public:
-    explicit CycleBackend(const BackendOptions& o) : opt_(o), sim_(cycle_sim(o)) {}
-    SimReport run(const SimJob& job) override { return run_stream_job(sim_, job, opt_, "cycle"); }
-
-private:
-    BackendOptions opt_;
-    StreamSim& sim_;
-};
-
-std::unique_ptr<UnitBackend> make_cycle(const BackendOptions& o) { return std::make_unique<CycleBackend>(o); }
+std::unique_ptr<UnitBackend> make_cycle(const BackendOptions& o) {
+    return std::make_unique<StreamBackend>(o, cycle_sim(o), "cycle");
+}
 
 const RegisterBackend reg{{"cycle", "SystemC cycle model (model/sc/) in the streaming testbench", make_cycle, 20}};
 
@@ -66,27 +58,33 @@ bool cycle_shape_available(const UnitShape& s) {
     return false;
 }
 
-StreamSim& cycle_sim(const BackendOptions& o) {
+StreamSim& elaborate_once(const std::string& key, const std::function<std::unique_ptr<StreamSim>()>& make) {
     static std::unique_ptr<StreamSim> inst;
-    static std::string key;
+    static std::string built;
     if (inst) {
-        if (key == key_of(o)) return *inst;
-        throw std::logic_error("SystemC elaborates once per process: this process already built " + key +
-                               ", cannot build " + key_of(o));
+        if (key == built) return *inst;
+        throw std::logic_error("SystemC elaborates once per process: this process already built " + built +
+                               ", cannot build " + key);
     }
+    prepare_systemc();
+    inst = make();
+    built = key;
+    return *inst;
+}
+
+StreamSim& cycle_sim(const BackendOptions& o) {
     if (!cycle_shape_available(o.shape)) {
         std::string list;
         for (const auto& n : precompiled_cycle_shapes()) list += (list.empty() ? "" : ", ") + n;
         throw BadInput("no precompiled cycle model for " + o.shape.name() + " (precompiled: " + list + ")");
     }
-    prepare_systemc();
-    std::unique_ptr<StreamSim> s = make_int_cycle_sim(o);
-    if (!s) s = make_fp32_cycle_sim(o);
-    if (!s) s = make_scaler_cycle_sim(o);
-    if (!s) throw BadInput("no precompiled cycle model for " + o.shape.name());
-    inst = std::move(s);
-    key = key_of(o);
-    return *inst;
+    return elaborate_once("the cycle model " + key_of(o), [&] {
+        std::unique_ptr<StreamSim> s = make_int_cycle_sim(o);
+        if (!s) s = make_fp32_cycle_sim(o);
+        if (!s) s = make_scaler_cycle_sim(o);
+        if (!s) throw BadInput("no precompiled cycle model for " + o.shape.name());
+        return s;
+    });
 }
 
 }  // namespace gqalut::sim

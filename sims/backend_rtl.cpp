@@ -56,33 +56,14 @@ std::string key_of(const BackendOptions& o) {
 }
 
 StreamSim& rtl_sim(const BackendOptions& o) {
-    static std::unique_ptr<StreamSim> inst;
-    static std::string key;
-    if (inst) {
-        if (key == key_of(o)) return *inst;
-        throw std::logic_error("SystemC elaborates once per process: this process already built the RTL testbench " +
-                               key + ", cannot build " + key_of(o));
-    }
-    if (o.indexing != cost::Indexing::parallel)
-        throw BadInput("--indexing: the RTL implements parallel comparators only (binary search: --model cycle)");
-    if (o.toggles) throw BadInput("--toggles: the RTL backend has no power monitor (use --model cycle)");
-    prepare_systemc();
-    inst = make_rtl_sim(o);
-    key = key_of(o);
-    return *inst;
+    check_rtl_options(o);
+    return elaborate_once("the RTL testbench " + key_of(o), [&] { return make_rtl_sim(o); });
 }
 
-class RtlBackend : public UnitBackend {
-public:
-    explicit RtlBackend(const BackendOptions& o) : opt_(o), sim_(rtl_sim(o)) {}
-    SimReport run(const SimJob& job) override { return run_stream_job(sim_, job, opt_, "rtl"); }
 
-private:
-    BackendOptions opt_;
-    StreamSim& sim_;
-};
-
-std::unique_ptr<UnitBackend> make_rtl(const BackendOptions& o) { return std::make_unique<RtlBackend>(o); }
+std::unique_ptr<UnitBackend> make_rtl(const BackendOptions& o) {
+    return std::make_unique<StreamBackend>(o, rtl_sim(o), "rtl");
+}
 
 const RegisterBackend reg{{"rtl", "Verilated RTL (rtl/) in the streaming testbench (Verilated shapes only)", make_rtl, 30}};
 

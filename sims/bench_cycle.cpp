@@ -1,7 +1,8 @@
 // Bench section "cycle": elements per second of the SystemC cycle model for INT8 with N = 8
 // (MaxEntries 32, lanes 1 and 8), through the same streaming testbench and checker `gqalut sim`
 // uses, beside the golden model's rate measured in the same run. With the Verilated RTL in the
-// build: the `rtl` backend measured the same way (cycle/rtl ratio), the lock-step cosim of
+// build: the `rtl` backend measured the same way (cycle/rtl ratio), Verilator's own pin-level
+// --sc model of INT8 (`rtl-sc`, lanes 1; cycle/rtl-sc ratio), the lock-step cosim of
 // golden + cycle model + RTL (`gqalut cosim`), and the Verilated model stepped from plain C++
 // (rtl::Driver, no SystemC kernel) for scale.
 // SystemC elaborates once per process, so every measurement runs in a forked child.
@@ -172,6 +173,12 @@ nlohmann::json bench_cycle(const Options& opt) {
             j["rtl_" + key + "_cycles_per_second"] = r / lanes;
             j["cycle_over_rtl_" + key] = r > 0 ? cyc / r : 0.0;
         }
+        if (lanes == 1 && sim::find_backend("rtl-sc")) {   // Verilator's pin-level --sc model
+            const double r = in_child("rtl-sc", lanes, opt);
+            j["rtl_sc_" + key + "_elements_per_second"] = r;
+            j["cycle_over_rtl_sc_" + key] = r > 0 ? cyc / r : 0.0;
+            if (rtl) j["rtl_over_rtl_sc_" + key] = r > 0 ? j["rtl_" + key + "_elements_per_second"].get<double>() / r : 0.0;
+        }
 #ifdef GQALUT_HAVE_RTL
         const double co = in_child("cosim", lanes, opt);
         j["cosim_" + key + "_elements_per_second"] = co;
@@ -185,6 +192,8 @@ nlohmann::json bench_cycle(const Options& opt) {
 #endif
     }
     j["testbench"] = "StreamTestbench + golden checker (gqalut sim), random inputs, no stalls, 500 MHz clock";
+    if (sim::find_backend("rtl-sc"))
+        j["rtl_sc"] = "rtl-sc: Verilator's --sc model (pin-level sc_module); rtl: the --cc model stepped in rtl::RtlScUnit";
 #ifdef GQALUT_HAVE_RTL
     j["cosim_testbench"] = "CosimTestbench (gqalut cosim): cycle model and RTL on the same pins, pins compared every cycle, "
                            "both outputs checked against golden";

@@ -22,9 +22,9 @@ namespace {
 #ifdef GQALUT_HAVE_RTL
 
 void print_text(const sim::CosimReport& r, const PwlTable& t, const std::string& table_path, uint64_t pin_cycles,
-                const sim::CosimStats* random) {
-    std::printf("cosim: golden vs SystemC cycle model vs Verilated RTL, unit %s, latency %d cycles\n",
-                r.shape.name().c_str(), r.latency);
+                const sim::CosimStats* random, bool rtl_sc) {
+    std::printf("cosim: golden vs SystemC cycle model vs Verilated RTL (%s), unit %s, latency %d cycles\n",
+                rtl_sc ? "Verilator --sc model" : "--cc model in RtlScUnit", r.shape.name().c_str(), r.latency);
     std::printf("table %s: %s\n", table_path.c_str(), describe(t).c_str());
     std::printf("%6s %12s %11s %10s\n", "scale", "compared", "mismatches", "cycles");
     for (const auto& s : r.per_scale)
@@ -62,7 +62,7 @@ void print_text(const sim::CosimReport& r, const PwlTable& t, const std::string&
 }  // namespace
 
 int run_cosim(const Args& args) {
-    std::string table_path, vcd, inject, format;
+    std::string table_path, vcd, inject, format, rtl_kind;
     int lanes = 1, max_entries = 32;
     StreamOptions so;
     uint64_t random_pins = 0;
@@ -79,6 +79,7 @@ int run_cosim(const Args& args) {
         ("requantize", po::value<int>(&so.rq_frac), "INT: enable the requantizer, output fraction bits SO")
         ("vcd", po::value<std::string>(&vcd), "write PREFIX-cycle.vcd (SystemC: pins of both models, cycle-model state) and PREFIX-rtl.vcd (Verilated)")
         ("random-pins", po::value<uint64_t>(&random_pins)->default_value(0), "then CYCLES of random pins (writes, resets, stalls): the two models' pins compared")
+        ("rtl", po::value<std::string>(&rtl_kind)->default_value("cc"), "cc: the Verilated --cc model stepped in rtl::RtlScUnit (every Verilated shape); sc: Verilator's own pin-level SystemC model (int8_p8_n32_l1, no VCD)")
         ("inject", po::value<std::string>(&inject), "checker self-test: golden:E (wrong golden word for element E), rtl-config (RTL gets ICPT[0] ^ 1), rtl-stall:C (RTL's out_ready_i low from stream cycle C)");
     add_format_option(desc, format);
     po::variables_map vm;
@@ -90,7 +91,9 @@ int run_cosim(const Args& args) {
     check_unit_size(lanes, max_entries);
     check_stalls(so);
     if (random_pins > (uint64_t(1) << 32)) throw BadInput("--random-pins: at most 2^32 cycles");
+    if (rtl_kind != "cc" && rtl_kind != "sc") throw BadInput("--rtl: '" + rtl_kind + "' is neither cc nor sc");
     sim::CosimOptions opt;
+    opt.rtl_sc = rtl_kind == "sc";
 #ifdef GQALUT_HAVE_RTL
     if (vm.count("inject")) opt.inject = sim::parse_inject(inject);
 #endif
@@ -127,6 +130,7 @@ int run_cosim(const Args& args) {
     if (fmt == Format::json) {
         nlohmann::json j = r.to_json();
         j["table"] = table_path;
+        j["rtl"] = rtl_kind;
         j.update(table_summary(t));
         if (random_pins > 0) {
             sim::CosimReport rr;
@@ -144,7 +148,7 @@ int run_cosim(const Args& args) {
         }
         print_json(j);
     } else {
-        print_text(r, t, table_path, stream_pin_cycles, random_pins > 0 ? &random : nullptr);
+        print_text(r, t, table_path, stream_pin_cycles, random_pins > 0 ? &random : nullptr, opt.rtl_sc);
     }
     return ok ? kOk : kMismatch;
 #endif

@@ -25,7 +25,7 @@ uint64_t parse_count(const std::string& s, const std::string& what) {
 
 std::string key_of(const CosimOptions& o) {
     return o.shape.name() + "/" + o.vcd_prefix + "/" + std::to_string(o.clock_hz) + "/" +
-           std::to_string(static_cast<int>(o.inject.kind)) + "/" + std::to_string(o.inject.at);
+           std::to_string(static_cast<int>(o.inject.kind)) + "/" + std::to_string(o.inject.at) + (o.rtl_sc ? "/sc" : "");
 }
 
 nlohmann::json pins_json(const PinValues& p) {
@@ -106,9 +106,13 @@ CosimSim& cosim_sim(const CosimOptions& o) {
     for (const auto& s : cosim_shapes()) known = known || (s.name() == o.shape.name() && s.core_width == o.shape.core_width);
     if (!known)
         throw BadInput("no Verilated RTL for " + o.shape.name() + " (Verilated: " + cosim_shape_list() + ")");
+    if (o.rtl_sc && o.shape.name() != rtl::kScModelShape)
+        throw BadInput("--rtl sc: no Verilated --sc model for " + o.shape.name() + " (built: " + rtl::kScModelShape + ")");
+    if (o.rtl_sc && !o.vcd_prefix.empty())
+        throw BadInput("--vcd: the --sc model is built without tracing (use --rtl cc)");
     prepare_systemc();
-    std::unique_ptr<CosimSim> s = make_int_cosim(o);
-    if (!s) s = make_other_cosim(o);
+    std::unique_ptr<CosimSim> s = o.rtl_sc ? make_sc_cosim(o) : make_int_cosim(o);
+    if (!s && !o.rtl_sc) s = make_other_cosim(o);
     if (!s) throw BadInput("no Verilated RTL for " + o.shape.name() + " (Verilated: " + cosim_shape_list() + ")");
     inst = std::move(s);
     key = key_of(o);

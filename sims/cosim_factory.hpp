@@ -1,6 +1,5 @@
-// Builds the lock-step testbench of one shape (used by cosim_int.cpp, cosim_other.cpp): the
-// SystemC unit CM and the Verilated configuration of the same shape in an rtl::RtlScUnit with
-// InBits = Lanes*InW and OutBits = Lanes*OutW port bits.
+// Builds the lock-step testbench of one shape (used by cosim_int.cpp, cosim_other.cpp,
+// cosim_sc.cpp): the SystemC unit CM beside the Verilated RTL of the same shape.
 #pragma once
 #include <memory>
 #include <stdexcept>
@@ -26,16 +25,13 @@ inline std::vector<CfgWrite> random_pin_writes(const UnitShape& shape) {
     return w;
 }
 
-template <class CM, int InBits, int OutBits>
-std::unique_ptr<CosimSim> make_cosim_testbench(const CosimOptions& o) {
-    std::unique_ptr<rtl::RtlUnit> unit = rtl::make_rtl_unit(o.shape);
-    if (!unit) return nullptr;
-    if (!o.vcd_prefix.empty()) unit->open_vcd(o.vcd_prefix + "-rtl.vcd");
-    auto cm = std::make_unique<CM>("dut");
-    if (cm->shape().name() != o.shape.name() || cm->latency() != unit->latency())
+// The lock-step testbench of the cycle model `cm` and the RTL `rtl` (any sc_module with the
+// pins of docs/pin-interface.md).
+template <class CM, class RTL>
+std::unique_ptr<CosimSim> make_cosim_of(const CosimOptions& o, std::unique_ptr<CM> cm, std::unique_ptr<RTL> rtl,
+                                        int rtl_latency) {
+    if (cm->shape().name() != o.shape.name() || cm->latency() != rtl_latency)
         throw std::logic_error("cosim: cycle model " + cm->shape().name() + " does not match the RTL " + o.shape.name());
-    auto rtl_unit = std::make_unique<rtl::RtlScUnit<InBits, OutBits>>("rtl", std::move(unit),
-                                                                       sc_core::sc_time(1e9 / o.clock_hz, sc_core::SC_NS));
     CosimTbOptions t;
     t.shape = o.shape;
     t.latency = cm->latency();
@@ -44,12 +40,26 @@ std::unique_ptr<CosimSim> make_cosim_testbench(const CosimOptions& o) {
     t.timeout_cycles = o.timeout_cycles;
     t.inject = o.inject;
     t.random_writes = random_pin_writes(o.shape);
-    return std::make_unique<CosimTestbench<CM, rtl::RtlScUnit<InBits, OutBits>>>("cosim", std::move(cm),
-                                                                                  std::move(rtl_unit), t);
+    return std::make_unique<CosimTestbench<CM, RTL>>("cosim", std::move(cm), std::move(rtl), t);
+}
+
+// The Verilated --cc configuration of the shape in an rtl::RtlScUnit with InBits = Lanes*InW
+// and OutBits = Lanes*OutW port bits.
+template <class CM, int InBits, int OutBits>
+std::unique_ptr<CosimSim> make_cosim_testbench(const CosimOptions& o) {
+    std::unique_ptr<rtl::RtlUnit> unit = rtl::make_rtl_unit(o.shape);
+    if (!unit) return nullptr;
+    if (!o.vcd_prefix.empty()) unit->open_vcd(o.vcd_prefix + "-rtl.vcd");
+    const int latency = unit->latency();
+    auto rtl_unit = std::make_unique<rtl::RtlScUnit<InBits, OutBits>>("rtl", std::move(unit),
+                                                                       sc_core::sc_time(1e9 / o.clock_hz, sc_core::SC_NS));
+    return make_cosim_of(o, std::make_unique<CM>("dut"), std::move(rtl_unit), latency);
 }
 
 // Per-kind factories: nullptr when the shape has no cosim build.
 std::unique_ptr<CosimSim> make_int_cosim(const CosimOptions& o);
 std::unique_ptr<CosimSim> make_other_cosim(const CosimOptions& o);
+// With the RTL as Verilator's --sc model (o.rtl_sc; its one configuration, cosim_sc.cpp).
+std::unique_ptr<CosimSim> make_sc_cosim(const CosimOptions& o);
 
 }  // namespace gqalut::sim

@@ -287,4 +287,10 @@ nlohmann::json SimReport::to_json() const {
     return j;
 }
 
+void check_rtl_options(const BackendOptions& o) {
+    if (o.indexing != cost::Indexing::parallel)
+        throw BadInput("--indexing: the RTL implements parallel comparators only (binary search: --model cycle)");
+    if (o.toggles) throw BadInput("--toggles: the RTL backend has no power monitor (use --model cycle)");
+}
+
 }  // namespace gqalut::sim

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -97,6 +98,23 @@ std::unique_ptr<Reference> golden_reference(const PwlTable& t, int scale, const 
 // reset, then per scale: configure through the cfg port, stream, check. Cost from the DUT's
 // power monitor when it has one, else the cost model's nominal estimate.
 SimReport run_stream_job(StreamSim& sim, const SimJob& job, const BackendOptions& opt, const std::string& model);
+
+// What the RTL backends cannot do: binary-search indexing (the RTL has parallel comparators)
+// and toggle-weighted power (no power monitor). Throws BadInput.
+void check_rtl_options(const BackendOptions& o);
+
+// A pin-level backend: the process's testbench `sim`, jobs through run_stream_job().
+class StreamBackend : public UnitBackend {
+public:
+    StreamBackend(const BackendOptions& o, StreamSim& sim, std::string model)
+        : opt_(o), sim_(sim), model_(std::move(model)) {}
+    SimReport run(const SimJob& job) override { return run_stream_job(sim_, job, opt_, model_); }
+
+private:
+    BackendOptions opt_;
+    StreamSim& sim_;
+    std::string model_;
+};
 
 // The cost model's estimate for a shape (nominal activity), for backends without a monitor.
 cost::UnitCost nominal_cost(const UnitShape& shape, cost::Indexing ix, int active_entries, double clock_hz,

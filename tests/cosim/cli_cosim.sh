@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `gqalut cosim` and `gqalut sim --model rtl` on the command line: bad requests exit 2 with one
+# `gqalut cosim` and `gqalut sim --model rtl|rtl-sc` on the command line: bad requests exit 2 with one
 # line on stderr, nothing on stdout and no file written; good runs exit 0 with the JSON keys
 # checks rely on; injected faults exit 1 and name the level and pin that differ; --vcd writes
 # VCD files that GTKWave's vcd2fst reads back with the pin names.
@@ -26,6 +26,12 @@ bad "sim rtl: binary search" "parallel comparators only" sim --table "$ref" --mo
 bad "sim rtl: toggles" "no power monitor" sim --table "$ref" --model rtl --toggles
 bad "sim rtl: VCD directory" "--vcd: cannot write" sim --table "$ref" --model rtl --vcd "$dir/no/such/dir/w.vcd"
 bad "sim cycle: VCD directory" "--vcd: cannot write" sim --table "$ref" --model cycle --vcd "$dir/no/such/dir/w.vcd"
+bad "sim rtl-sc: shape" "no Verilated --sc model for int8_p8_n32_l8 \(built: int8_p8_n32_l1" sim --table "$ref" --model rtl-sc --lanes 8
+bad "sim rtl-sc: binary search" "parallel comparators only" sim --table "$ref" --model rtl-sc --indexing binary
+bad "sim rtl-sc: no tracing" "--vcd: the --sc model is built without tracing" sim --table "$ref" --model rtl-sc --vcd "$dir/no-sc.vcd"
+bad "cosim: --rtl" "--rtl: 'vhdl' is neither cc nor sc" cosim --table "$ref" --rtl vhdl
+bad "cosim --rtl sc: shape" "no Verilated --sc model for int16_p16_n32_l1" cosim --table "$dir/gelu_int16_16.json" --rtl sc
+bad "cosim --rtl sc: no tracing" "--vcd: the --sc model is built without tracing" cosim --table "$ref" --rtl sc --vcd "$dir/no-sc"
 if ls "$dir"/no* >/dev/null 2>&1; then echo "FAIL: a bad request wrote a file"; fails=$((fails + 1)); fi
 
 # --- good runs: three levels agree ------------------------------------------------------------
@@ -45,6 +51,15 @@ json "sim rtl int8 lanes 8" 0 "j['compared'] == 2048 and j['mismatches'] == 0 an
 json "sim rtl int32" 0 "j['compared'] > 1000 and j['mismatches'] == 0" sim --table "$dir/gelu_int32_8.json" --model rtl --scale 0..31 --inputs random:100
 json "sim rtl fp32" 0 "j['compared'] > 10000 and j['mismatches'] == 0" sim --table "$dir/gelu_fp32_16.json" --model rtl --inputs random:10000 --stall-in 0.2
 json "sim rtl rsqrt" 0 "j['mismatches'] == 0 and j['latency'] == 4" sim --table "$dir/rsqrt_int8_8.json" --model rtl --inputs random:10000
+# Verilator's own --sc model in the same testbenches: every code of every scale, stalls both ways.
+json "sim rtl-sc int8 exhaustive, stalls" 0 "j['model'] == 'rtl-sc' and j['compared'] == 1792 and j['mismatches'] == 0 and j['latency'] == 3" \
+    sim --table "$ref" --model rtl-sc --stall-in 0.3 --stall-out 0.3
+json "sim rtl-sc int8 16 entries, requantizer" 0 "j['compared'] == 1792 and j['mismatches'] == 0" \
+    sim --table "$data/hswish_pwl_15.json" --model rtl-sc --requantize 4 --stall-out 0.5 --seed 7
+json "cosim --rtl sc exhaustive + random pins" 0 "j['rtl'] == 'sc' and j['compared'] == 1792 and j['mismatches'] == 0 and j['cycle_vs_rtl']['pin_cycles_compared'] > 1792 and j['random_pins']['cycles'] >= 20000 and j['random_pins']['writes_accepted'] > 0" \
+    cosim --table "$data/exp_pwl_15.json" --rtl sc --stall-in 0.3 --stall-out 0.3 --random-pins 20000
+json "cosim --rtl sc inject rtl-config" 1 "j['levels']['cycle']['mismatches_vs_golden'] == 0 and j['levels']['rtl']['mismatches_vs_golden'] > 0" \
+    cosim --table "$ref" --rtl sc --scale 0 --inject rtl-config
 
 # --- bench: RTL and cosim rates beside the cycle model's --------------------------------------
 "$gqalut" bench --only cycle --quick --format json >"$dir/out" 2>"$dir/err"
@@ -55,6 +70,7 @@ for l in (1, 8):
     k = 'int8_n8_l%d' % l
     assert c['rtl_' + k + '_elements_per_second'] > 0 and c['cosim_' + k + '_elements_per_second'] > 0
     assert c['cycle_over_rtl_' + k] > 0 and c['cycle_over_cosim_' + k] > 0 and c['rtl_cc_driver_' + k + '_elements_per_second'] > 0
+assert c['rtl_sc_int8_n8_l1_elements_per_second'] > 0 and c['cycle_over_rtl_sc_int8_n8_l1'] > 0 and c['rtl_over_rtl_sc_int8_n8_l1'] > 0
 " "$dir/out"; then
     echo "FAIL bench cycle: $(head -c 800 "$dir/out") $(cat "$dir/err")"
     fails=$((fails + 1))
