@@ -1,6 +1,6 @@
 # Sourced by the command-line tests of `gqalut sim` and `gqalut cosim` with their arguments
 # (GQALUT MAKE_TEST_TABLES DATA): a scratch folder with the test tables, removed on exit, the
-# failure count `fails`, and the checks both scripts make.
+# failure count `fails`, and the checks of tests/checks.sh.
 gqalut=$1
 make_tables=$2
 data=$3/gqa-lut-pretrained
@@ -8,40 +8,5 @@ dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 fails=0
 "$make_tables" "$dir" || { echo "FAIL: make_test_tables"; exit 1; }
-py=/usr/bin/python3
+source "$(dirname "${BASH_SOURCE[0]}")/checks.sh"
 
-# bad NAME PATTERN ARGS...: exit 2, one stderr line matching PATTERN, empty stdout.
-bad() {
-    local name=$1 pattern=$2
-    shift 2
-    "$gqalut" "$@" >"$dir/out" 2>"$dir/err"
-    local rc=$? lines
-    lines=$(wc -l <"$dir/err")
-    if [[ $rc -ne 2 || -s $dir/out || $lines -ne 1 ]] || ! grep -qE -- "$pattern" "$dir/err"; then
-        echo "FAIL $name: rc=$rc stdout=$(wc -c <"$dir/out")B stderr($lines lines): $(cat "$dir/err")"
-        fails=$((fails + 1))
-    else
-        echo "ok   $name: $(cat "$dir/err")"
-    fi
-}
-
-# json NAME EXPECTED-RC PYTHON-CHECK ARGS...: exit status and the JSON on stdout (as `j`).
-json() {
-    local name=$1 want=$2 check=$3
-    shift 3
-    "$gqalut" "$@" --format json >"$dir/out" 2>"$dir/err"
-    local rc=$?
-    if [[ $rc -ne $want ]] || ! $py -c "import json,sys; j=json.load(open(sys.argv[1])); sys.exit(0 if ($check) else 1)" "$dir/out"; then
-        echo "FAIL $name: rc=$rc $(head -c 600 "$dir/out") $(cat "$dir/err")"
-        fails=$((fails + 1))
-    else
-        echo "ok   $name: $($py -c "import json,sys; j=json.load(open(sys.argv[1])); print('compared', j.get('compared'), 'mismatches', j.get('mismatches'), '|', (j.get('first_mismatch') or {}).get('description', ''))" "$dir/out")"
-    fi
-}
-
-# good NAME PYTHON-CHECK ARGS...: exit 0 and the JSON on stdout satisfies the check.
-good() {
-    local name=$1 check=$2
-    shift 2
-    json "$name" 0 "$check" "$@"
-}

@@ -8,21 +8,11 @@ dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 fails=0
 
+source "$(dirname "$0")/../checks.sh"
+
 # expect NAME FILE PATTERN: `gqalut eval --table FILE` fails as described; PATTERN is a grep -E
 # regular expression the one stderr line must match.
-expect() {
-    local name=$1 file=$2 pattern=$3
-    "$gqalut" eval --table "$file" --format json >"$dir/out" 2>"$dir/err"
-    local rc=$?
-    local lines
-    lines=$(wc -l <"$dir/err")
-    if [[ $rc -ne 2 || -s $dir/out || $lines -ne 1 ]] || ! grep -qE -- "$pattern" "$dir/err"; then
-        echo "FAIL $name: rc=$rc stdout=$(wc -c <"$dir/out")B stderr($lines lines): $(cat "$dir/err")"
-        fails=$((fails + 1))
-    else
-        echo "ok   $name: $(cat "$dir/err")"
-    fi
-}
+expect() { bad "$1" "$3" eval --table "$2" --format json; }
 
 ref=$data/gelu_pwl_7.json
 # Edit the reference table with python (a declared dependency) to build each bad case.
