@@ -60,7 +60,6 @@ StreamSim& rtl_sim(const BackendOptions& o) {
     return elaborate_once("the RTL testbench " + key_of(o), [&] { return make_rtl_sim(o); });
 }
 
-
 std::unique_ptr<UnitBackend> make_rtl(const BackendOptions& o) {
     return std::make_unique<StreamBackend>(o, rtl_sim(o), "rtl");
 }

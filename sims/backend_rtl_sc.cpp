@@ -26,7 +26,7 @@ StreamSim& rtl_sc_sim(const BackendOptions& o) {
     return elaborate_once("the Verilated --sc testbench " + o.shape.name() + "/" + std::to_string(o.clock_hz), [&] {
         TestbenchOptions t;
         t.shape = o.shape;
-        t.latency = 3;   // docs/pin-interface.md: the INT unit's latency
+        t.latency = cost::unit_latency(o.shape, cost::Indexing::parallel);
         t.clock_period_ns = 1e9 / o.clock_hz;
         return std::make_unique<StreamTestbench<rtl::ScModel>>("tb", rtl::make_sc_model("dut"), t);
     });
