@@ -88,7 +88,8 @@ def main():
     print("\nVirtual platform kernels (INT8 accelerator, golden model; --model cycle|rtl give the same outputs)")
     for k in ("softmax", "layernorm", "gelu"):
         v = json.loads(run([g, "vp", "--kernel", k, "--format", "json"]))
-        print(f"  {k:10} {v['elements']:6d} elements  max |error| vs double {v['max_abs_error']:.4f}  "
+        print(f"  {k:10} {v['outputs']:6d} outputs ({v['elements']:6d} through the unit)  "
+              f"max |error| vs double {v['max_abs_error']:.4f}  "
               f"simulated {v['sim_time_ns'] / 1000:.1f} us  {v['energy_pj'] / 1000:.1f} nJ")
 
     # 4. Plots.
