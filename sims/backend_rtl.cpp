@@ -57,7 +57,7 @@ std::string key_of(const BackendOptions& o) {
 
 StreamSim& rtl_sim(const BackendOptions& o) {
     check_rtl_options(o);
-    return elaborate_once("the RTL testbench " + key_of(o), [&] { return make_rtl_sim(o); });
+    return elaborate_once<StreamSim>("the RTL testbench " + key_of(o), [&] { return make_rtl_sim(o); });
 }
 
 std::unique_ptr<UnitBackend> make_rtl(const BackendOptions& o) {

@@ -23,7 +23,7 @@ StreamSim& rtl_sc_sim(const BackendOptions& o) {
                        "; --model rtl has more)");
     check_rtl_options(o);
     if (!o.vcd.empty()) throw BadInput("--vcd: the --sc model is built without tracing (--model rtl writes the RTL's VCD)");
-    return elaborate_once("the Verilated --sc testbench " + o.shape.name() + "/" + std::to_string(o.clock_hz), [&] {
+    return elaborate_once<StreamSim>("the Verilated --sc testbench " + o.shape.name() + "/" + std::to_string(o.clock_hz), [&] {
         TestbenchOptions t;
         t.shape = o.shape;
         t.latency = cost::unit_latency(o.shape, cost::Indexing::parallel);

@@ -95,13 +95,6 @@ std::string cosim_shape_list() {
 }
 
 CosimSim& cosim_sim(const CosimOptions& o) {
-    static std::unique_ptr<CosimSim> inst;
-    static std::string key;
-    if (inst) {
-        if (key == key_of(o)) return *inst;
-        throw std::logic_error("SystemC elaborates once per process: this process already built the cosim of " + key +
-                               ", cannot build " + key_of(o));
-    }
     bool known = false;
     for (const auto& s : cosim_shapes()) known = known || (s.name() == o.shape.name() && s.core_width == o.shape.core_width);
     if (!known)
@@ -110,13 +103,12 @@ CosimSim& cosim_sim(const CosimOptions& o) {
         throw BadInput("--rtl sc: no Verilated --sc model for " + o.shape.name() + " (built: " + rtl::kScModelShape + ")");
     if (o.rtl_sc && !o.vcd_prefix.empty())
         throw BadInput("--vcd: the --sc model is built without tracing (use --rtl cc)");
-    prepare_systemc();
-    std::unique_ptr<CosimSim> s = o.rtl_sc ? make_sc_cosim(o) : make_int_cosim(o);
-    if (!s && !o.rtl_sc) s = make_other_cosim(o);
-    if (!s) throw BadInput("no Verilated RTL for " + o.shape.name() + " (Verilated: " + cosim_shape_list() + ")");
-    inst = std::move(s);
-    key = key_of(o);
-    return *inst;
+    return elaborate_once<CosimSim>("the cosim of " + key_of(o), [&] {
+        std::unique_ptr<CosimSim> s = o.rtl_sc ? make_sc_cosim(o) : make_int_cosim(o);
+        if (!s && !o.rtl_sc) s = make_other_cosim(o);
+        if (!s) throw BadInput("no Verilated RTL for " + o.shape.name() + " (Verilated: " + cosim_shape_list() + ")");
+        return s;
+    });
 }
 
 CosimReport run_cosim_job(CosimSim& sim, const SimJob& job, const CosimInject& inject) {

@@ -2,11 +2,11 @@
 // unit shape. SystemC elaborates once per process, so a process holds one cycle model:
 // cycle_sim() builds it on first use and returns the same one for the same options after.
 #pragma once
-#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "sims/sc_process.hpp"
 #include "sims/stream_sim.hpp"
 #include "sims/unit_backend.hpp"
 
@@ -20,14 +20,6 @@ bool cycle_shape_available(const UnitShape& s);
 // a shape that is not precompiled and std::logic_error when the process already elaborated a
 // different one.
 StreamSim& cycle_sim(const BackendOptions& opt);
-
-// The one pin-level testbench of this process. SystemC elaborates once per process: the first
-// call builds it with `make` (after prepare_systemc()), later calls with the same `key` return
-// it, and any other key is a std::logic_error naming both.
-StreamSim& elaborate_once(const std::string& key, const std::function<std::unique_ptr<StreamSim>()>& make);
-
-// Quiet SystemC start-up: no banner on stdout, reports on stderr, 1 ps resolution.
-void prepare_systemc();
 
 // Per-kind factories (backend_cycle_<kind>.cpp); nullptr when the shape is not precompiled.
 std::unique_ptr<StreamSim> make_int_cycle_sim(const BackendOptions& opt);
