@@ -47,12 +47,16 @@ void PwlDriver::load(const PwlTable& t, int scale, const RequantConfig& rq) {
     }
 }
 
-PwlDriver::Job PwlDriver::run(uint64_t src, uint64_t dst, uint64_t n) {
-    const uint64_t cycles0 = cpu_.read64(base_ + kPerfCycles), energy0 = cpu_.read64(base_ + kPerfEnergy);
+void PwlDriver::start(uint64_t src, uint64_t dst, uint64_t n) {
     cpu_.write64(base_ + kSrcAddr, src);
     cpu_.write64(base_ + kDstAddr, dst);
     cpu_.write32(base_ + kLength, static_cast<uint32_t>(n));
     cpu_.write32(base_ + kCtrl, kCtrlIrqEnable | kCtrlStart);
+}
+
+PwlDriver::Job PwlDriver::run(uint64_t src, uint64_t dst, uint64_t n) {
+    const uint64_t cycles0 = cpu_.read64(base_ + kPerfCycles), energy0 = cpu_.read64(base_ + kPerfEnergy);
+    start(src, dst, n);
     cpu_.wait_irq();
     const uint32_t status = cpu_.read32(base_ + kStatus);
     Job j{(status & kStatusError) == 0, cpu_.read32(base_ + kErrorCode), cpu_.read64(base_ + kPerfCycles) - cycles0,

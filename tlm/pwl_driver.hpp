@@ -20,7 +20,9 @@ public:
         uint32_t error_code;
         uint64_t cycles, energy_fj;   // this job's share of the performance counters
     };
-    // Runs n elements from src to dst and waits for the interrupt.
+    // Starts a job of n elements from src to dst with the interrupt enabled; does not wait.
+    void start(uint64_t src, uint64_t dst, uint64_t n);
+    // start(), then waits for the interrupt and clears DONE/ERROR.
     Job run(uint64_t src, uint64_t dst, uint64_t n);
     // Bytes per element in memory for the loaded configuration.
     unsigned in_bytes() const { return in_bytes_; }

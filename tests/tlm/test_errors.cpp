@@ -17,10 +17,7 @@ constexpr uint64_t kSrc = 0x10000, kDst = 0x80000;
 // Starts a job with the current registers and waits for the interrupt; returns ERROR_CODE.
 uint32_t start_and_wait(uint64_t src, uint64_t dst, uint32_t n) {
     Cpu& cpu = test::platform().cpu;
-    cpu.write64(kAcc + kSrcAddr, src);
-    cpu.write64(kAcc + kDstAddr, dst);
-    cpu.write32(kAcc + kLength, n);
-    cpu.write32(kAcc + kCtrl, kCtrlIrqEnable | kCtrlStart);
+    PwlDriver(cpu, kAcc).start(src, dst, n);
     cpu.wait_irq();
     return cpu.read32(kAcc + kErrorCode);
 }
@@ -75,10 +72,7 @@ TEST_CASE("writes to configuration or LUT while busy are refused", "[errors]") {
     Cpu& cpu = test::platform().cpu;
     PwlDriver drv(cpu, kAcc);
     drv.load(test::gelu8(), 5);
-    cpu.write64(kAcc + kSrcAddr, kSrc);
-    cpu.write64(kAcc + kDstAddr, kDst);
-    cpu.write32(kAcc + kLength, 200000);
-    cpu.write32(kAcc + kCtrl, kCtrlIrqEnable | kCtrlStart);
+    drv.start(kSrc, kDst, 200000);
     REQUIRE((cpu.read32(kAcc + kStatus) & kStatusBusy) != 0);
     uint64_t v = 1;
     CHECK(test::raw(tlm::TLM_WRITE_COMMAND, kAcc + kLutSlope, &v, 8) == tlm::TLM_COMMAND_ERROR_RESPONSE);

@@ -77,10 +77,7 @@ TEST_CASE("done raises the level-sensitive interrupt until cleared", "[jobs]") {
     Cpu& cpu = test::platform().cpu;
     PwlDriver drv(cpu, kAcc);
     drv.load(test::gelu8(), 4);
-    cpu.write64(kAcc + kSrcAddr, kSrc);
-    cpu.write64(kAcc + kDstAddr, kDst);
-    cpu.write32(kAcc + kLength, 100);
-    cpu.write32(kAcc + kCtrl, kCtrlIrqEnable | kCtrlStart);
+    drv.start(kSrc, kDst, 100);
     CHECK((cpu.read32(kAcc + kStatus) & kStatusBusy) != 0);
     cpu.wait_irq();
     sc_core::wait(100, sc_core::SC_NS);
