@@ -21,24 +21,33 @@ std::string UnitShape::name() const {
     return n + "_n" + std::to_string(max_entries) + "_l" + std::to_string(lanes);
 }
 
-UnitShape shape_for(const PwlTable& t, int max_entries, int lanes) {
+UnitShape int_shape(int k, int max_entries, int lanes) {
     UnitShape s;
+    s.kind = UnitKind::int_unit;
+    s.in_width = s.par_width = k;
     s.max_entries = max_entries;
     s.lanes = lanes;
-    if (t.precision == Precision::fp32) {
-        s.kind = UnitKind::fp32_unit;
-        s.in_width = 32;
-        s.par_width = 32;
-    } else if (t.scaler) {
-        s.kind = UnitKind::scaler_unit;
-        s.in_width = t.scaler->input.width;
-        s.core_width = t.params.k;
-        s.par_width = t.params.k;
-    } else {
-        s.in_width = t.params.k;
-        s.par_width = t.params.k;
-    }
     return s;
+}
+
+UnitShape fp32_shape(int max_entries, int lanes) {
+    UnitShape s = int_shape(32, max_entries, lanes);
+    s.kind = UnitKind::fp32_unit;
+    return s;
+}
+
+UnitShape scaler_shape(int max_entries, int lanes, int in_width, int core_width) {
+    UnitShape s = int_shape(core_width, max_entries, lanes);
+    s.kind = UnitKind::scaler_unit;
+    s.in_width = in_width;
+    s.core_width = core_width;
+    return s;
+}
+
+UnitShape shape_for(const PwlTable& t, int max_entries, int lanes) {
+    if (t.precision == Precision::fp32) return fp32_shape(max_entries, lanes);
+    if (t.scaler) return scaler_shape(max_entries, lanes, t.scaler->input.width, t.params.k);
+    return int_shape(t.params.k, max_entries, lanes);
 }
 
 i128 mask_bits(i128 v, int width) {

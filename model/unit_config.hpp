@@ -32,6 +32,13 @@ struct UnitShape {
     std::string name() const;   // "int8_p8_n32_l1"
 };
 
+// The shapes of the three unit kinds: INT with k-bit inputs and parameters; FP32; the
+// multi-range scaler with an in_width-bit input and a core_width-bit core (parameters as wide
+// as the core; paper Table 2: 32-bit input, 8-bit core).
+UnitShape int_shape(int k, int max_entries = 32, int lanes = 1);
+UnitShape fp32_shape(int max_entries = 32, int lanes = 1);
+UnitShape scaler_shape(int max_entries = 32, int lanes = 1, int in_width = 32, int core_width = 8);
+
 // The smallest shape that runs table t (lanes and max_entries as given).
 UnitShape shape_for(const PwlTable& t, int max_entries = 32, int lanes = 1);
 

@@ -16,14 +16,7 @@ std::unique_ptr<StreamSim> make_fp32_cycle_sim(const BackendOptions& o) {
 
 void list_fp32_cycle_shapes(std::vector<std::string>& out) {
     for (int m : {32, 64})
-        for (int l : {1, 8}) {
-            UnitShape s;
-            s.kind = UnitKind::fp32_unit;
-            s.in_width = s.par_width = 32;
-            s.max_entries = m;
-            s.lanes = l;
-            out.push_back(s.name());
-        }
+        for (int l : {1, 8}) out.push_back(fp32_shape(m, l).name());
 }
 
 }  // namespace gqalut::sim

@@ -17,15 +17,7 @@ std::unique_ptr<StreamSim> make_scaler_cycle_sim(const BackendOptions& o) {
 
 void list_scaler_cycle_shapes(std::vector<std::string>& out) {
     for (int m : {32, 64})
-        for (int l : {1, 8}) {
-            UnitShape s;
-            s.kind = UnitKind::scaler_unit;
-            s.in_width = 32;
-            s.core_width = s.par_width = 8;
-            s.max_entries = m;
-            s.lanes = l;
-            out.push_back(s.name());
-        }
+        for (int l : {1, 8}) out.push_back(scaler_shape(m, l).name());
 }
 
 }  // namespace gqalut::sim

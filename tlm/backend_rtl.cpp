@@ -25,32 +25,20 @@ std::unique_ptr<PinUnitBase> unit(const char* name, const UnitShape& want) {
     return u;
 }
 
-UnitShape int_shape(int k, int lanes) {
-    UnitShape s;
-    s.in_width = s.par_width = k;
-    s.lanes = lanes;
-    return s;
-}
-
 std::unique_ptr<UnitBackend> make_rtl(int, int lanes) {
     if (lanes != 1 && lanes != 8) throw BadInput("rtl model: Verilated with 1 lane (and 8 for INT8), not " + std::to_string(lanes));
     auto b = std::make_unique<PinBackend>("rtl", 32, lanes);
     auto add = [&](std::unique_ptr<PinUnitBase> u) {
         if (u) b->add(std::move(u));
     };
-    UnitShape fp, sc;
-    fp.kind = UnitKind::fp32_unit;
-    fp.in_width = fp.par_width = 32;
-    sc.kind = UnitKind::scaler_unit;
-    sc.in_width = 32;
     if (lanes == 8) {
-        add(unit<64, 200>("rtl_int8_l8", int_shape(8, 8)));
+        add(unit<64, 200>("rtl_int8_l8", int_shape(8, 32, 8)));
     } else {
-        add(unit<8, 25>("rtl_int8", int_shape(8, 1)));
-        add(unit<16, 49>("rtl_int16", int_shape(16, 1)));
-        add(unit<32, 97>("rtl_int32", int_shape(32, 1)));
-        add(unit<32, 32>("rtl_fp32", fp));
-        add(unit<32, 32>("rtl_scaler", sc));
+        add(unit<8, 25>("rtl_int8", int_shape(8)));
+        add(unit<16, 49>("rtl_int16", int_shape(16)));
+        add(unit<32, 97>("rtl_int32", int_shape(32)));
+        add(unit<32, 32>("rtl_fp32", fp32_shape()));
+        add(unit<32, 32>("rtl_scaler", scaler_shape()));
     }
     return b;
 }

@@ -112,17 +112,7 @@ const std::vector<PaperRow>& default_table6() {
 }
 
 UnitShape paper_shape(const PaperRow& r) {
-    UnitShape s;
-    s.max_entries = r.entries;
-    s.lanes = 1;
-    if (r.precision == Precision::fp32) {
-        s.kind = UnitKind::fp32_unit;
-        s.in_width = s.par_width = 32;
-    } else {
-        s.kind = UnitKind::int_unit;
-        s.in_width = s.par_width = input_bits(r.precision);
-    }
-    return s;
+    return r.precision == Precision::fp32 ? fp32_shape(r.entries) : int_shape(input_bits(r.precision), r.entries);
 }
 
 StructureOptions paper_options() {

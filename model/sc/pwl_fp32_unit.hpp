@@ -33,14 +33,7 @@ public:
         for (int l = 0; l < Lanes; ++l) prod_[l] = b_[l] = 0;
     }
 
-    UnitShape shape() const {
-        UnitShape s;
-        s.kind = UnitKind::fp32_unit;
-        s.in_width = s.par_width = 32;
-        s.max_entries = MaxEntries;
-        s.lanes = Lanes;
-        return s;
-    }
+    UnitShape shape() const { return fp32_shape(MaxEntries, Lanes); }
 
     void trace(sc_core::sc_trace_file* tf) const {
         Base::trace(tf);

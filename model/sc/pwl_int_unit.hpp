@@ -44,12 +44,8 @@ public:
     }
 
     UnitShape shape() const {
-        UnitShape s;
-        s.kind = UnitKind::int_unit;
-        s.in_width = InW;
+        UnitShape s = int_shape(InW, MaxEntries, Lanes);
         s.par_width = ParW;
-        s.max_entries = MaxEntries;
-        s.lanes = Lanes;
         return s;
     }
 

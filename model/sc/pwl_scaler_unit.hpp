@@ -42,13 +42,8 @@ public:
     }
 
     UnitShape shape() const {
-        UnitShape s;
-        s.kind = UnitKind::scaler_unit;
-        s.in_width = InW;
-        s.core_width = CoreW;
+        UnitShape s = scaler_shape(MaxEntries, Lanes, InW, CoreW);
         s.par_width = ParW;
-        s.max_entries = MaxEntries;
-        s.lanes = Lanes;
         return s;
     }
 

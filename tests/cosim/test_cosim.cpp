@@ -99,7 +99,6 @@ void int8_tables(sim::CosimSim& c, Totals& ref_tot, Totals& uni_tot, Totals& rnd
         }
 }
 
-UnitShape int_shape(int k, int lanes = 1) { return test::int_shape(k, 32, lanes); }
 
 }  // namespace
 
@@ -113,7 +112,7 @@ TEST_CASE("int8_exhaustive_reference_uniform_random_tables", "[int8]") {
 }
 
 TEST_CASE("int8_lanes8_exhaustive_tables", "[int8][lanes]") {
-    sim::CosimSim& c = cosim(int_shape(8, 8));
+    sim::CosimSim& c = cosim(int_shape(8, 32, 8));
     Totals ref, uni, rnd;
     int8_tables(c, ref, uni, rnd, 12);
     print("int8 lanes 8 exhaustive, reference tables", ref);
@@ -163,7 +162,7 @@ TEST_CASE("int32_random_and_corner_inputs", "[int32]") {
 }
 
 TEST_CASE("fp32_random_and_corner_inputs", "[fp32]") {
-    UnitShape shape = test::fp32_shape();
+    UnitShape shape = fp32_shape();
     sim::CosimSim& c = cosim(shape);
     Totals uni, rnd;
     uint64_t i = 0;
@@ -194,7 +193,7 @@ PwlTable scaler_table(const char* f, const char* preset, int n, uint64_t random_
 }  // namespace
 
 TEST_CASE("scaler_div_rsqrt_both_presets", "[scaler]") {
-    sim::CosimSim& c = cosim(test::scaler_shape());
+    sim::CosimSim& c = cosim(scaler_shape());
     Totals window, rnd;
     uint64_t i = 0;
     // Every UQ16.16 code below 4.0 (all sub-ranges of both presets below IR's top) for N = 16.
@@ -257,7 +256,7 @@ TEST_CASE("random_pins_int8", "[pins]") {
     random_pins(int_shape(8), uniform_table("gelu", Precision::int8, 16, -4, 4), 1000000);
 }
 TEST_CASE("random_pins_int8_lanes8", "[pins]") {
-    random_pins(int_shape(8, 8), uniform_table("tanh", Precision::int8, 8, -4, 4), 500000);
+    random_pins(int_shape(8, 32, 8), uniform_table("tanh", Precision::int8, 8, -4, 4), 500000);
 }
 TEST_CASE("random_pins_int16", "[pins]") {
     random_pins(int_shape(16), uniform_table("silu", Precision::int16, 32, -4, 4), 1000000);
@@ -266,10 +265,10 @@ TEST_CASE("random_pins_int32", "[pins]") {
     random_pins(int_shape(32), uniform_table("gelu", Precision::int32, 8, -4, 4), 1000000);
 }
 TEST_CASE("random_pins_fp32", "[pins]") {
-    random_pins(test::fp32_shape(), uniform_table("gelu", Precision::fp32, 16, -4, 4), 1000000);
+    random_pins(fp32_shape(), uniform_table("gelu", Precision::fp32, 16, -4, 4), 1000000);
 }
 TEST_CASE("random_pins_scaler", "[pins]") {
-    random_pins(test::scaler_shape(), scaler_table("rsqrt", "normalize", 8, 0, 24), 1000000);
+    random_pins(scaler_shape(), scaler_table("rsqrt", "normalize", 8, 0, 24), 1000000);
 }
 
 // The checker can fail: each injected fault is reported as a mismatch at the right level.

@@ -87,11 +87,7 @@ TEST_CASE("structure grows with entries, width and lanes, and the lanes share th
     CHECK(unit_latency(shape(Precision::int8, 32), Indexing::parallel) == 3);
     // FP32 has no shifter; the scaler unit has a scaler and a requantizer.
     CHECK(structure(shape(Precision::fp32, 8)).find("shift") == nullptr);
-    UnitShape sc;
-    sc.kind = UnitKind::scaler_unit;
-    sc.in_width = 32;
-    sc.core_width = sc.par_width = 8;
-    const UnitStructure ss = structure(sc);
+    const UnitStructure ss = structure(scaler_shape());
     CHECK(ss.find("scaler") != nullptr);
     CHECK(ss.find("requantizer") != nullptr);
     CHECK(ss.latency == 4);

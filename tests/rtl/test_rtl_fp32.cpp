@@ -17,11 +17,7 @@ using namespace gqalut::rtltest;
 namespace {
 
 std::unique_ptr<rtl::RtlUnit> model() {
-    UnitShape s;
-    s.kind = UnitKind::fp32_unit;
-    s.in_width = s.par_width = 32;
-    s.max_entries = 32;
-    auto m = rtl::make_rtl_unit(s);
+    auto m = rtl::make_rtl_unit(fp32_shape());
     REQUIRE(m);
     return m;
 }

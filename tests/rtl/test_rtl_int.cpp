@@ -13,16 +13,8 @@ using namespace gqalut::rtltest;
 
 namespace {
 
-UnitShape int_shape(int k, int lanes) {
-    UnitShape s;
-    s.in_width = s.par_width = k;
-    s.max_entries = 32;
-    s.lanes = lanes;
-    return s;
-}
-
 std::unique_ptr<rtl::RtlUnit> model(int k, int lanes) {
-    auto m = rtl::make_rtl_unit(int_shape(k, lanes));
+    auto m = rtl::make_rtl_unit(int_shape(k, 32, lanes));
     REQUIRE(m);
     return m;
 }

@@ -14,16 +14,6 @@ using namespace gqalut::rtltest;
 
 namespace {
 
-UnitShape scaler_shape() {
-    UnitShape s;
-    s.kind = UnitKind::scaler_unit;
-    s.in_width = 32;
-    s.par_width = 8;
-    s.core_width = 8;
-    s.max_entries = 32;
-    return s;
-}
-
 std::unique_ptr<rtl::RtlUnit> model() {
     auto m = rtl::make_rtl_unit(scaler_shape());
     REQUIRE(m);

@@ -119,13 +119,6 @@ private:
     sc_signal<uint64_t> cfg_wdata_{"cfg_wdata"};
 };
 
-UnitShape int_shape(int k) {
-    UnitShape s;
-    s.in_width = s.par_width = k;
-    s.max_entries = 32;
-    return s;
-}
-
 }  // namespace
 
 int sc_main(int, char*[]) {

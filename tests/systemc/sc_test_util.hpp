@@ -15,32 +15,6 @@
 
 namespace gqalut::test {
 
-inline UnitShape int_shape(int k, int max_entries = 32, int lanes = 1) {
-    UnitShape s;
-    s.kind = UnitKind::int_unit;
-    s.in_width = s.par_width = k;
-    s.max_entries = max_entries;
-    s.lanes = lanes;
-    return s;
-}
-inline UnitShape fp32_shape(int max_entries = 32, int lanes = 1) {
-    UnitShape s;
-    s.kind = UnitKind::fp32_unit;
-    s.in_width = s.par_width = 32;
-    s.max_entries = max_entries;
-    s.lanes = lanes;
-    return s;
-}
-inline UnitShape scaler_shape(int max_entries = 32, int lanes = 1) {
-    UnitShape s;
-    s.kind = UnitKind::scaler_unit;
-    s.in_width = 32;
-    s.core_width = s.par_width = 8;
-    s.max_entries = max_entries;
-    s.lanes = lanes;
-    return s;
-}
-
 inline sim::StreamSim& unit(const UnitShape& shape, cost::Indexing ix = cost::Indexing::parallel) {
     sim::BackendOptions o;
     o.shape = shape;
