@@ -24,6 +24,32 @@ using port_t = typename PortType<W>::type;
 
 inline u128 low_mask(int w) { return w >= 128 ? ~u128(0) : (u128(1) << w) - 1; }
 
+// Field [lo, lo + w) of the little-endian 64-bit word array `words` := x (w <= 64; the array
+// has a word beyond the last field).
+inline void insert_bits(uint64_t* words, int lo, int w, uint64_t x) {
+    const uint64_t m = w >= 64 ? ~uint64_t(0) : (uint64_t(1) << w) - 1;
+    x &= m;
+    const int i = lo >> 6, off = lo & 63;
+    words[i] = (words[i] & ~(m << off)) | (x << off);
+    if (off + w > 64) {
+        const int sh = 64 - off;
+        words[i + 1] = (words[i + 1] & ~(m >> sh)) | (x >> sh);
+    }
+}
+
+// The packed words as a port value of type T; an sc_bv is refreshed in place (no allocation).
+template <class T>
+void words_to_port(const uint64_t* words, T& v) {
+    if constexpr (std::is_same_v<T, bool>) {
+        v = (words[0] & 1) != 0;
+    } else if constexpr (std::is_integral_v<T>) {
+        v = static_cast<T>(words[0]);
+    } else {
+        for (int i = 0; i < (v.length() + 31) / 32; ++i)
+            v.set_word(i, static_cast<sc_dt::sc_digit>(words[i >> 1] >> (32 * (i & 1))));
+    }
+}
+
 // Builds a packed port value of W bits lane by lane in 64-bit words (no sc_bv bit access).
 template <int W>
 class PortWords {
@@ -41,28 +67,10 @@ public:
             set64(lo, w, static_cast<uint64_t>(x));
         }
     }
-    void set64(int lo, int w, uint64_t x) {
-        const uint64_t m = w >= 64 ? ~uint64_t(0) : (uint64_t(1) << w) - 1;
-        x &= m;
-        const int i = lo >> 6, off = lo & 63;
-        w_[i] = (w_[i] & ~(m << off)) | (x << off);
-        if (off + w > 64) {
-            const int sh = 64 - off;
-            w_[i + 1] = (w_[i + 1] & ~(m >> sh)) | (x >> sh);
-        }
-    }
+    void set64(int lo, int w, uint64_t x) { insert_bits(w_, lo, w, x); }
     // The packed value; sc_bv values are refreshed in place (no allocation per cycle).
     const port_t<W>& value() {
-        if constexpr (W == 1) {
-            v_ = (w_[0] & 1) != 0;
-        } else if constexpr (W <= 32) {
-            v_ = static_cast<uint32_t>(w_[0]);
-        } else if constexpr (W <= 64) {
-            v_ = w_[0];
-        } else {
-            for (int i = 0; i < (W + 31) / 32; ++i)
-                v_.set_word(i, static_cast<sc_dt::sc_digit>(w_[i >> 1] >> (32 * (i & 1))));
-        }
+        words_to_port(w_, v_);
         return v_;
     }
 
@@ -109,26 +117,8 @@ public:
     void clear() {
         for (auto& w : w_) w = 0;
     }
-    void set64(int lo, int w, uint64_t x) {
-        const uint64_t m = w >= 64 ? ~uint64_t(0) : (uint64_t(1) << w) - 1;
-        x &= m;
-        const int i = lo >> 6, off = lo & 63;
-        w_[i] = (w_[i] & ~(m << off)) | (x << off);
-        if (off + w > 64) {
-            const int sh = 64 - off;
-            w_[i + 1] = (w_[i + 1] & ~(m >> sh)) | (x >> sh);
-        }
-    }
-    void store(T& v) const {
-        if constexpr (std::is_same_v<T, bool>) {
-            v = (w_[0] & 1) != 0;
-        } else if constexpr (std::is_integral_v<T>) {
-            v = static_cast<T>(w_[0]);
-        } else {
-            for (int i = 0; i < (v.length() + 31) / 32; ++i)
-                v.set_word(i, static_cast<sc_dt::sc_digit>(w_[i >> 1] >> (32 * (i & 1))));
-        }
-    }
+    void set64(int lo, int w, uint64_t x) { insert_bits(w_, lo, w, x); }
+    void store(T& v) const { words_to_port(w_, v); }
 
 private:
     uint64_t w_[64 * 64 / 64 + 1] = {};   // 64 lanes of 64 bits
