@@ -12,12 +12,18 @@ module gqalut_fp32_add (
   localparam logic [31:0] CanonicalNan = 32'h7FC0_0000;
 
   logic a_zero, b_zero, a_inf, b_inf, a_nan, b_nan;
-  assign a_zero = a_i[30:23] == 8'd0;
-  assign b_zero = b_i[30:23] == 8'd0;
-  assign a_inf  = (a_i[30:23] == 8'hFF) && (a_i[22:0] == 23'd0);
-  assign b_inf  = (b_i[30:23] == 8'hFF) && (b_i[22:0] == 23'd0);
-  assign a_nan  = (a_i[30:23] == 8'hFF) && (a_i[22:0] != 23'd0);
-  assign b_nan  = (b_i[30:23] == 8'hFF) && (b_i[22:0] != 23'd0);
+  gqalut_fp32_class u_class_a (
+    .x_i   (a_i[30:0]),
+    .zero_o(a_zero),
+    .inf_o (a_inf),
+    .nan_o (a_nan)
+  );
+  gqalut_fp32_class u_class_b (
+    .x_i   (b_i[30:0]),
+    .zero_o(b_zero),
+    .inf_o (b_inf),
+    .nan_o (b_nan)
+  );
 
   // Order by magnitude: greater >= lesser.
   logic        swap;
@@ -67,19 +73,19 @@ module gqalut_fp32_add (
   assign exp_n = sum[27] ? (exp_g + 10'sd1) : (exp_g - $signed({5'd0, lz}));
 
   logic [23:0] mant;
-  logic        guard, sticky, round_up;
-  logic [24:0] mant_r;
+  logic        guard, sticky;
   logic [22:0] frac_r;
-  assign mant     = sum_n[26:3];
-  assign guard    = sum_n[2];
-  assign sticky   = |sum_n[1:0];
-  assign round_up = guard & (sticky | mant[0]);
-  assign mant_r   = {1'b0, mant} + 25'(round_up);
-  assign exp_r    = exp_n + $signed({9'd0, mant_r[24]});
-  assign frac_r   = mant_r[24] ? 23'd0 : mant_r[22:0];
-  // mant_r[23] is the hidden bit of a rounded significand that did not carry out.
-  logic unused_hidden;
-  assign unused_hidden = mant_r[23];
+  assign mant   = sum_n[26:3];
+  assign guard  = sum_n[2];
+  assign sticky = |sum_n[1:0];
+  gqalut_fp32_round u_round (
+    .mant_i  (mant),
+    .guard_i (guard),
+    .sticky_i(sticky),
+    .exp_i   (exp_n),
+    .exp_o   (exp_r),
+    .frac_o  (frac_r)
+  );
 
   logic a_sign, b_sign, g_sign;
   logic [7:0] exp_bits;

@@ -16,17 +16,22 @@ module gqalut_fp32_mul (
   logic        norm;
   logic signed [9:0] exp_n, exp_r;
   logic [23:0] mant;
-  logic        guard, sticky, round_up;
-  logic [24:0] mant_r;
+  logic        guard, sticky;
   logic [22:0] frac_r;
 
   assign sign   = a_i[31] ^ b_i[31];
-  assign a_zero = a_i[30:23] == 8'd0;
-  assign b_zero = b_i[30:23] == 8'd0;
-  assign a_inf  = (a_i[30:23] == 8'hFF) && (a_i[22:0] == 23'd0);
-  assign b_inf  = (b_i[30:23] == 8'hFF) && (b_i[22:0] == 23'd0);
-  assign a_nan  = (a_i[30:23] == 8'hFF) && (a_i[22:0] != 23'd0);
-  assign b_nan  = (b_i[30:23] == 8'hFF) && (b_i[22:0] != 23'd0);
+  gqalut_fp32_class u_class_a (
+    .x_i   (a_i[30:0]),
+    .zero_o(a_zero),
+    .inf_o (a_inf),
+    .nan_o (a_nan)
+  );
+  gqalut_fp32_class u_class_b (
+    .x_i   (b_i[30:0]),
+    .zero_o(b_zero),
+    .inf_o (b_inf),
+    .nan_o (b_nan)
+  );
 
   // Significand product in [2^46, 2^48), normalised to bit 47.
   assign prod   = 48'({1'b1, a_i[22:0]}) * 48'({1'b1, b_i[22:0]});
@@ -36,16 +41,17 @@ module gqalut_fp32_mul (
   assign exp_n  = $signed({2'b00, a_i[30:23]}) + $signed({2'b00, b_i[30:23]}) - 10'sd127 +
                   $signed({9'd0, norm});
 
-  assign mant     = prod_n[47:24];
-  assign guard    = prod_n[23];
-  assign sticky   = |prod_n[22:0];
-  assign round_up = guard & (sticky | mant[0]);
-  assign mant_r   = {1'b0, mant} + 25'(round_up);
-  assign exp_r    = exp_n + $signed({9'd0, mant_r[24]});
-  assign frac_r   = mant_r[24] ? 23'd0 : mant_r[22:0];
-  // mant_r[23] is the hidden bit of a rounded significand that did not carry out.
-  logic unused_hidden;
-  assign unused_hidden = mant_r[23];
+  assign mant   = prod_n[47:24];
+  assign guard  = prod_n[23];
+  assign sticky = |prod_n[22:0];
+  gqalut_fp32_round u_round (
+    .mant_i  (mant),
+    .guard_i (guard),
+    .sticky_i(sticky),
+    .exp_i   (exp_n),
+    .exp_o   (exp_r),
+    .frac_o  (frac_r)
+  );
 
   logic [7:0] exp_bits;
   assign exp_bits = exp_r[7:0];
