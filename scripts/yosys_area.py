@@ -60,7 +60,7 @@ def is_flop(cell):
 def configs():
     out = []
     for f in sorted(os.listdir(SYN)):
-        if f.endswith(".ys") and f != "read_rtl.ys":
+        if f.endswith(".ys"):
             name = f[:-3]
             text = open(os.path.join(SYN, f)).read()
             what = text.splitlines()[0].split(":", 1)[1].strip().rstrip(".")

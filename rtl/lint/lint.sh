@@ -4,12 +4,8 @@
 set -u
 verilator=${1:-verilator}
 rtl=$(cd "$(dirname "$0")/.." && pwd)
-sources=(gqalut_pipe_ctrl gqalut_cfg_ctrl gqalut_lut_regs gqalut_lambda_regs gqalut_int_regs gqalut_scaler_regs
-         gqalut_seg_index gqalut_cmp_int gqalut_fp32_ge gqalut_cmp_fp32 gqalut_shifter gqalut_requant
-         gqalut_fp32_class gqalut_fp32_round gqalut_fp32_mul gqalut_fp32_add gqalut_range_select gqalut_core_code gqalut_int_lane gqalut_fp32_lane
-         gqalut_pwl_int gqalut_pwl_fp32 gqalut_pwl_scaler)
 files=("$rtl/lint/waivers.vlt")
-for s in "${sources[@]}"; do files+=("$rtl/$s.sv"); done
+while read -r f; do files+=("$rtl/$f"); done < <(grep -v '^#' "$rtl/gqalut.f")
 configs=(
   "gqalut_pwl_int"
   "gqalut_pwl_int -GInW=8 -GParW=8 -GMaxEntries=8 -GLanes=1"

@@ -21,7 +21,7 @@ if [[ -n ${GATE_LEVEL:-} ]]; then
   sources=("$work/netlist.v" "$share/simcells.v")
   defines=(-DGQALUT_GATE_LEVEL)
 else
-  for f in "$rtl"/gqalut_*.sv; do sources+=("$f"); done
+  while read -r f; do sources+=("$rtl/$f"); done < <(grep -v '^#' "$rtl/gqalut.f")
 fi
 # shellcheck disable=SC2086
 iverilog -g2012 ${IVERILOG_FLAGS:-} "${defines[@]}" -I "$work" -s gqalut_tb -o "$work/tb.vvp" \
