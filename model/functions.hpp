@@ -19,8 +19,10 @@ public:
     double domain_hi() const { return domain_hi_; }
     bool domain_open_lo() const { return domain_open_lo_; }   // (lo, ...] excludes lo (1/x at 0)
     bool in_domain(double x) const;
-    // DIV and RSQRT reach wide inputs through the multi-range scaler (SPEC §3).
-    bool multi_range() const { return name_ == "div" || name_ == "rsqrt"; }
+    // DIV, RSQRT, EXP2 and LOG2 reach wide inputs through the scaler unit (numeric-definition.md
+    // §6, §12): they need it; EXP may use it (range reduction through EXP2) or the INT unit.
+    bool multi_range() const { return name_ == "div" || name_ == "rsqrt" || name_ == "exp2" || name_ == "log2"; }
+    bool scaler_allowed() const { return multi_range() || name_ == "exp"; }
     const std::string& expr() const { return expr_; }   // non-empty for user expressions
 
 protected:
@@ -32,7 +34,7 @@ protected:
 
 using RefFunctionPtr = std::shared_ptr<const RefFunction>;
 
-// gelu (erf form), hswish, exp, div (1/x), rsqrt, sigmoid, tanh, silu. Throws BadInput.
+// gelu (erf form), hswish, exp, div (1/x), rsqrt, sigmoid, tanh, silu, exp2, log2. Throws BadInput.
 RefFunctionPtr builtin_function(const std::string& name);
 std::vector<std::string> builtin_function_names();
 
