@@ -153,6 +153,18 @@ std::vector<uint64_t> make_inputs(const PwlTable& t, int scale, const UnitShape&
         for (const auto& wr : config_writes(t, scale, shape))
             if (wr.addr >= reg::kSubRangeLo && wr.addr < reg::kSubRangeLo + reg::kMaxSubRanges && wr.data <= wmask)
                 for (int64_t d = -1; d <= 1; ++d) out.push_back((wr.data + static_cast<uint64_t>(d)) & wmask);
+        if (t.scaler && t.scaler->preset == "reduce") {
+            // Range reduction: negative powers of two, integers and half-integers of x and
+            // their neighbours (the split points of n and the rounding of the fraction).
+            for (int b = 0; b < w; ++b)
+                for (int64_t d = -1; d <= 1; ++d) out.push_back(mask_word(-(int64_t(1) << b) + d, w));
+            const int frac = t.scaler->input.frac;
+            for (int m = -40; m <= 40; ++m)
+                for (int64_t d = -2; d <= 2; ++d) {
+                    const double c = std::ldexp(m * 0.5, frac) + static_cast<double>(d);
+                    if (std::fabs(c) < std::ldexp(1.0, w - 1)) out.push_back(mask_word(static_cast<int64_t>(c), w));
+                }
+        }
         return out;
     }
     // INT: extreme codes and every breakpoint code with its neighbours.

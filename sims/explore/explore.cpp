@@ -81,8 +81,7 @@ std::vector<Point> run_job(const AccuracyJob& job, const Grid& g) {
             pt.mse_per_scale = r.metrics.mse_per_scale;
             // The unit as Table 6 sizes it: MaxEntries = N, no requantizer, all entries active.
             const UnitShape shape = shape_for(r.table, job.entries, lanes);
-            cost::StructureOptions so;
-            so.requantizer = false;
+            const cost::StructureOptions so = cost::table6_structure();
             const cost::UnitCost c = cost::estimate(shape, ix, job.entries, cost::default_constants(), so);
             pt.area_um2 = c.area_um2;
             pt.energy_pj_per_element = c.energy_pj_per_element;
