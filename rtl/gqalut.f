@@ -6,6 +6,7 @@ gqalut_cfg_ctrl.sv
 gqalut_lut_regs.sv
 gqalut_lambda_regs.sv
 gqalut_int_regs.sv
+gqalut_option_regs.sv
 gqalut_scaler_regs.sv
 gqalut_seg_index.sv
 gqalut_cmp_int.sv
@@ -19,6 +20,7 @@ gqalut_fp32_mul.sv
 gqalut_fp32_add.sv
 gqalut_range_select.sv
 gqalut_core_code.sv
+gqalut_range_reduce.sv
 gqalut_int_lane.sv
 gqalut_fp32_lane.sv
 gqalut_pwl_int.sv

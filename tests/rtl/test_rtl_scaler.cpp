@@ -1,13 +1,16 @@
 // Verilated multi-range scaler unit (DIV, RSQRT) against the golden model: both presets,
 // exhaustive over the UQ16.16 codes below 4.0 plus windows at every sub-range threshold and
 // power of two, random inputs over the whole format, random tables and formats, and random
-// sub-range registers beyond the presets (checked with the golden model's building blocks).
+// sub-range registers beyond the presets (checked with the golden model's building blocks);
+// the range reductions EXP2, LOG2, EXP over a window of every code around zero, edges and
+// random inputs, random core tables and formats.
 #include <catch2/catch.hpp>
 
 #include "model/range_scaler.hpp"
 #include "model/scaler_datapath.hpp"
 #include "rtl_tables.hpp"
 #include "search/uniform.hpp"
+#include "tests/common/option_tables.hpp"
 
 using namespace gqalut;
 using namespace gqalut::rtltest;
@@ -146,6 +149,67 @@ TEST_CASE("scaler_random_subrange_registers", "[scaler]") {
         total.add(r);
     }
     report("scaler32_p8_n32_l1, 40 random sub-range register sets (paper preset)", total);
+    CHECK(total.elements >= 100000u);
+    CHECK(total.mismatches == 0);
+    CHECK(total.protocol_errors == 0);
+}
+
+namespace {
+// Edges of the range reductions: negative powers of two, integers and half-integers of x and
+// their neighbours at the input format.
+std::vector<uint64_t> reduction_edges(int in_frac) {
+    std::vector<uint64_t> w = edge_inputs(in_frac);
+    for (int b = 0; b < 32; ++b)
+        for (int64_t d = -2; d <= 2; ++d) w.push_back(static_cast<uint64_t>(-(int64_t(1) << b) + d) & 0xFFFFFFFFull);
+    for (int m = -64; m <= 64; ++m)
+        for (int64_t d = -2; d <= 2; ++d) {
+            const double c = std::ldexp(m * 0.5, in_frac) + static_cast<double>(d);
+            if (std::fabs(c) < 2147483648.0) w.push_back(static_cast<uint64_t>(static_cast<int64_t>(c)) & 0xFFFFFFFFull);
+        }
+    return w;
+}
+}  // namespace
+
+TEST_CASE("reduce_exhaustive_window_exp2_log2_exp", "[scaler][reduce]") {
+    // Every input code with |u| < 2^17 (log2: 0 <= u < 2^18), the edges and 20000 random words,
+    // chord tables N = 16 at UQ16.16 in, 16 or 24 output fraction bits.
+    auto dut = model();
+    Driver d(*dut);
+    Rng rng(3401);
+    StreamResult total;
+    int run = 0;
+    for (const char* f : {"exp2", "log2", "exp"}) {
+        const bool log2 = std::string(f) == "log2";
+        const PwlTable t = test::reduction_table(f, 16, 0, 16, log2 ? 24 : 16);
+        std::vector<uint64_t> words;
+        for (int64_t c = log2 ? 0 : -(int64_t(1) << 17); c < (int64_t(1) << (log2 ? 18 : 17)); ++c)
+            words.push_back(static_cast<uint64_t>(c) & 0xFFFFFFFFull);
+        for (uint64_t u : reduction_edges(16)) words.push_back(u);
+        for (int i = 0; i < 20000; ++i) words.push_back(rng.next() >> (32 + rng.next() % 32));
+        total.add(run_table(d, t, 8, {}, words, profile(run, 1300 + static_cast<uint64_t>(run))));
+        ++run;
+    }
+    report("scaler32_p8_n32_l1, exp2/log2/exp: every code of a 2^18 window + edges + 20000 random", total);
+    CHECK(total.elements >= 3u * 262144u);
+    CHECK(total.mismatches == 0);
+    CHECK(total.protocol_errors == 0);
+}
+
+TEST_CASE("reduce_random_tables_and_formats", "[scaler][reduce]") {
+    auto dut = model();
+    Driver d(*dut);
+    Rng rng(3402);
+    StreamResult total;
+    const char* fs[] = {"exp2", "log2", "exp"};
+    for (int run = 0; run < 45; ++run) {
+        const int in_frac = static_cast<int>(rng.range(0, 32)), out_frac = static_cast<int>(rng.range(0, 32));
+        const PwlTable t = test::reduction_table(fs[run % 3], static_cast<int>(rng.range(1, 32)), run % 2 ? rng.next() | 1 : 0,
+                                                 in_frac, out_frac);
+        std::vector<uint64_t> words = reduction_edges(in_frac);
+        while (words.size() < 5000) words.push_back(rng.next() >> (32 + rng.next() % 32));
+        total.add(run_table(d, t, 8, {}, words, profile(run, 1400 + static_cast<uint64_t>(run))));
+    }
+    report("scaler32_p8_n32_l1, 45 random exp2/log2/exp tables (core codes, lambda, IN_FRAC, OUT_FRAC)", total);
     CHECK(total.elements >= 100000u);
     CHECK(total.mismatches == 0);
     CHECK(total.protocol_errors == 0);
