@@ -38,7 +38,7 @@ struct CosimOptions {
     double clock_hz = 500e6;
     CosimInject inject;
     uint64_t timeout_cycles = 100000;
-    bool rtl_sc = false;        // the RTL as Verilator's --sc model (rtl::kScModelShape only, no VCD)
+    bool rtl_sc = false;        // the RTL as Verilator's --sc model (rtl::sc_model_shape() only, no VCD)
 };
 
 // The output pins of one model as they were before a rising edge.
