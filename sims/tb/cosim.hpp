@@ -1,4 +1,4 @@
-// Co-simulation of the three levels of the pwl unit in lock-step (SPEC §9, `gqalut cosim`):
+// Co-simulation of the three levels of the pwl unit in lock-step (docs/rtl.md, `gqalut cosim`):
 // the SystemC cycle model (model/sc/) and the Verilated RTL (rtl/verilated/rtl_sc_unit.hpp) of
 // the same shape sit in one SystemC elaboration, one driver drives the same pins into both,
 // every cycle compares their output pins (in_ready_o, out_valid_o, idle_o, cfg_err_o, and
