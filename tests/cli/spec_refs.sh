@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # Every reference to the numeric definition and the other contract pages points into docs/:
 # no SPEC section reference (a document outside the repository), and every numeric-definition.md
-# section reference names
-# a section that exists. Usage: spec_refs.sh SOURCE_DIR
+# section reference names a section that exists. Usage: spec_refs.sh SOURCE_DIR
 set -euo pipefail
 cd "$1"
 fail=0
