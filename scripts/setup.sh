@@ -12,6 +12,7 @@ packages=(
   yosys                               # synthesis of the RTL: cell counts, area estimate
   iverilog                            # second RTL simulator (self-checking testbench)
   python3-matplotlib                  # plots in docs/results and out/
+  pybind11-dev python3-dev python3-numpy   # the Python module gqalut (sims/python)
   clang libclang-rt-14-dev            # libFuzzer targets (tests/robustness/fuzz)
 )
 missing=()
