@@ -15,7 +15,7 @@ from .tables import METHODS
 def main(argv=None):
     p = argparse.ArgumentParser(prog="python3 -m gqalut.study",
                                 description="network-level accuracy with the unit's non-linearities in the loop")
-    p.add_argument("--threads", type=int, default=2, help="torch threads (default 2)")
+    p.add_argument("--threads", type=int, default=1, help="torch threads per process (default 1)")
     sub = p.add_subparsers(dest="command", required=True)
     r = sub.add_parser("run", help="the whole study: every method x entries, with and without fine-tuning")
     r.add_argument("--out", default="out/network", help="directory for network.json, network.md, network.png")
@@ -27,6 +27,7 @@ def main(argv=None):
                    help="DIV/RSQRT scaler preset (default normalize: the paper preset has no sub-range below "
                         "its IR, so LayerNorm variances below 0.25 leave the RSQRT table; see docs/results/network.md)")
     r.add_argument("--quick", action="store_true", help="tiny models and few steps (a check that it runs)")
+    r.add_argument("--jobs", type=int, default=2, help="processes, one (task, seed) each at a time (default 2)")
     e = sub.add_parser("evaluate", help="one set of tables on one task: one JSON object on stdout")
     e.add_argument("--task", required=True, choices=sorted(run.tasks.TASKS))
     e.add_argument("--seed", type=int, default=1)
@@ -73,15 +74,17 @@ def run_all(args, size):
     entries = _list(args.entries, "entries", conv=int)
     os.makedirs(args.out, exist_ok=True)
     log = run.Log()
-    runs = run.run_study(tasks_, seeds, methods, entries, size, args.preset, log)
+    if args.jobs < 1:
+        raise ValueError("--jobs must be at least 1")
+    runs = run.run_study(tasks_, seeds, methods, entries, size, args.preset, log, args.jobs)
     agg = run.aggregate(runs)
     seconds = log.elapsed()
     run.write_json(os.path.join(args.out, "network.json"),
-                   dict(command=sys.argv, size=size, preset=args.preset, threads=args.threads, seconds=seconds,
+                   dict(command=sys.argv, size=size, preset=args.preset, jobs=args.jobs, seconds=seconds,
                         runs=runs, summary=agg))
     md = report.markdown(agg)
     with open(os.path.join(args.out, "network.md"), "w", encoding="utf-8") as f:
-        f.write(md + f"\nTime: {seconds:.0f} s with {args.threads} torch threads.\n")
+        f.write(md + f"\nTime: {seconds:.0f} s in {args.jobs} processes.\n")
     report.plot(agg, os.path.join(args.out, "network.png"))
     log(f"done in {seconds:.0f} s: {args.out}/network.json, network.md, network.png")
     print(md)

@@ -1,6 +1,7 @@
 """The study's two entry points: `run` (every method x entries x fine-tuning, over seeds, for
 both tasks) and `evaluate` (one set of tables, one JSON object on stdout)."""
 import json
+import multiprocessing
 import os
 import statistics
 import sys
@@ -47,33 +48,47 @@ def cached_baseline(task, seed, size, cache, log):
     return fp32, int8, model
 
 
-def run_study(task_names, seeds, methods, entries_list, size, preset, log):
-    """Every (task, seed): FP32, INT8 exact, INT8 exact fine-tuned again (the control for the
+def run_one(name, seed, methods, entries_list, size, preset, log):
+    """One (task, seed): FP32, INT8 exact, INT8 exact fine-tuned again (the control for the
     extra steps), and per method x entries the unit without and with fine-tuning."""
-    runs = []
-    for name in task_names:
-        for seed in seeds:
-            task = tasks.TASKS[name](seed, size)
-            fp32, int8, model = train.baseline(task, seed, size, log)
-            row = dict(task=name, metric=task.metric, seed=seed, fp32=fp32, int8_exact=int8)
-            control = train.with_tables(model, {})
-            train.finetune(control, task, seed, size)
-            row["int8_exact_finetuned"] = task.evaluate(control)
-            log(f"{name} seed {seed}: FP32 {fp32:.4f}, INT8 exact {int8:.4f}, "
-                f"INT8 exact fine-tuned {row['int8_exact_finetuned']:.4f}")
-            row["lut"] = {}
-            for method in methods:
-                for entries in entries_list:
-                    tb = table_search.search_tables(method, entries, seed, preset)
-                    m = train.with_tables(model, tb)
-                    before = task.evaluate(m)
-                    train.finetune(m, task, seed, size)
-                    after = task.evaluate(m)
-                    row["lut"][f"{method}/{entries}"] = dict(method=method, entries=entries, no_finetune=before,
-                                                            finetuned=after)
-                    log(f"{name} seed {seed}: {method} {entries} entries: {before:.4f}, fine-tuned {after:.4f}")
-            runs.append(row)
-    return runs
+    task = tasks.TASKS[name](seed, size)
+    fp32, int8, model = train.baseline(task, seed, size, log)
+    row = dict(task=name, metric=task.metric, seed=seed, fp32=fp32, int8_exact=int8)
+    control = train.with_tables(model, {})
+    train.finetune(control, task, seed, size)
+    row["int8_exact_finetuned"] = task.evaluate(control)
+    log(f"{name} seed {seed}: FP32 {fp32:.4f}, INT8 exact {int8:.4f}, "
+        f"INT8 exact fine-tuned {row['int8_exact_finetuned']:.4f}")
+    row["lut"] = {}
+    for method in methods:
+        for entries in entries_list:
+            tb = table_search.search_tables(method, entries, seed, preset)
+            m = train.with_tables(model, tb)
+            before = task.evaluate(m)
+            train.finetune(m, task, seed, size)
+            after = task.evaluate(m)
+            row["lut"][f"{method}/{entries}"] = dict(method=method, entries=entries, no_finetune=before,
+                                                    finetuned=after)
+            log(f"{name} seed {seed}: {method} {entries} entries: {before:.4f}, fine-tuned {after:.4f}")
+    return row
+
+
+def _worker(job):
+    name, seed, methods, entries_list, size, preset, t0 = job
+    torch.set_num_threads(1)
+    log = Log()
+    log.t0 = t0
+    return run_one(name, seed, methods, entries_list, size, preset, log)
+
+
+def run_study(task_names, seeds, methods, entries_list, size, preset, log, jobs=1):
+    """run_one for every task and seed, in `jobs` processes of one torch thread each (small
+    models run faster as separate processes than as threads of one)."""
+    work = [(n, s, methods, entries_list, size, preset, log.t0) for n in task_names for s in seeds]
+    if jobs <= 1:
+        return [_worker(w) for w in work]
+    with multiprocessing.get_context("spawn").Pool(min(jobs, len(work))) as pool:
+        return pool.map(_worker, work, chunksize=1)
 
 
 def summary(values):

@@ -6,8 +6,8 @@ import torch
 
 # Steps per phase (full study and the quick variant used by --quick and the smoke test).
 PHASES = {
-    "full": {"digits": dict(fp32=1200, qat=400, finetune=150),
-             "charlm": dict(fp32=2000, qat=500, finetune=200)},
+    "full": {"digits": dict(fp32=1000, qat=300, finetune=100),
+             "charlm": dict(fp32=1500, qat=400, finetune=150)},
     "quick": {"digits": dict(fp32=60, qat=20, finetune=10),
               "charlm": dict(fp32=60, qat=20, finetune=10)},
 }
