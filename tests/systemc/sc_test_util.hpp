@@ -10,8 +10,8 @@
 #include "model/fp32_datapath.hpp"
 #include "model/table_io.hpp"
 #include "search/uniform.hpp"
-#include "sims/cycle_backend.hpp"
-#include "sims/unit_backend.hpp"
+#include "sims/backends/cycle.hpp"
+#include "sims/backends/unit_backend.hpp"
 
 namespace gqalut::test {
 

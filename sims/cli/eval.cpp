@@ -1,0 +1,46 @@
+// gqalut eval --table FILE [--protocol paper|full|wide] [--scales A..B] [--format text|json]
+#include <cstdio>
+#include <iostream>
+
+#include "model/metrics.hpp"
+#include "model/table_io.hpp"
+#include "sims/cli/options.hpp"
+#include "sims/cli/report.hpp"
+
+namespace gqalut::cli {
+
+int run_eval(const Args& args) {
+    std::string table_path, protocol_name, scales, format;
+    po::options_description desc("eval options");
+    desc.add_options()
+        ("table", po::value<std::string>(&table_path)->required(), "table file (own format or the reference JSON)")
+        ("protocol", po::value<std::string>(&protocol_name)->default_value("paper"), "paper, full or wide")
+        ("scales", po::value<std::string>(&scales), "scale set A..B (default: the table's scales)");
+    add_format_option(desc, format);
+    po::variables_map vm;
+    if (!parse(args, desc, vm, "gqalut eval --table FILE [--protocol paper|full|wide] [--format text|json]"))
+        return kOk;
+    const Format fmt = parse_format(format);
+    const Protocol protocol = parse_protocol(protocol_name);
+    const PwlTable t = load_table(table_path);
+    EvalOptions opt;
+    if (vm.count("scales")) opt.scales = parse_int_range(scales, "--scales");
+    const Metrics m = evaluate(t, protocol, opt);
+
+    nlohmann::json j = table_summary(t);
+    j["table"] = table_path;
+    j.update(m.to_json());
+    if (fmt == Format::json) {
+        print_json(j);
+    } else {
+        std::cout << table_path << ": " << describe(t) << "\n";
+        print_metrics_text(std::cout, m);
+    }
+    return kOk;
+}
+
+namespace {
+const RegisterCommand reg{{"eval", "accuracy of a table under a protocol (paper, full, wide)", run_eval, 20}};
+}  // namespace
+
+}  // namespace gqalut::cli

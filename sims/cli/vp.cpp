@@ -1,0 +1,106 @@
+// gqalut vp --kernel softmax|layernorm|gelu [--model golden|cycle|rtl] [--format text|json]
+// Runs a transformer kernel on the example virtual platform and compares it with double
+// precision.
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+
+#include "model/errors.hpp"
+#include "model/table_io.hpp"
+#include "sims/cli/options.hpp"
+#include "tlm/kernels.hpp"
+#include "tlm/vp_tables.hpp"
+
+namespace gqalut::cli {
+
+namespace {
+
+int run_vp(const Args& args) {
+    std::string kernel, model, format, exp_t, gelu_t, div_t, rsqrt_t, save_dir;
+    int lanes = 1, log_level = 0, rows = 64, cols = 197;
+    double clock_mhz = 500, quantum_ns = 1000;
+    uint64_t seed = 1;
+    po::options_description desc("vp options");
+    desc.add_options()
+        ("kernel", po::value<std::string>(&kernel)->required(), "softmax, layernorm or gelu")
+        ("model", po::value<std::string>(&model)->default_value("golden"), "unit abstraction: golden, cycle or rtl")
+        ("lanes", po::value<int>(&lanes)->default_value(1), "unit lanes")
+        ("clock-mhz", po::value<double>(&clock_mhz)->default_value(500), "unit clock")
+        ("quantum-ns", po::value<double>(&quantum_ns)->default_value(1000), "global quantum (temporal decoupling)")
+        ("rows", po::value<int>(&rows)->default_value(64), "softmax rows / LayerNorm channels")
+        ("cols", po::value<int>(&cols)->default_value(197), "tokens")
+        ("seed", po::value<uint64_t>(&seed)->default_value(1), "input data seed")
+        ("log-level", po::value<int>(&log_level)->default_value(0), "accelerator log on stderr: 0, 1 or 2")
+        ("exp-table", po::value<std::string>(&exp_t), "EXP table file (INT8)")
+        ("gelu-table", po::value<std::string>(&gelu_t), "GELU table file (INT8)")
+        ("div-table", po::value<std::string>(&div_t), "DIV table file (INT8 core + scaler)")
+        ("rsqrt-table", po::value<std::string>(&rsqrt_t), "RSQRT table file (INT8 core + scaler)")
+        ("save-tables", po::value<std::string>(&save_dir), "write the four tables used into this directory");
+    add_format_option(desc, format);
+    po::variables_map vm;
+    if (!parse(args, desc, vm, "gqalut vp --kernel softmax|layernorm|gelu [--model golden|cycle|rtl]")) return kOk;
+    const Format fmt = parse_format(format);
+    if (!vp::is_kernel(kernel)) throw BadInput("--kernel: unknown kernel '" + kernel + "' (known: softmax, layernorm, gelu)");
+    if (lanes < 1 || lanes > 64) throw BadInput("--lanes: " + std::to_string(lanes) + " outside 1..64");
+    if (!(clock_mhz > 0 && clock_mhz <= 1e5)) throw BadInput("--clock-mhz: must be in (0, 100000]");
+    if (!(quantum_ns > 0)) throw BadInput("--quantum-ns: must be positive");
+    if (rows < 1 || cols < 1 || rows * cols > (1 << 20)) throw BadInput("--rows/--cols: 1..2^20 elements");
+    const vp::VpTables tables = vp::vp_tables(exp_t, gelu_t, div_t, rsqrt_t);
+    if (!save_dir.empty())
+        for (const PwlTable* t : {&tables.exp, &tables.gelu, &tables.div, &tables.rsqrt})
+            save_table(*t, save_dir + "/" + t->function + ".json");
+
+    vp::PlatformConfig cfg;
+    cfg.model = model;
+    cfg.lanes = lanes;
+    cfg.clock_mhz = clock_mhz;
+    cfg.quantum = sc_core::sc_time(quantum_ns, sc_core::SC_NS);
+    cfg.log_level = log_level;
+    vp::Platform platform("vp", cfg);
+    vp::KernelResult result;
+    vp::KernelShape shape{rows, cols, seed};
+    platform.cpu.set_program([&](vp::Cpu&) { result = vp::run_kernel(kernel, platform, tables, shape); });
+    const auto t0 = std::chrono::steady_clock::now();
+    sc_core::sc_start();
+    const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    if (!platform.cpu.finished()) throw std::runtime_error("the platform stopped before the kernel finished");
+
+    nlohmann::json j;
+    j["kernel"] = kernel;
+    j["model"] = model;
+    j["lanes"] = lanes;
+    j["elements"] = result.elements;
+    j["outputs"] = result.outputs;
+    j["max_abs_error"] = result.max_abs_error;
+    j["mean_abs_error"] = result.mean_abs_error;
+    j["sim_time_ns"] = result.sim_time_ns;
+    j["unit_cycles"] = result.cycles;
+    j["energy_pj"] = result.energy_pj;
+    j["jobs_ok"] = result.ok;
+    j["protocol_violations"] = platform.protocol_violations();
+    char digest[20];
+    std::snprintf(digest, sizeof digest, "%016llx", static_cast<unsigned long long>(result.digest));
+    j["output_digest"] = digest;
+    j["wall_seconds"] = wall;
+    if (fmt == Format::json) {
+        print_json(j);
+    } else {
+        std::printf("%s on the virtual platform (unit model %s, %d lane%s)\n", kernel.c_str(), model.c_str(), lanes,
+                    lanes == 1 ? "" : "s");
+        std::printf("  elements through the accelerator %llu, outputs compared %llu\n",
+                    static_cast<unsigned long long>(result.elements), static_cast<unsigned long long>(result.outputs));
+        std::printf("  max |error| vs double %.4e, mean %.4e\n", result.max_abs_error, result.mean_abs_error);
+        std::printf("  simulated time %.1f ns, unit cycles %llu, energy %.1f pJ\n", result.sim_time_ns,
+                    static_cast<unsigned long long>(result.cycles), result.energy_pj);
+        std::printf("  output digest %s, wall %.3f s\n", digest, wall);
+    }
+    for (const auto* c : {&platform.cpu_check, &platform.dma_check})
+        for (const auto& v : c->violations()) std::cerr << "protocol: " << v << "\n";
+    return result.ok && platform.protocol_violations() == 0 ? kOk : kMismatch;
+}
+
+const RegisterCommand reg{{"vp", "run softmax, LayerNorm or GELU on the virtual platform", run_vp, 70}};
+
+}  // namespace
+
+}  // namespace gqalut::cli
