@@ -1,4 +1,4 @@
-"""python3 -m gqalut.study run|evaluate  (docs/python.md, docs/results/network.md)."""
+"""python3 -m gqalut.study run|report|evaluate  (docs/python.md, docs/results/network.md)."""
 import argparse
 import json
 import os
@@ -28,6 +28,9 @@ def main(argv=None):
                         "its IR, so LayerNorm variances below 0.25 leave the RSQRT table; see docs/results/network.md)")
     r.add_argument("--quick", action="store_true", help="tiny models and few steps (a check that it runs)")
     r.add_argument("--jobs", type=int, default=2, help="processes, one (task, seed) each at a time (default 2)")
+    rp = sub.add_parser("report", help="network.md and network.png again from a run's network.json")
+    rp.add_argument("json", help="network.json written by run")
+    rp.add_argument("--out", help="directory (default: the JSON file's)")
     e = sub.add_parser("evaluate", help="one set of tables on one task: one JSON object on stdout")
     e.add_argument("--task", required=True, choices=sorted(run.tasks.TASKS))
     e.add_argument("--seed", type=int, default=1)
@@ -41,13 +44,19 @@ def main(argv=None):
     if args.threads < 1:
         p.error("--threads must be at least 1")
     torch.set_num_threads(args.threads)
-    size = "quick" if args.quick else "full"
+    size = "quick" if getattr(args, "quick", False) else "full"
     try:
         if args.command == "evaluate":
             paths = {f: getattr(args, f) for f in FUNCTIONS if getattr(args, f)}
             out = run.evaluate_tables(args.task, args.seed, paths, size, args.finetune, args.cache,
                                       run.Log(args.quiet))
             print(json.dumps(out))
+            return 0
+        if args.command == "report":
+            with open(args.json, encoding="utf-8") as f:
+                saved = json.load(f)
+            write_report(run.aggregate(saved["runs"]), saved["seconds"], saved["jobs"],
+                         args.out or os.path.dirname(os.path.abspath(args.json)))
             return 0
         return run_all(args, size)
     except (BadInput, ValueError, OSError) as err:
@@ -82,13 +91,17 @@ def run_all(args, size):
     run.write_json(os.path.join(args.out, "network.json"),
                    dict(command=sys.argv, size=size, preset=args.preset, jobs=args.jobs, seconds=seconds,
                         runs=runs, summary=agg))
-    md = report.markdown(agg)
-    with open(os.path.join(args.out, "network.md"), "w", encoding="utf-8") as f:
-        f.write(md + f"\nTime: {seconds:.0f} s in {args.jobs} processes.\n")
-    report.plot(agg, os.path.join(args.out, "network.png"))
+    write_report(agg, seconds, args.jobs, args.out)
     log(f"done in {seconds:.0f} s: {args.out}/network.json, network.md, network.png")
-    print(md)
     return 0
+
+
+def write_report(agg, seconds, jobs, out):
+    md = report.markdown(agg)
+    with open(os.path.join(out, "network.md"), "w", encoding="utf-8") as f:
+        f.write(md + f"\nTime: {seconds:.0f} s in {jobs} processes.\n")
+    report.plot(agg, os.path.join(out, "network.png"))
+    print(md)
 
 
 if __name__ == "__main__":
