@@ -20,7 +20,7 @@ namespace {
 // Integer arrays only: a float array cast to codes would truncate without a word.
 void require_integer(const py::array& a, const char* what) {
     const char kind = a.dtype().kind();
-    if (kind != 'i' && kind != 'u' && kind != 'b')
+    if (kind != 'i' && kind != 'u')
         throw py::type_error(std::string(what) + " must be an integer array (got dtype " +
                              std::string(py::str(a.dtype())) + ")");
 }

@@ -17,7 +17,7 @@ import torch
 
 import gqalut
 from gqalut import torch_ops
-from gqalut.study import nonlinear, tables, tasks, train
+from gqalut.study import nonlinear, quant, tables, tasks, train
 from common import ScratchTestCase
 
 torch.set_num_threads(1)
@@ -65,6 +65,21 @@ class Op(unittest.TestCase):
             op(torch.tensor([8.0], dtype=torch.float64), 4)
         with self.assertRaisesRegex(ValueError, "outside"):
             torch_ops.ScalerPwl(self.tables["div"])(torch.tensor([-1.0], dtype=torch.float64))
+
+
+class MaskedSoftmax(unittest.TestCase):
+    def test_masked_keys_do_not_set_the_exp_input_scale(self):
+        state = quant.QuantState()
+        state.int8 = True
+        site = nonlinear.Softmax(state, nonlinear.Functions())
+        z = torch.randn(2, 2, 8, 8)   # logit differences well inside [-8, 0]: scale >= 4
+        mask = torch.triu(torch.ones(8, 8, dtype=torch.bool), 1)
+        p = site(z, mask)
+        d = (z - z.masked_fill(mask, float("-inf")).max(-1, keepdim=True).values).masked_fill(mask, 0)
+        self.assertEqual(site.inq.scale(), torch_ops.pow2_scale(d.abs().max() / 127))
+        self.assertGreaterEqual(site.inq.scale(), 3)
+        self.assertTrue(torch.all(p.masked_select(mask) == 0))
+        torch.testing.assert_close(p.sum(-1), torch.ones(2, 2, 8), rtol=0, atol=1e-4)
 
 
 class GoldenCheck:

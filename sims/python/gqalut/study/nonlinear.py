@@ -62,8 +62,12 @@ class Softmax(nn.Module):
         if not self.state.int8:
             return torch.softmax(z if mask is None else z.masked_fill(mask, float("-inf")), dim=-1)
         if mask is not None:
-            z = z.masked_fill(mask, -1e4)
+            z = z.masked_fill(mask, float("-inf"))
         d = z - z.max(dim=-1, keepdim=True).values.detach()
+        if mask is not None:
+            # Masked keys never reach the unit: as code 0 they neither set the quantiser's
+            # initial step nor pull on its learned one (LSQ's gradient for clipped inputs).
+            d = d.masked_fill(mask, 0.0)
         dq, s = self.inq(d)
         op = self.functions.ops.get("exp")
         e = op(dq, s) if op else torch.exp(dq)
