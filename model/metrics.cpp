@@ -47,6 +47,25 @@ std::vector<uint64_t> scaler_paper_inputs(const FixFormat& in, double lo, double
     return us;
 }
 
+// The last code b in [a, last] such that `same` holds on all of [a, b], for a predicate that
+// holds on an interval starting at a (the scaler's choice is monotone in the input code):
+// gallop, then bisect.
+template <class T, class Same>
+T interval_end(T a, T last, Same same) {
+    T lo = a, step = 1;
+    while (lo + step <= last && same(lo + step)) {
+        lo += step;
+        step *= 2;
+    }
+    T hi = std::min(last, lo + step);
+    if (same(hi)) lo = hi;
+    while (hi > lo + 1) {
+        const T mid = lo + (hi - lo) / 2;
+        (same(mid) ? lo : hi) = mid;
+    }
+    return lo;
+}
+
 // Running sums of one group of points.
 struct ErrorSum {
     double sq = 0, max_abs = 0;
@@ -186,17 +205,7 @@ Metrics eval_reduction(const ScalerDatapath& dp, const RefFunction& f, Protocol 
     WideSum all;
     for (int64_t a = first; a <= last;) {
         const ScalerChoice c = sc.select(word(a));
-        int64_t lo = a, step = 1;   // gallop, then bisect: the choice is monotone in the code
-        while (lo + step <= last && same(lo + step, c)) {
-            lo += step;
-            step *= 2;
-        }
-        int64_t hi = std::min(last, lo + step);
-        if (same(hi, c)) lo = hi;
-        while (hi > lo + 1) {
-            const int64_t mid = lo + (hi - lo) / 2;
-            (same(mid, c) ? lo : hi) = mid;
-        }
+        const int64_t lo = interval_end(a, last, [&](int64_t u) { return same(u, c); });
         const auto r = dp.exact(word(a));
         const double y = r.value();
         const double yq = static_cast<double>(dp.output(word(a))) * out_lsb;
@@ -266,17 +275,7 @@ Metrics eval_scaler(const PwlTable& t, const RefFunction& f, Protocol protocol) 
     };
     for (uint64_t a = 1; a <= last;) {
         const ScalerChoice c = dp.scaler().select(a);
-        uint64_t lo = a, step = 1;   // gallop, then bisect: choices are monotone in u
-        while (lo + step <= last && same(lo + step, c)) {
-            lo += step;
-            step *= 2;
-        }
-        uint64_t hi = std::min(last, lo + step);
-        if (same(hi, c)) lo = hi;
-        while (hi > lo + 1) {
-            const uint64_t mid = lo + (hi - lo) / 2;
-            (same(mid, c) ? lo : hi) = mid;
-        }
+        const uint64_t lo = interval_end(a, last, [&](uint64_t u) { return same(u, c); });
         const auto r = dp.exact(a);
         const int64_t q = requantize(r.acc, r.frac, spec.output);
         const bool sat = q == spec.output.min_code() || q == spec.output.max_code();

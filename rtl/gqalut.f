@@ -18,6 +18,7 @@ gqalut_fp32_class.sv
 gqalut_fp32_round.sv
 gqalut_fp32_mul.sv
 gqalut_fp32_add.sv
+gqalut_lead_one.sv
 gqalut_range_select.sv
 gqalut_core_code.sv
 gqalut_range_reduce.sv

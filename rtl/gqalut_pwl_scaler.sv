@@ -184,11 +184,19 @@ module gqalut_pwl_scaler #(
     logic signed [EW-1:0]  e;
     logic signed [IpW-1:0] ip;
     logic                  zero;
+    logic [$clog2(InW)-1:0] lead;
+    gqalut_lead_one #(
+      .W(InW)
+    ) u_lead_one (
+      .v_i  (u0_q),
+      .idx_o(lead)
+    );
     gqalut_range_select #(
       .InW(InW),
       .SgW(SgW)
     ) u_range_select (
       .u_i       (u0_q),
+      .lead_i    (lead),
       .func_i    (func),
       .preset_i  (preset),
       .in_frac_i (in_frac),
@@ -219,6 +227,7 @@ module gqalut_pwl_scaler #(
         .IpW  (IpW)
       ) u_range_reduce (
         .u_i      (u0_q),
+        .lead_i   (lead),
         .mode_i   (reduce),
         .in_frac_i(in_frac),
         .c_o      (code_rr),

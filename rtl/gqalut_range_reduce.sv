@@ -14,6 +14,7 @@ module gqalut_range_reduce #(
   parameter int IpW   = 8     // ip: holds lead - IN_FRAC in [-InW, InW]
 ) (
   input  logic [InW-1:0]             u_i,
+  input  logic [$clog2(InW)-1:0]     lead_i,     // leading one of u (gqalut_lead_one)
   input  logic [1:0]                 mode_i,     // 1 EXP2, 2 LOG2, 3 EXP
   input  logic [$clog2(InW+1)-1:0]   in_frac_i,
   output logic [CoreW-1:0]           c_o,
@@ -62,19 +63,12 @@ module gqalut_range_reduce #(
   end
 
   // LOG2.
-  function automatic logic [LdW-1:0] lead_one(input logic [InW-1:0] v);
-    lead_one = '0;
-    for (int i = 0; i < InW; i++) begin
-      if (v[i]) lead_one = LdW'(i);
-    end
-  endfunction
-
   localparam int VW = (InW > CoreW + 2 ? InW : CoreW + 2) + 1;
   logic [LdW-1:0]     lead;
   logic [VW-1:0]      u_ext, v;
   logic               carry;
   logic signed [IpW-1:0] ip;
-  assign lead  = lead_one(u_i);
+  assign lead  = lead_i;
   assign u_ext = VW'(u_i);
   always_comb begin
     if (VW'(lead) <= VW'(CoreW)) begin

@@ -52,8 +52,10 @@ def main():
         for n in (8, 16):
             for method in ("gqa-rm", "optimal"):
                 path = os.path.join(tables, f"{fn}_{n}_{method}.json")
+                # Beside the paper's Table 3: DIV/RSQRT with its Table 2 sub-ranges (preset paper).
+                preset = ["--preset", "paper"] if fn in ("div", "rsqrt") else []
                 j = json.loads(run([g, "search", "--function", fn, "--entries", str(n), "--method", method,
-                                    "--seed", "1", "--quiet", "--out", path, "--format", "json"]))
+                                    "--seed", "1", "--quiet", "--out", path, "--format", "json", *preset]))
                 checks = {}
                 for m in models:
                     s = json.loads(run([g, "sim", "--table", path, "--model", m, "--max-entries", "32",

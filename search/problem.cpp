@@ -39,11 +39,11 @@ SearchSpec make_spec(const SpecRequest& r) {
     if (f->multi_range()) {
         // DIV/RSQRT: unsigned UQ3.(k-3) core behind the multi-range scaler, lambda = k-3 (INT8: 5).
         s.scaler = ScalerSpec{};
-        s.scaler->preset = r.preset;
+        s.scaler->preset = r.preset.value_or("normalize");
         s.params.input_signed = false;
         s.params.lambda_k = s.params.lambda_b = k - 3;
         if (r.scales) throw BadInput("--scales does not apply to div/rsqrt (the scaler core has one scale)");
-    } else if (r.preset != "paper") {
+    } else if (r.preset) {
         throw BadInput("--preset applies to div and rsqrt (the multi-range scaler)");
     }
     if (r.width) {

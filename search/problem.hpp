@@ -22,7 +22,7 @@ struct SpecRequest {
     std::optional<int> lambda;        // fraction bits of slopes and intercepts (default k-2; scaler core k-3)
     std::optional<int> width;         // parameter width W (default k)
     std::optional<std::vector<int>> scales;   // INT scale set (default 0..6)
-    std::string preset = "paper";     // DIV/RSQRT scaler preset
+    std::optional<std::string> preset;   // DIV/RSQRT scaler preset (default normalize: every input code)
 };
 
 // A resolved, validated problem definition.

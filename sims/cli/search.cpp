@@ -85,7 +85,9 @@ int run_search(const Args& raw_args) {
         ("scales", po::value<std::string>(&scales), "INT protocol scales A..B (default 0..6)")
         ("lambda", po::value<int>(&lambda), "fraction bits of slopes and intercepts (default k-2; div/rsqrt core k-3)")
         ("width", po::value<int>(&width), "slope/intercept width W (default k)")
-        ("preset", po::value<std::string>(&preset)->default_value("paper"), "div/rsqrt scaler preset: paper or normalize")
+        ("preset", po::value<std::string>(&preset),
+         "div/rsqrt scaler preset: normalize (default: every code of the input format) or paper (Table 2 as printed, "
+         "for Table 3)")
         ("quiet", po::bool_switch(&quiet), "no progress on stderr");
     add_format_option(desc, format);
     po::variables_map vm;
@@ -113,7 +115,7 @@ int run_search(const Args& raw_args) {
     }
     opt.spec.entries = entries;
     opt.spec.precision = precision;
-    opt.spec.preset = preset;
+    if (vm.count("preset")) opt.spec.preset = preset;
     if (vm.count("lambda")) opt.spec.lambda = lambda;
     if (vm.count("width")) opt.spec.width = width;
     if (vm.count("scales")) opt.spec.scales = parse_int_range(scales, "--scales");

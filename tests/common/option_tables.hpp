@@ -134,4 +134,15 @@ inline PwlTable reduction_table(const char* f, int n, uint64_t random_seed, int 
     return t;
 }
 
+// Every input word of a window around zero for a range reduction: |u| < 2^17 for EXP2 and EXP
+// (two's complement words; at UQ16.16 x in (-2, 2): every core code and the exponents around
+// 0), 0 <= u < 2^18 for LOG2 (x < 4, every mantissa at every exponent below).
+inline std::vector<uint64_t> reduction_window(const std::string& f) {
+    const bool log2 = f == "log2";
+    std::vector<uint64_t> words;
+    for (int64_t c = log2 ? 0 : -(int64_t(1) << 17); c < (int64_t(1) << (log2 ? 18 : 17)); ++c)
+        words.push_back(static_cast<uint64_t>(c) & 0xFFFFFFFFull);
+    return words;
+}
+
 }  // namespace gqalut::test

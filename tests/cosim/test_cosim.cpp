@@ -55,6 +55,20 @@ void run(sim::CosimSim& c, Totals& tot, const PwlTable& t, int s, const sim::Inp
     tot.pin_cycles += r.pin_cycles;
 }
 
+// Loads the scaler table t and streams the given words (no scale), adding to tot.
+void run_words(sim::CosimSim& c, Totals& tot, const PwlTable& t, const std::vector<uint64_t>& words,
+               const sim::StallConfig& st) {
+    REQUIRE(c.configure(config_writes(t, 0, c.shape())));
+    const auto ref = sim::golden_reference(t, 0, c.shape(), {});
+    const sim::CosimStats r = c.stream(words, *ref, st);
+    CHECK(r.mismatches() == 0);
+    CHECK(r.compared == words.size());
+    ++tot.runs;
+    tot.compared += r.compared;
+    tot.mismatches += r.mismatches();
+    tot.pin_cycles += r.pin_cycles;
+}
+
 void print(const char* what, const Totals& t) {
     std::printf("[cosim] %s: %llu runs, %llu elements compared (golden, cycle model, RTL), %llu mismatches, "
                 "%llu cycles with pins compared\n",
@@ -201,18 +215,7 @@ TEST_CASE("scaler_div_rsqrt_both_presets", "[scaler]") {
     std::vector<uint64_t> low(uint64_t(1) << 18);
     for (uint64_t w = 0; w < low.size(); ++w) low[w] = w;
     for (const char* f : {"div", "rsqrt"})
-        for (const char* preset : {"paper", "normalize"}) {
-            const PwlTable t = scaler_table(f, preset, 16, 0, 24);
-            REQUIRE(c.configure(config_writes(t, 0, c.shape())));
-            const auto ref = sim::golden_reference(t, 0, c.shape(), {});
-            const sim::CosimStats r = c.stream(low, *ref, stalls(i++));
-            CHECK(r.mismatches() == 0);
-            CHECK(r.compared == low.size());
-            ++window.runs;
-            window.compared += r.compared;
-            window.mismatches += r.mismatches();
-            window.pin_cycles += r.pin_cycles;
-        }
+        for (const char* preset : {"paper", "normalize"}) run_words(c, window, scaler_table(f, preset, 16, 0, 24), low, stalls(i++));
     for (const char* f : {"div", "rsqrt"})
         for (const char* preset : {"paper", "normalize"})
             for (int n : {4, 8, 16, 32}) {
@@ -298,19 +301,7 @@ TEST_CASE("scaler_range_reduction_exp2_log2_exp", "[scaler][reduce]") {
     uint64_t i = 0;
     for (const char* f : {"exp2", "log2", "exp"}) {
         const bool log2 = std::string(f) == "log2";
-        const PwlTable t = test::reduction_table(f, 16, 0, 16, log2 ? 24 : 16);
-        std::vector<uint64_t> words;
-        for (int64_t w = log2 ? 0 : -(int64_t(1) << 17); w < (int64_t(1) << (log2 ? 18 : 17)); ++w)
-            words.push_back(static_cast<uint64_t>(w) & 0xFFFFFFFFull);
-        REQUIRE(c.configure(config_writes(t, 0, c.shape())));
-        const auto ref = sim::golden_reference(t, 0, c.shape(), {});
-        const sim::CosimStats r = c.stream(words, *ref, stalls(i++));
-        CHECK(r.mismatches() == 0);
-        CHECK(r.compared == words.size());
-        ++window.runs;
-        window.compared += r.compared;
-        window.mismatches += r.mismatches();
-        window.pin_cycles += r.pin_cycles;
+        run_words(c, window, test::reduction_table(f, 16, 0, 16, log2 ? 24 : 16), test::reduction_window(f), stalls(i++));
         for (int n : {1, 4, 8, 32}) {
             run(c, rnd, test::reduction_table(f, n, 0, n == 8 ? 0 : 16 + n % 5, 8 + n % 25), 0, {false, 6000}, stalls(i++));
             run(c, rnd, test::reduction_table(f, n, 90 + static_cast<uint64_t>(n), 12 + n % 9, n == 4 ? 32 : n), 0, {false, 6000},

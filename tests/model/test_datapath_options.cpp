@@ -13,6 +13,7 @@
 #include "model/int_datapath.hpp"
 #include "model/table_io.hpp"
 #include "model/unit_config.hpp"
+#include "tests/model/model_tables.hpp"
 
 using namespace gqalut;
 
@@ -282,14 +283,8 @@ TEST_CASE("the result word fits AccW = 2W+k+1 bits for extreme registers", "[opt
 }
 
 TEST_CASE("table options give the register values of sections 9 and 10 at each scale", "[options]") {
-    PwlTable t;
-    t.function = "tanh";
-    t.range_lo = -3;
-    t.range_hi = 2.5;
-    t.entries = 1;
-    t.params = IntParams{8, true, 8, 6, 6};
-    t.scales = {0, 4, 6};
-    for (int s : t.scales) t.per_scale[s] = LutCodes{{}, {0}, {0}};
+    const LutCodes one{{}, {0}, {0}};
+    PwlTable t = test::per_scale_table("tanh", -3, 2.5, IntParams{8, true, 8, 6, 6}, {{0, one}, {4, one}, {6, one}});
     t.datapath.clamp = true;
     t.datapath.intercept = InterceptMode::relative;
     IntMode m = t.mode_for_scale(4);
@@ -331,14 +326,8 @@ TEST_CASE("table options give the register values of sections 9 and 10 at each s
 TEST_CASE("GoldenUnit follows the table's options word for word", "[options]") {
     std::mt19937_64 rng(3);
     for (Symmetry sym : kSymmetries) {
-        PwlTable t;
-        t.function = "gelu";
-        t.range_lo = -4;
-        t.range_hi = 4;
-        t.entries = 6;
-        t.params = IntParams{8, true, 8, 6, 5};
-        t.scales = {3};
-        t.per_scale[3] = random_lut(rng, t.params, 6, sym != Symmetry::none);
+        const IntParams p{8, true, 8, 6, 5};
+        PwlTable t = test::per_scale_table("gelu", -4, 4, p, {{3, random_lut(rng, p, 6, sym != Symmetry::none)}});
         t.datapath.symmetry = sym;
         t.datapath.center = sym == Symmetry::point ? 16 : 0;
         t.datapath.clamp = true;
@@ -360,14 +349,7 @@ TEST_CASE("table files: the datapath block round-trips, version 1 loads unchange
         s.replace(s.find("DP"), 2, dp);
         return s;
     };
-    auto error_of = [&](const std::string& s) -> std::string {
-        try {
-            table_from_json_text(s, "t.json");
-        } catch (const BadInput& e) {
-            return e.what();
-        }
-        return "";
-    };
+    const auto error_of = test::table_error;
     const PwlTable v1 = table_from_json_text(text("1", ""), "t.json");
     CHECK(v1.datapath.is_default());
     CHECK(v1.format_version() == 1);

@@ -11,6 +11,7 @@
 #include "model/scaler_datapath.hpp"
 #include "model/table_io.hpp"
 #include "model/unit_config.hpp"
+#include "tests/model/model_tables.hpp"
 
 using namespace gqalut;
 
@@ -203,14 +204,7 @@ TEST_CASE("the exponent's 10-bit saturation never changes the output", "[reduce]
 }
 
 TEST_CASE("reduction tables: format, validation, register writes", "[reduce][table]") {
-    PwlTable t;
-    t.function = "exp2";
-    t.range_lo = -8;
-    t.range_hi = 4;
-    t.entries = 2;
-    t.params = IntParams{8, false, 8, 6, 6};
-    t.scales = {8};
-    t.per_scale[8] = LutCodes{{128}, {40, 60}, {64, 56}};
+    PwlTable t = test::per_scale_table("exp2", -8, 4, IntParams{8, false, 8, 6, 6}, {{8, LutCodes{{128}, {40, 60}, {64, 56}}}});
     t.scaler = spec_for(ScalerFunc::exp2, 16, 16);
     validate(t);
     CHECK(t.format_version() == 2);
@@ -247,14 +241,7 @@ TEST_CASE("reduction tables: format, validation, register writes", "[reduce][tab
     bad = l;
     bad.scaler->output.is_signed = false;
     CHECK_THROWS_AS(validate(bad), BadInput);
-    auto error_of = [](const std::string& s) -> std::string {
-        try {
-            table_from_json_text(s, "t.json");
-        } catch (const BadInput& e) {
-            return e.what();
-        }
-        return "";
-    };
+    const auto error_of = test::table_error;
     std::string v1 = table_to_json(t).dump();
     v1.replace(v1.find("\"version\":2"), 11, "\"version\":1");
     CHECK(error_of(v1) == "t.json: scaler.preset: 'reduce' needs version 2 (the file says version 1)");

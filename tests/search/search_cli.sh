@@ -83,6 +83,14 @@ fi
     { echo "FAIL optimal text output"; fails=$((fails + 1)); }
 "$gqalut" search --function div --entries 8 --precision fp32 --method optimal --format json --quiet >"$dir/f.out" 2>&1 ||
     { echo "FAIL fp32 optimal"; fails=$((fails + 1)); }
+# DIV/RSQRT default to the normalize preset (the whole input format); paper is asked for.
+for want in normalize paper; do
+    args=()
+    [[ $want == paper ]] && args=(--preset paper)
+    "$gqalut" search --function rsqrt --entries 4 --method optimal --format json --quiet "${args[@]}" >"$dir/p.out" 2>&1 &&
+        python3 -c "import json,sys; assert json.load(open(sys.argv[1]))['scaler'] == sys.argv[2]" "$dir/p.out" "$want" ||
+        { echo "FAIL div/rsqrt preset $want: $(head -c 300 "$dir/p.out")"; fails=$((fails + 1)); }
+done
 
 echo "$fails failure(s)"
 [[ $fails -eq 0 ]]

@@ -96,6 +96,9 @@ TEST_CASE("every precision, the scaler and user expressions", "[methods]") {
     CHECK(run_search(o).metrics.mse_mean < i8);
 
     SearchOptions d = quick("div", 8, "gqa");
+    REQUIRE(make_spec(d.spec).scaler);
+    CHECK(make_spec(d.spec).scaler->preset == "normalize");   // the default: every input code
+    d.spec.preset = "paper";
     const SearchResult r = run_search(d);
     REQUIRE(r.table.scaler);
     CHECK(r.table.scaler->preset == "paper");
