@@ -24,11 +24,27 @@ std::vector<Command> commands() {
     return c;
 }
 
+Args glue_values(const Args& in, const std::vector<std::string>& options) {
+    Args out;
+    for (size_t i = 0; i < in.size(); ++i) {
+        const bool named = std::find(options.begin(), options.end(), in[i]) != options.end();
+        if (named && i + 1 < in.size() && !in[i + 1].empty() && in[i + 1][0] == '-' && in[i + 1].rfind("--", 0) != 0) {
+            out.push_back(in[i] + "=" + in[i + 1]);
+            ++i;
+        } else {
+            out.push_back(in[i]);
+        }
+    }
+    return out;
+}
+
 bool parse(const Args& args, const po::options_description& desc, po::variables_map& vm, const std::string& usage) {
     po::options_description all(desc);
     all.add_options()("help,h", "show this help");
     try {
-        po::store(po::command_line_parser(args).options(all).positional({}).run(), vm);
+        // No abbreviations: "--scale" must not silently mean "--scales".
+        const int style = po::command_line_style::default_style & ~po::command_line_style::allow_guessing;
+        po::store(po::command_line_parser(args).options(all).positional({}).style(style).run(), vm);
         if (vm.count("help")) {
             std::cout << "usage: " << usage << "\n\n" << all << "\n";
             return false;

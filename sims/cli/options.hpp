@@ -32,6 +32,10 @@ struct RegisterCommand {
     explicit RegisterCommand(const Command& c);
 };
 
+// "--range -4,4": a value starting with '-' would be taken for an option; for the options
+// named, it is glued on ("--range=-4,4").
+Args glue_values(const Args& args, const std::vector<std::string>& options);
+
 // Parses args against desc (no positional arguments). Returns false if --help was given, after
 // printing "usage" and the options to stdout. Throws BadInput on unknown or malformed options.
 bool parse(const Args& args, const po::options_description& desc, po::variables_map& vm, const std::string& usage);

@@ -9,7 +9,7 @@ build=$1
 seconds=$2
 shift 2
 targets=("$@")
-((${#targets[@]})) || targets=(table expr registers)
+((${#targets[@]})) || targets=(table expr registers shards)
 if [[ ! -f $build/CMakeCache.txt ]]; then
   cmake -S "$here" -B "$build" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 fi
