@@ -38,6 +38,7 @@ table {{ border-collapse: collapse; margin: 0.5em 0 1.5em; font-size: 0.9em; }}
 th, td {{ border: 1px solid #ccc; padding: 0.2em 0.6em; text-align: right; }}
 th {{ background: #f0f0f0; }}
 td:first-child, th:first-child {{ text-align: left; }}
+td:not(:last-child) {{ white-space: nowrap; }}
 pre {{ background: #f6f6f6; padding: 0.6em; overflow-x: auto; font-size: 0.85em; }}
 img {{ max-width: 100%; border: 1px solid #ddd; }}
 figcaption {{ font-size: 0.85em; color: #555; }}
