@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <ctime>
+#include <optional>
 #include <iostream>
 
 #include "model/cost/calibration.hpp"
@@ -24,7 +25,9 @@ using namespace gqalut::cost;
 nlohmann::json row_json(const PaperRow* paper, const UnitShape& shape, int entries, Indexing ix, const UnitCost& c,
                         const RowCheck* check, const YosysRow* yosys) {
     nlohmann::json j;
-    j["precision"] = shape.kind == UnitKind::fp32_unit ? "fp32" : "int" + std::to_string(shape.in_width);
+    j["precision"] = shape.kind == UnitKind::fp32_unit     ? "fp32"
+                     : shape.kind == UnitKind::scaler_unit ? "int" + std::to_string(shape.core_width) + "+scaler"
+                                                           : "int" + std::to_string(shape.in_width);
     j["entries"] = entries;
     j["max_entries"] = shape.max_entries;
     j["lanes"] = shape.lanes;
@@ -84,13 +87,16 @@ std::string today() {
 }  // namespace
 
 int run_cost(const Args& args) {
-    std::string precision, indexing, constants_path, table6_path, yosys_path, out_path, format;
+    std::string precision, indexing, constants_path, table6_path, yosys_path, out_path, format, table_path;
+    double clock_mhz = 500;
     int entries = 0, lanes = 1, max_entries = 0;
     bool validate_rows = false, calibrate_now = false, requantizer = false, breakdown = false;
     po::options_description desc("cost options");
     desc.add_options()
         ("precision", po::value<std::string>(&precision), "int8, int16, int32 or fp32 (with --entries: one estimate)")
         ("entries", po::value<int>(&entries), "active entries N")
+        ("table", po::value<std::string>(&table_path), "instead of --precision/--entries: the unit sized to this table (MaxEntries = N; DIV/RSQRT with the scaler)")
+        ("clock-mhz", po::value<double>(&clock_mhz)->default_value(500), "clock for power (one estimate; Table 6 is at 500 MHz)")
         ("max-entries", po::value<int>(&max_entries), "LUT depth MaxEntries (default: N)")
         ("lanes", po::value<int>(&lanes)->default_value(1), "lanes")
         ("indexing", po::value<std::string>(&indexing)->default_value("parallel"), "parallel, binary or uniform")
@@ -109,6 +115,11 @@ int run_cost(const Args& args) {
         return kOk;
     const Format fmt = parse_format(format);
     if (vm.count("precision") != vm.count("entries")) throw BadInput("give --precision and --entries together");
+    if (vm.count("table") && vm.count("precision")) throw BadInput("give --table or --precision/--entries, not both");
+    if (!(clock_mhz > 0 && clock_mhz <= 10000)) throw BadInput("--clock-mhz: must be in (0, 10000]");
+    const bool one = vm.count("table") || vm.count("precision");
+    if (!vm["clock-mhz"].defaulted() && !one)
+        throw BadInput("--clock-mhz: Table 6 and the calibration are at 500 MHz; give it with --precision/--entries or --table");
     if (vm.count("out") && !calibrate_now) throw BadInput("--out needs --calibrate");
     const Constants base = constants_path.empty() ? default_constants() : load_constants(constants_path);
     const std::vector<PaperRow> rows = table6_path.empty() ? default_table6() : load_table6(table6_path);
@@ -156,6 +167,12 @@ int run_cost(const Args& args) {
     out["constants"] = base.name;
     out["clock_hz"] = base.clock_hz;
     nlohmann::json rows_j = nlohmann::json::array();
+    std::optional<PwlTable> table;
+    if (vm.count("table")) {
+        table = load_table(table_path);
+        precision = to_string(table->precision);
+        entries = table->entries;
+    }
     if (!precision.empty()) {
         const Precision p = parse_precision(precision);
         if (entries < 1 || entries > 1024) throw BadInput("--entries: " + std::to_string(entries) + " outside [1, 1024]");
@@ -167,23 +184,27 @@ int run_cost(const Args& args) {
         PaperRow probe;
         probe.precision = p;
         probe.entries = max_entries;
-        UnitShape shape = paper_shape(probe);
+        UnitShape shape = table ? shape_for(*table, max_entries, lanes) : paper_shape(probe);
         shape.lanes = lanes;
         StructureOptions opt = paper_options();
         opt.requantizer = requantizer;
-        const UnitCost c = estimate(shape, ix, entries, base, opt);
+        Constants at_clock = base;
+        at_clock.clock_hz = clock_mhz * 1e6;
+        out["clock_hz"] = at_clock.clock_hz;
+        const UnitCost c = estimate(shape, ix, entries, at_clock, opt);
         // A Table 6 configuration gets its paper values and leave-one-out errors.
         const PaperRow* paper = nullptr;
+        const bool scaler = table && table->scaler;
         for (const auto& r : rows)
             if (r.precision == p && r.entries == entries && max_entries == entries && lanes == 1 &&
-                ix == Indexing::parallel && !requantizer)
+                ix == Indexing::parallel && !requantizer && !scaler && clock_mhz == 500)
                 paper = &r;
         std::vector<RowCheck> checks;
         if (paper) checks = validate(rows, base, base);
         const RowCheck* check = nullptr;
         for (const auto& rc : checks)
             if (rc.row.precision == p && rc.row.entries == entries) check = &rc;
-        const YosysRow* y = lanes == 1 && ix == Indexing::parallel ? find_yosys(yosys, p, max_entries, requantizer) : nullptr;
+        const YosysRow* y = lanes == 1 && ix == Indexing::parallel && !scaler ? find_yosys(yosys, p, max_entries, requantizer) : nullptr;
         rows_j.push_back(row_json(paper, shape, entries, ix, c, check, y));
     } else {
         (void)validate_rows;   // the default listing is the validation
@@ -213,7 +234,9 @@ int run_cost(const Args& args) {
         return kOk;
     }
     std::printf("cost model '%s' at %.0f MHz (area um^2, power mW; errors relative to the paper)\n", base.name.c_str(),
-                base.clock_hz / 1e6);
+                out["clock_hz"].get<double>() / 1e6);
+    if (table) std::printf("unit sized to %s: %s%s\n", table_path.c_str(), shape_for(*table, max_entries, lanes).name().c_str(),
+                           table->scaler ? " (with the multi-range scaler)" : "");
     std::printf("%-6s %4s %5s %-8s %9s %9s %7s %9s %9s %7s %8s %8s %7s %9s %9s\n", "prec", "N", "lanes", "indexing",
                 "area", "paper", "err", "LOO err", "yosys", "err", "power", "paper", "err", "LOO err", "pJ/elem");
     for (const auto& r : rows_j) {

@@ -10,6 +10,7 @@
 #include "model/table_io.hpp"
 #include "sims/cli/options.hpp"
 #include "sims/cli/report.hpp"
+#include "sims/cli/sized_cost.hpp"
 #include "sims/cli/stream_options.hpp"
 #include "sims/backends/unit_backend.hpp"
 
@@ -104,13 +105,17 @@ int run_sim(const Args& args) {
 
     const auto be = backend->make(opt);
     const sim::SimReport r = be->run(job);
+    const SizedCost sized = sized_cost(t, table_path, lanes, opt.indexing, vm.count("requantize") > 0, opt.clock_hz,
+                                       sim::cost_constants());
     if (fmt == Format::json) {
         nlohmann::json j = r.to_json();
         j["table"] = table_path;
         j.update(table_summary(t));
+        j["sized_unit"] = to_json(sized);
         print_json(j);
     } else {
         print_text(r, t, table_path);
+        print_sized_cost(sized, r.shape);
     }
     return r.ok() ? kOk : kMismatch;
 }
