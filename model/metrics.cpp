@@ -142,7 +142,7 @@ void sum_interval(uint64_t a, uint64_t b, double y, double yq, bool sat, double 
     if (sat) w.saturated += b - a + 1;
 }
 
-Metrics eval_scaler(const PwlTable& t, const RefFunction& f, Protocol protocol) {
+Metrics eval_scaler(const PwlTable& t, const RefFunction& f, Protocol protocol, const EvalOptions& opt) {
     const ScalerDatapath dp(t);
     const ScalerSpec& spec = dp.scaler().spec();
     Metrics m;
@@ -191,7 +191,10 @@ Metrics eval_scaler(const PwlTable& t, const RefFunction& f, Protocol protocol) 
         const auto r = dp.exact(a);
         const int64_t q = requantize(r.acc, r.frac, spec.output);
         const bool sat = q == spec.output.min_code() || q == spec.output.max_code();
-        intervals.push_back({a, lo, r.value(), static_cast<double>(q) * out_lsb, sat});
+        // In pieces of at most 2^22 codes, so the two threads share the work evenly and progress
+        // can be told.
+        for (uint64_t p = a; p <= lo; p += uint64_t(1) << 22)
+            intervals.push_back({p, std::min(lo, p + (uint64_t(1) << 22) - 1), r.value(), static_cast<double>(q) * out_lsb, sat});
         a = lo + 1;
     }
     const double in_lsb = std::ldexp(1.0, -spec.input.frac);
@@ -203,6 +206,7 @@ Metrics eval_scaler(const PwlTable& t, const RefFunction& f, Protocol protocol) 
         pool.emplace_back([&, k] {
             for (size_t i = k; i < intervals.size(); i += threads) {
                 const auto& iv = intervals[i];
+                if (k == 0 && opt.progress) opt.progress(static_cast<double>(iv.a) / static_cast<double>(last));
                 WideSum w;
                 if (rsqrt)
                     sum_interval(iv.a, iv.b, iv.y, iv.yq, iv.sat, in_lsb, out_lsb,
@@ -213,6 +217,7 @@ Metrics eval_scaler(const PwlTable& t, const RefFunction& f, Protocol protocol) 
             }
         });
     for (auto& th : pool) th.join();
+    if (opt.progress) opt.progress(1.0);
     WideSum all;
     for (const auto& p : part) all.merge(p);
     m.mse_per_scale.emplace_back("none", all.n ? all.sq / static_cast<double>(all.n) : 0.0);
@@ -322,7 +327,7 @@ Metrics evaluate(const PwlTable& t, Protocol protocol, const EvalOptions& opt) {
     if (t.precision == Precision::fp32) return eval_fp32(t, *f, protocol);
     if (t.scaler) {
         if (opt.scales) throw BadInput("--scales does not apply to div/rsqrt tables (their core has one scale)");
-        return eval_scaler(t, *f, protocol);
+        return eval_scaler(t, *f, protocol, opt);
     }
     return eval_int(t, *f, protocol, opt);
 }

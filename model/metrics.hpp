@@ -2,6 +2,7 @@
 // max absolute error, relative errors for the multi-range scaler.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -39,6 +40,8 @@ std::vector<float> fp32_paper_points(double lo, double hi);
 
 struct EvalOptions {
     std::optional<std::vector<int>> scales;   // --scales A..B (INT tables with shared breakpoints)
+    // Long evaluations (the scaler's full and wide protocols) report the fraction done, now and then.
+    std::function<void(double fraction_done)> progress;
 };
 
 struct Metrics {

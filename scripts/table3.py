@@ -50,6 +50,7 @@ def main():
     a = ap.parse_args()
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     os.chdir(root)
+    os.makedirs(a.out, exist_ok=True)
     paper = paper_table("docs/paper/table3_mse.csv")
     seeds = list(range(1, a.seeds + 1))
     t_start = time.time()

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <iostream>
 
 #include "model/errors.hpp"
@@ -92,6 +93,13 @@ void check_output_path(const std::string& path, const std::string& option) {
     const std::string dir = slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash));
     if (path.empty() || path.back() == '/' || access(dir.c_str(), W_OK) != 0)
         throw BadInput(option + ": cannot write '" + path + "' (no such directory or not writable)");
+}
+
+void make_output_dir(const std::string& dir, const std::string& option) {
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec || !std::filesystem::is_directory(dir))
+        throw BadInput(option + ": cannot create the folder '" + dir + "'" + (ec ? " (" + ec.message() + ")" : ""));
 }
 
 }  // namespace gqalut::cli

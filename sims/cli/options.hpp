@@ -55,4 +55,8 @@ std::vector<int> parse_int_range(const std::string& s, const std::string& option
 // otherwise. Checked before any work starts, so a bad path creates nothing.
 void check_output_path(const std::string& path, const std::string& option);
 
+// An output folder: created with its missing parents; throws BadInput naming the option when
+// that fails or the path is not a folder.
+void make_output_dir(const std::string& dir, const std::string& option);
+
 }  // namespace gqalut::cli

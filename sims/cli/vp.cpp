@@ -46,6 +46,7 @@ int run_vp(const Args& args) {
     if (!(quantum_ns > 0)) throw BadInput("--quantum-ns: must be positive");
     if (rows < 1 || cols < 1 || rows * cols > (1 << 20)) throw BadInput("--rows/--cols: 1..2^20 elements");
     const vp::VpTables tables = vp::vp_tables(exp_t, gelu_t, div_t, rsqrt_t);
+    if (!save_dir.empty()) make_output_dir(save_dir, "--save-tables");
     if (!save_dir.empty())
         for (const PwlTable* t : {&tables.exp, &tables.gelu, &tables.div, &tables.rsqrt})
             save_table(*t, save_dir + "/" + t->function + ".json");

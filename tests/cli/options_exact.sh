@@ -20,4 +20,11 @@ check_refused explore --out x --entr 4
 if [[ $? -ne 0 ]] || ! grep -q -- "--entries" help.txt || ! grep -q "^usage: gqalut search" help.txt; then
   echo "FAIL: gqalut help search: $(head -2 help.txt) $(cat err.txt)"; fail=1
 else echo "ok: gqalut help search prints search's options"; fi
+"$g" eval --table "$data/gelu_pwl_7.json" --quiet >out.txt 2>err.txt
+if [[ $? -ne 0 || -s err.txt || ! -s out.txt ]]; then echo "FAIL: eval --quiet: $(cat err.txt)"; fail=1
+else echo "ok: eval --quiet"; fi
+# --save-tables creates a missing folder.
+"$g" vp --kernel gelu --rows 4 --cols 16 --save-tables new/tables >/dev/null 2>err.txt
+if [[ $? -ne 0 || ! -s new/tables/gelu.json ]]; then echo "FAIL: vp --save-tables new/tables: $(cat err.txt)"; fail=1
+else echo "ok: vp --save-tables creates its folder"; fi
 exit $fail
