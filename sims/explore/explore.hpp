@@ -1,6 +1,6 @@
-// Design-space exploration (SPEC §11): the jobs of a sweep (sims/explore/sweep.hpp) searched
-// and priced. Accuracy comes from the search engine and the golden metrics under the sweep's
-// protocol, area/energy/power from the cost model, latency from the unit's pipeline.
+// Design-space exploration (docs/explore.md): the jobs of a sweep (sims/explore/sweep.hpp)
+// searched and priced. Accuracy comes from the search engine and the golden metrics under the
+// sweep's protocol, area/energy/power from the cost model, latency from the unit's pipeline.
 #pragma once
 #include <functional>
 #include <string>
