@@ -13,6 +13,7 @@ packages=(
   iverilog                            # second RTL simulator (self-checking testbench)
   python3-matplotlib                  # plots in docs/results and out/
   clang libclang-rt-14-dev            # libFuzzer targets (tests/robustness/fuzz)
+  chromium                            # headless browser: the test that the HTML reports render
 )
 missing=()
 for p in "${packages[@]}"; do
