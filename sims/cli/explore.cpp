@@ -114,8 +114,14 @@ nlohmann::json choose_and_write(const Request& q, const std::vector<Point>& poin
 }
 
 void print_best(const nlohmann::json& s) {
-    std::printf("explore: %d points from %d jobs; %d meet %s; best by %s first\n", s["points"].get<int>(), s["jobs"].get<int>(),
-                s["meeting"].get<int>(), s["target"].get<std::string>().c_str(), s["objective"].get<std::string>().c_str());
+    if (s["max_error"].is_null() && s["max_mse"].is_null())
+        std::printf("explore: %d points from %d jobs (no accuracy target, %s protocol); best by %s first\n",
+                    s["points"].get<int>(), s["jobs"].get<int>(), s["protocol"].get<std::string>().c_str(),
+                    s["objective"].get<std::string>().c_str());
+    else
+        std::printf("explore: %d points from %d jobs; %d meet %s; best by %s first\n", s["points"].get<int>(),
+                    s["jobs"].get<int>(), s["meeting"].get<int>(), s["target"].get<std::string>().c_str(),
+                    s["objective"].get<std::string>().c_str());
     std::string function;
     for (const auto& b : s["best"]) {
         if (b["function"] != function) {

@@ -73,7 +73,7 @@ StagedDir::StagedDir(std::string dir, const std::string& option) : dir_(std::mov
     gethostname(host, sizeof host - 1);
     const std::string tag = ".partial-" + std::string(host) + "-" + std::to_string(getpid());
     if (fs::exists(st)) {
-        if (!fs::is_directory(st)) throw BadInput(option + ": " + dir_ + " exists and is not a folder");
+        if (!fs::is_directory(st)) throw BadInput(option + ": " + dir_ + " exists and is not a directory");
         if (!writable_dir(dir_)) throw BadInput(option + ": cannot write into " + dir_ + " (permission denied)");
         staging_ = dir_ + "/" + tag;
     } else {
