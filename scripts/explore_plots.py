@@ -51,11 +51,14 @@ def pareto_plot(rows, cost_key, xlabel, out):
     precisions, indexings = set(), set()
     for ax, fn in zip(axes, funcs):
         pts = [r for r in rows if r["function"] == fn and r["lanes"] == lanes]
+        groups = defaultdict(list)   # one scatter per precision and indexing: fast to draw
         for r in pts:
-            precisions.add(r["precision"])
-            indexings.add(r["indexing"])
-            ax.scatter(r[cost_key], r["mse_mean"], marker=ps.INDEXING_MARKERS.get(r["indexing"], "x"),
-                       color=ps.PRECISION_COLORS.get(r["precision"], "k"), alpha=0.45, s=22, zorder=2)
+            groups[(r["precision"], r["indexing"])].append(r)
+        for (prec, ix), g in groups.items():
+            precisions.add(prec)
+            indexings.add(ix)
+            ax.scatter([r[cost_key] for r in g], [r["mse_mean"] for r in g], marker=ps.INDEXING_MARKERS.get(ix, "x"),
+                       color=ps.PRECISION_COLORS.get(prec, "k"), alpha=0.45, s=22, zorder=2)
         front = pareto([(r[cost_key], r["mse_mean"], r) for r in pts])
         ax.plot([p[0] for p in front], [p[1] for p in front], "k-", lw=1, zorder=3)
         ps.log_axis(ax, "x", min(r[cost_key] for r in pts), max(r[cost_key] for r in pts))

@@ -43,9 +43,7 @@ def place_labels(ax, points, texts, fontsize=7):
     """Annotates each (x, y) with its text at the first of several offsets where the label
     overlaps neither an earlier label nor a marker; labels that fit nowhere are left out and
     returned, so the caller can list them."""
-    fig = ax.figure
-    fig.canvas.draw()
-    renderer = fig.canvas.get_renderer()
+    renderer = ax.figure.canvas.get_renderer()   # text extents need no full draw
     taken = []
     for x, y in points:
         px, py = ax.transData.transform((x, y))
