@@ -217,12 +217,17 @@ int run_explore(const Args& args) {
     if (vm.count("expr")) {
         const auto comma = range.find(',');
         if (comma == std::string::npos) throw BadInput("--range: '" + range + "' is not LO,HI");
-        try {
-            q.sweep.expr_lo = std::stod(range.substr(0, comma));
-            q.sweep.expr_hi = std::stod(range.substr(comma + 1));
-        } catch (const std::exception&) {
-            throw BadInput("--range: '" + range + "' is not LO,HI");
-        }
+        auto finite = [&](const std::string& t) {
+            try {
+                size_t used = 0;
+                const double v = std::stod(t, &used);
+                if (used == t.size() && std::isfinite(v)) return v;
+            } catch (const std::exception&) {
+            }
+            throw BadInput("--range: '" + range + "' is not LO,HI with finite numbers");
+        };
+        q.sweep.expr_lo = finite(range.substr(0, comma));
+        q.sweep.expr_hi = finite(range.substr(comma + 1));
         q.sweep.expr = expr;
         auto& f = q.sweep.values[axis_index("function")];
         if (!vm.count("functions")) f.clear();

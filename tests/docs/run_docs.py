@@ -140,6 +140,9 @@ def main():
                 print("  last output:\n    " + "\n    ".join(tail))
                 return 1
             print(f"ok: {d}: {len(done)} commands in {time.time() - start:.1f} s")
+    if ran < 20:   # the docs lost their ```sh blocks: nothing would be checked
+        print(f"FAIL: only {ran} commands found in ```sh blocks")
+        return 1
     print(f"docs: {ran} commands run in order in {time.time() - t0:.0f} s; {skipped} marked not run "
           f"(run_docs.py --list shows them); slowest: " +
           ", ".join(f"{w} {t:.1f} s" for t, w in sorted(timings, reverse=True)[:5]))
