@@ -4,7 +4,7 @@
 # the output folder as it was. Each case: exit 2, one line on stderr naming the problem,
 # nothing on stdout, no explore.csv.
 set -u
-g=$1
+g=$(realpath "$1")
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 cd "$dir"
@@ -79,4 +79,24 @@ rc=$?
 left=$(ls -A | grep -E "interrupted" || true)
 if [[ $rc -eq 0 || -n $left ]]; then echo "FAIL: SIGINT: exit $rc, left: $left"; fail=1
 else echo "ok: SIGINT after $(grep -c jobs err.txt) jobs: exit $rc, nothing left"; fi
+# Bad sweep options: exit 2, one line, nothing made.
+while IFS='|' read -r args pattern; do
+  # shellcheck disable=SC2086
+  "$g" explore --out bad $args >out.txt 2>err.txt
+  rc=$?
+  if [[ $rc -ne 2 || -s out.txt || $(wc -l <err.txt) -ne 1 || -e bad ]] || ! grep -q -- "$pattern" err.txt; then
+    echo "FAIL: explore $args: exit $rc: $(cat err.txt)"; fail=1
+  else echo "ok: explore $args: $(cat err.txt)"; fi
+done <<'CASES'
+--expr x --range 1,2x|finite numbers
+--expr x --range -1,nan|finite numbers
+--entries 8..4|reversed
+--entries 4,4|given twice
+--functions gelu,expr|--expr E --range
+--precisions int9|not one of
+--minimise speed|not area, energy, power or entries
+--methods gqa-rm --indexing uniform|no points
+--functions gelu --protocol wide|protocol wide
+--lanes 0|outside
+CASES
 exit $fail
