@@ -22,7 +22,14 @@ SearchResult run_search(const SearchOptions& opt) {
     const std::string& method = opt.method;
     if (method != "gqa" && method != "gqa-rm" && method != "nnlut" && method != "optimal")
         throw BadInput("--method: unknown method '" + method + "' (known: gqa, gqa-rm, nnlut, optimal)");
-    if (opt.threads < 1 || opt.threads > 256) throw BadInput("--threads: " + std::to_string(opt.threads) + " outside 1..256");
+    // The GA settings are checked for every method, so a bad value is never silently ignored.
+    GaConfig cfg = paper_ga_config(opt.spec.function, opt.spec.entries, method == "gqa-rm");
+    if (opt.generations) cfg.generations = *opt.generations;
+    if (opt.population) cfg.population = *opt.population;
+    if (opt.theta_r) cfg.theta_r = *opt.theta_r;
+    if (opt.rm_range) cfg.rm_lo = opt.rm_range->first, cfg.rm_hi = opt.rm_range->second;
+    cfg.threads = opt.threads;
+    check_ga_config(cfg);
     const Problem problem(make_spec(opt.spec));
     const bool fp32 = problem.is_fp32();
     std::string scheme = opt.scheme;
@@ -32,14 +39,6 @@ SearchResult run_search(const SearchOptions& opt) {
     if (scheme != "shared" && method != "optimal")
         throw BadInput("--scheme " + scheme + ": " + method +
                        " searches one breakpoint set for all scales (shared); per-scale and uniform are for optimal");
-    if (opt.generations && (*opt.generations < 0 || *opt.generations > 1000000))
-        throw BadInput("--generations: " + std::to_string(*opt.generations) + " outside 0..1000000");
-    if (opt.population && (*opt.population < 2 || *opt.population > 100000))
-        throw BadInput("--population: " + std::to_string(*opt.population) + " outside 2..100000");
-    if (opt.theta_r && !(*opt.theta_r >= 0 && *opt.theta_r <= 1)) throw BadInput("--theta-r: must be in [0, 1]");
-    if (opt.rm_range && (opt.rm_range->first < 0 || opt.rm_range->second > 62))
-        throw BadInput("--rm-range: must lie in 0..62");
-
     auto say = [&](const std::string& s) {
         if (opt.progress) opt.progress(s);
     };
@@ -47,12 +46,6 @@ SearchResult run_search(const SearchOptions& opt) {
     r.scheme = fp32 ? "fp32" : scheme;
     const auto t0 = std::chrono::steady_clock::now();
     if (method == "gqa" || method == "gqa-rm") {
-        GaConfig cfg = paper_ga_config(problem.spec().function, problem.spec().entries, method == "gqa-rm");
-        if (opt.generations) cfg.generations = *opt.generations;
-        if (opt.population) cfg.population = *opt.population;
-        if (opt.theta_r) cfg.theta_r = *opt.theta_r;
-        if (opt.rm_range) cfg.rm_lo = opt.rm_range->first, cfg.rm_hi = opt.rm_range->second;
-        cfg.threads = opt.threads;
         const BreakpointProblem bp(problem, opt.fit);
         const GeneticSearch ga(cfg, opt.seed);
         const int every = std::max(1, cfg.generations / 10);
@@ -71,11 +64,11 @@ SearchResult run_search(const SearchOptions& opt) {
                                                            std::to_string(cfg.rm_lo) + ", " + std::to_string(cfg.rm_hi) + "]"
                                                      : cfg.rounding ? ", theta_r 0 (no rounding mutation)" : "");
     } else if (method == "nnlut") {
-        NnLutConfig cfg;
-        cfg.threads = opt.threads;
-        if (opt.nn_steps) cfg.steps = *opt.nn_steps;
-        const NnLutResult res = nnlut_table(problem, cfg, opt.seed, [&](int step, double mse) {
-            say("nnlut: step " + std::to_string(step) + "/" + std::to_string(cfg.steps) + "  float MSE " + fmt_mse(mse));
+        NnLutConfig nn;
+        nn.threads = opt.threads;
+        if (opt.nn_steps) nn.steps = *opt.nn_steps;
+        const NnLutResult res = nnlut_table(problem, nn, opt.seed, [&](int step, double mse) {
+            say("nnlut: step " + std::to_string(step) + "/" + std::to_string(nn.steps) + "  float MSE " + fmt_mse(mse));
         });
         r.table = res.table;
         r.search_fitness = res.train_mse;

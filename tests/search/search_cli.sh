@@ -43,6 +43,9 @@ bad "per-scale GA" --function gelu --entries 8 --method gqa --scheme per-scale
 bad "zero threads" --function gelu --entries 8 --method gqa --threads 0
 bad "missing entries" --function gelu --method gqa
 bad "unknown option" --function gelu --entries 8 --colour red
+bad "population 1" --function gelu --entries 8 --method gqa --population 1
+bad "theta-r above 1" --function gelu --entries 8 --method gqa-rm --theta-r 2
+bad "GA option with optimal" --function gelu --entries 8 --method optimal --generations -3
 
 # A good run: JSON keys, table file, eval agrees.
 if ! "$gqalut" search --function gelu --range -4,4 --entries 8 --precision int8 --method gqa-rm --generations 50 \
