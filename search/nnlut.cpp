@@ -54,7 +54,7 @@ struct Net {
 NnLutResult nnlut_table(const Problem& p, const NnLutConfig& cfg, uint64_t seed,
                         const std::function<void(int, double)>& progress) {
     const RefFunction& f = p.function();
-    const double lo = p.spec().lo, hi = p.spec().hi;
+    const double lo = p.fit_lo(), hi = p.fit_hi();   // the range the input format reaches
     const size_t h = static_cast<size_t>(p.spec().entries - 1);
     Rng rng(seed);
 

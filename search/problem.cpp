@@ -25,6 +25,7 @@ SearchSpec make_spec(const SpecRequest& r) {
         throw BadInput("--range: [" + show_number(s.lo) + ", " + show_number(s.hi) + "] is empty or reversed");
     // Parses and checks the expression on the range (throws BadInput naming the problem).
     const RefFunctionPtr f = make_function(s.function, s.expr, s.lo, s.hi);
+    f->check_range(s.lo, s.hi);   // e.g. exp on [-4, 4]: an error naming the domain, never clipped
     if (r.entries < 1) throw BadInput("--entries: " + std::to_string(r.entries) + " is below 1");
     if (r.entries > 1024) throw BadInput("--entries: " + std::to_string(r.entries) + " is above 1024 (the table format's limit)");
     s.entries = r.entries;
@@ -75,11 +76,8 @@ Problem::Problem(SearchSpec spec) : spec_(std::move(spec)) {
     size_t most = 0;
     if (is_fp32()) {
         for (float x : fp32_paper_points(spec_.lo, spec_.hi)) {
-            if (!f_->in_domain(x)) continue;
-            const double fx = (*f_)(static_cast<double>(x));
-            if (!std::isfinite(fx)) continue;
             fp32_x_.push_back(x);
-            fp32_t_.push_back(fx);
+            fp32_t_.push_back(finite_target(*f_, static_cast<double>(x)));
         }
         most = fp32_x_.size();
     } else {
@@ -100,6 +98,13 @@ Problem::Problem(SearchSpec spec) : spec_(std::move(spec)) {
     if (spec_.entries > max_entries_)
         throw BadInput("--entries: " + std::to_string(spec_.entries) + " is more than the input grid allows (" +
                        std::to_string(max_entries_) + " distinct inputs on the range)");
+    fit_lo_ = spec_.lo;
+    fit_hi_ = spec_.hi;
+    if (!is_fp32() && !spec_.scaler) {
+        const int coarsest = *std::min_element(spec_.scales.begin(), spec_.scales.end());
+        fit_lo_ = std::max(fit_lo_, std::ldexp(static_cast<double>(spec_.params.min_code()), -coarsest));
+        fit_hi_ = std::min(fit_hi_, std::ldexp(static_cast<double>(spec_.params.max_code()), -coarsest));
+    }
 }
 
 PwlTable Problem::blank_table(const std::string& method) const {

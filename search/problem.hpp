@@ -57,6 +57,13 @@ public:
     const std::vector<float>& fp32_x() const { return fp32_x_; }
     const std::vector<double>& fp32_target() const { return fp32_t_; }
 
+    // The part of the range the input format reaches: for INT problems without the scaler the
+    // range clamped to the codes of the coarsest scale (a range of +-1e308 gives the format's
+    // extremes), otherwise the range. GA genes, chord anchors at the range ends and NN-LUT
+    // samples stay inside it.
+    double fit_lo() const { return fit_lo_; }
+    double fit_hi() const { return fit_hi_; }
+
     // The largest entry count the protocol's input grid can tell apart (distinct codes of the
     // largest per-scale grid; FP32: sample points).
     int max_entries() const { return max_entries_; }
@@ -75,6 +82,7 @@ private:
     std::vector<float> fp32_x_;
     std::vector<double> fp32_t_;
     int max_entries_ = 1;
+    double fit_lo_ = 0, fit_hi_ = 0;
 };
 
 // Mean squared error of one grid under one LUT load, summed exactly as evaluate() does.

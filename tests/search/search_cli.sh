@@ -43,6 +43,14 @@ bad "per-scale GA" --function gelu --entries 8 --method gqa --scheme per-scale
 bad "zero threads" --function gelu --entries 8 --method gqa --threads 0
 bad "missing entries" --function gelu --method gqa
 bad "unknown option" --function gelu --entries 8 --colour red
+bad "range outside the exp domain" --function exp --range -4,4 --entries 8 --method optimal
+bad "range outside the div domain" --function div --range 0,4 --entries 8 --method gqa
+bad "rsqrt range below 0" --function rsqrt --range -1,4 --entries 8 --method optimal --precision fp32
+bad "NaN inside the range (optimal)" --expr "x>0.7&&x<0.72?0/0:x" --range 0,1 --entries 8 --method optimal
+bad "NaN inside the range (gqa-rm)" --expr "x>0.7&&x<0.72?0/0:x" --range 0,1 --entries 8 --method gqa-rm
+bad "log outside its domain" --expr "log(x)" --range -1,1 --entries 8 --method optimal
+bad "fp32 range beyond the sample limit" --function gelu --range -1e9,1e9 --entries 8 --precision fp32 --method optimal
+bad "div range beyond the sample limit" --function div --range 0.5,1e18 --entries 8 --method optimal
 bad "population 1" --function gelu --entries 8 --method gqa --population 1
 bad "theta-r above 1" --function gelu --entries 8 --method gqa-rm --theta-r 2
 bad "GA option with optimal" --function gelu --entries 8 --method optimal --generations -3
@@ -86,6 +94,30 @@ fi
     { echo "FAIL optimal text output"; fails=$((fails + 1)); }
 "$gqalut" search --function div --entries 8 --precision fp32 --method optimal --format json --quiet >"$dir/f.out" 2>&1 ||
     { echo "FAIL fp32 optimal"; fails=$((fails + 1)); }
+
+# Errors name what is wrong.
+"$gqalut" search --function exp --range -4,4 --entries 8 --method optimal 2>&1 | grep -q "domain of exp (x <= 0)" ||
+    { echo "FAIL exp domain message"; fails=$((fails + 1)); }
+"$gqalut" search --expr "x>0.7&&x<0.72?0/0:x" --range 0,1 --entries 8 --method optimal 2>&1 | grep -q "not finite at x = 0.71875" ||
+    { echo "FAIL NaN message names x"; fails=$((fails + 1)); }
+# A range beyond the input format clamps to its codes: every scale keeps its grid (no scale
+# dropped), and +-1e308 gives the same table as the format's own extent [-128, 127].
+for r in "-4,1e18" "-1e308,1e308" "-128,127"; do
+    "$gqalut" search --function gelu --range="$r" --entries 8 --method optimal --lambda 6 --quiet --format json >"$dir/r$r.out" 2>"$dir/r.err" ||
+        { echo "FAIL range $r: $(cat "$dir/r.err")"; fails=$((fails + 1)); }
+done
+/usr/bin/python3 - "$dir" <<'PY' || fails=$((fails + 1))
+import json, sys
+d = sys.argv[1]
+a = json.load(open(d + "/r-4,1e18.out"))
+assert all(v > 0 for v in a["mse_per_scale"].values()), a["mse_per_scale"]
+# codes ceil(-4 2^s)..127 at s = 0..6: 132 + 136 + 144 + 160 + 192 + 256 + 256
+assert a["points"] == 1276, a["points"]
+w = json.load(open(d + "/r-1e308,1e308.out"))
+f = json.load(open(d + "/r-128,127.out"))
+assert w["points"] == 7 * 256 and w["mse_mean"] == f["mse_mean"], (w["points"], w["mse_mean"], f["mse_mean"])
+print("ok   wide ranges: -4,1e18 keeps all 7 scales (%d points); +-1e308 = [-128, 127] (%d points)" % (a["points"], w["points"]))
+PY
 
 echo "$fails failure(s)"
 [[ $fails -eq 0 ]]
