@@ -10,6 +10,14 @@
 
 namespace gqalut {
 
+Objective parse_objective(const std::string& s) {
+    if (s == "mse") return Objective::mse;
+    if (s == "max") return Objective::max;
+    throw BadInput("--objective: '" + s + "' is neither mse nor max");
+}
+
+std::string to_string(Objective o) { return o == Objective::mse ? "mse" : "max"; }
+
 SearchSpec make_spec(const SpecRequest& r) {
     SearchSpec s;
     s.function = r.function;
@@ -30,6 +38,7 @@ SearchSpec make_spec(const SpecRequest& r) {
     if (r.entries > 1024) throw BadInput("--entries: " + std::to_string(r.entries) + " is above 1024 (the table format's limit)");
     s.entries = r.entries;
     s.precision = parse_precision(r.precision);
+    s.objective = parse_objective(r.objective);
 
     if (s.precision == Precision::fp32) {
         if (r.lambda || r.width || r.scales) throw BadInput("--lambda, --width and --scales apply to INT precisions, not fp32");
@@ -124,7 +133,7 @@ PwlTable Problem::blank_table(const std::string& method) const {
     return t;
 }
 
-double grid_mse_fast(const ScaleGrid& g, const IntParams& p, const LutCodes& lut) {
+GridError grid_error_fast(const ScaleGrid& g, const IntParams& p, const LutCodes& lut) {
     const int lo = p.lambda_o();
     const int shk = lo - p.lambda_k, shb = g.s + lo - p.lambda_b;
     const double unit = std::ldexp(1.0, -(lo + g.s));   // acc * unit == ldexp(acc, -frac) exactly
@@ -132,7 +141,7 @@ double grid_mse_fast(const ScaleGrid& g, const IntParams& p, const LutCodes& lut
     const size_t nb = lut.breakpoints.size();
     size_t seg = 0;
     int64_t prev = INT64_MIN;
-    double sq = 0;
+    double sq = 0, mx = 0;
     for (size_t i = 0; i < g.q.size(); ++i) {
         const int64_t q = g.q[i];
         if (q < prev) seg = 0;   // grids are ascending; restart the walk otherwise
@@ -149,37 +158,69 @@ double grid_mse_fast(const ScaleGrid& g, const IntParams& p, const LutCodes& lut
         }
         const double d = y - g.target[i];
         sq += g.weight[i] * d * d;   // same association as metrics.cpp: (w * d) * d
+        mx = std::max(mx, std::fabs(d) * std::sqrt(g.weight[i]));   // as metrics.cpp's ErrorSum
     }
-    return g.q.empty() ? 0.0 : sq / static_cast<double>(g.q.size());
+    GridError e;
+    e.mse = g.q.empty() ? 0.0 : sq / static_cast<double>(g.q.size());
+    e.max_abs = mx;
+    return e;
 }
 
-std::vector<double> Problem::score_per_scale(const PwlTable& t) const {
-    std::vector<double> out;
-    if (is_fp32()) {
-        double sq = 0;
-        for (size_t i = 0; i < fp32_x_.size(); ++i) {
-            const double d = static_cast<double>(fp32_pwl(t.fp32, fp32_x_[i])) - fp32_t_[i];
+namespace {
+
+// The per-grid errors of t, in protocol order (FP32: one entry).
+std::vector<GridError> errors_per_grid(const Problem& p, const PwlTable& t) {
+    std::vector<GridError> out;
+    if (p.is_fp32()) {
+        double sq = 0, mx = 0;
+        for (size_t i = 0; i < p.fp32_x().size(); ++i) {
+            const double d = static_cast<double>(fp32_pwl(t.fp32, p.fp32_x()[i])) - p.fp32_target()[i];
             sq += 1.0 * d * d;
+            mx = std::max(mx, std::fabs(d));
         }
-        out.push_back(fp32_x_.empty() ? 0.0 : sq / static_cast<double>(fp32_x_.size()));
+        out.push_back({p.fp32_x().empty() ? 0.0 : sq / static_cast<double>(p.fp32_x().size()), mx});
         return out;
     }
-    for (const auto& g : grids_) {
+    for (const auto& g : p.grids()) {
         if (t.is_shared()) {
             LutCodes lut;
             lut.breakpoints.reserve(t.shared->breakpoints.size());
             for (double b : t.shared->breakpoints) lut.breakpoints.push_back(breakpoint_code(b, g.s, t.params));
             lut.slopes = t.shared->slopes;
             lut.intercepts = t.shared->intercepts;
-            out.push_back(grid_mse_fast(g, t.params, lut));
+            out.push_back(grid_error_fast(g, t.params, lut));
         } else {
-            out.push_back(grid_mse_fast(g, t.params, t.per_scale.at(g.s)));
+            out.push_back(grid_error_fast(g, t.params, t.per_scale.at(g.s)));
         }
     }
     return out;
 }
 
+}  // namespace
+
+std::vector<double> Problem::score_per_scale(const PwlTable& t) const {
+    std::vector<double> out;
+    for (const GridError& e : errors_per_grid(*this, t)) out.push_back(e.mse);
+    return out;
+}
+
+std::vector<double> Problem::max_error_per_scale(const PwlTable& t) const {
+    std::vector<double> out;
+    for (const GridError& e : errors_per_grid(*this, t)) out.push_back(e.max_abs);
+    return out;
+}
+
+double Problem::score_max(const PwlTable& t) const {
+    double m = 0;
+    for (double v : max_error_per_scale(t)) m = std::max(m, v);
+    return m;
+}
+
 double Problem::score(const PwlTable& t) const {
+    return spec_.objective == Objective::max ? score_max(t) : score_mse(t);
+}
+
+double Problem::score_mse(const PwlTable& t) const {
     // The mean exactly as metrics.cpp's finish_mean forms it.
     const auto per = score_per_scale(t);
     double sum = 0;

@@ -12,6 +12,12 @@
 
 namespace gqalut {
 
+// What a search minimises over the protocol's points: the mean of the per-scale MSEs
+// (`mse_mean`, the paper's objective) or the maximum absolute error (`max_abs_error`).
+enum class Objective { mse, max };
+Objective parse_objective(const std::string& s);   // throws BadInput
+std::string to_string(Objective o);
+
 // What the user asks for; unset fields take the defaults of SPEC §3/§4 and paper Table 1.
 struct SpecRequest {
     std::string function = "gelu";   // builtin name, or "expr" with `expr`
@@ -23,6 +29,7 @@ struct SpecRequest {
     std::optional<int> width;         // parameter width W (default k)
     std::optional<std::vector<int>> scales;   // INT scale set (default 0..6)
     std::string preset = "paper";     // DIV/RSQRT scaler preset
+    std::string objective = "mse";
 };
 
 // A resolved, validated problem definition.
@@ -34,6 +41,7 @@ struct SearchSpec {
     IntParams params;                   // INT precisions
     std::vector<int> scales;            // INT: the protocol's scales (scaler: the core scale)
     std::optional<ScalerSpec> scaler;   // DIV/RSQRT
+    Objective objective = Objective::mse;
 };
 
 // Validates everything the CLI takes (function, range, entries, precision, lambda, width,
@@ -70,10 +78,16 @@ public:
 
     // A table with this problem's metadata and no LUT contents yet.
     PwlTable blank_table(const std::string& method) const;
-    // The protocol's mean MSE of t (t must be a table of this problem).
+    // The objective of t (t must be a table of this problem): score_mse or score_max.
     double score(const PwlTable& t) const;
+    // The protocol's mean MSE of t.
+    double score_mse(const PwlTable& t) const;
+    // The protocol's maximum absolute error of t (equals evaluate(t, paper).max_abs_error).
+    double score_max(const PwlTable& t) const;
     // Per-scale (or single) MSEs in protocol order.
     std::vector<double> score_per_scale(const PwlTable& t) const;
+    // Per-scale (or single) maximum absolute errors in protocol order.
+    std::vector<double> max_error_per_scale(const PwlTable& t) const;
 
 private:
     SearchSpec spec_;
@@ -85,7 +99,14 @@ private:
     double fit_lo_ = 0, fit_hi_ = 0;
 };
 
-// Mean squared error of one grid under one LUT load, summed exactly as evaluate() does.
-double grid_mse_fast(const ScaleGrid& g, const IntParams& p, const LutCodes& lut);
+// Mean squared error and maximum absolute error of one grid under one LUT load, summed
+// exactly as evaluate() does.
+struct GridError {
+    double mse = 0, max_abs = 0;
+};
+GridError grid_error_fast(const ScaleGrid& g, const IntParams& p, const LutCodes& lut);
+inline double grid_mse_fast(const ScaleGrid& g, const IntParams& p, const LutCodes& lut) {
+    return grid_error_fast(g, p, lut).mse;
+}
 
 }  // namespace gqalut
