@@ -146,7 +146,7 @@ QuadraticError::QuadraticError(const LineSums& m, double c_in) : c(c_in) {
     w = m.w;
     mu = m.wa / m.w;
     tau = m.wt / m.w;
-    s = m.waa - m.wa * mu;
+    s = std::max<long double>(0, m.waa - m.wa * mu);   // >= 0 also after rounding: F >= resid always
     const long double sat = m.wat - m.wa * tau, stt = m.wtt - m.wt * tau;
     kappa = s > 0 ? sat / s : 0;
     resid = s > 0 ? stt - sat * kappa : stt;

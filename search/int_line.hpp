@@ -58,7 +58,7 @@ IntLine best_int_line(const LineSums& m, double a_min, double a_max, double c, c
 struct QuadraticError {
     explicit QuadraticError(const LineSums& m, double c);
     long double w, mu, tau, s, kappa, resid, c;
-    long double at(long double k, long double b) const;
+    long double at(long double k, long double b) const;   // >= resid, the real least-squares minimum
     ErrorForm form() const { return {w, mu, c, s}; }
     // The real minimiser over the box.
     std::pair<long double, long double> box_minimum(const CodeBox& box) const;

@@ -267,4 +267,24 @@ IntLine best_int_line_max(const std::vector<MaxChannel>& channels, const LineSum
     return out;
 }
 
+IntLine best_int_line_max(std::vector<MaxPoint> points, double c, const CodeBox& box) {
+    std::sort(points.begin(), points.end(), [](const MaxPoint& x, const MaxPoint& y) {
+        return x.weight != y.weight ? x.weight > y.weight : x.a < y.a;
+    });
+    std::vector<PointHull> hulls;
+    std::vector<double> weights;
+    LineSums m;
+    for (const MaxPoint& p : points) {
+        if (weights.empty() || weights.back() != p.weight) {
+            hulls.emplace_back();
+            weights.push_back(p.weight);
+        }
+        hulls.back().add(p.a, p.t, p.t);
+        m.add(p.a, p.t, 1.0);
+    }
+    std::vector<MaxChannel> ch;
+    for (size_t j = 0; j < hulls.size(); ++j) ch.push_back({&hulls[j], weights[j]});
+    return best_int_line_max(ch, m, c, box);
+}
+
 }  // namespace gqalut

@@ -41,4 +41,10 @@ struct MaxChannel {
 // lines, never the result. cost = the minimum maximum error.
 IntLine best_int_line_max(const std::vector<MaxChannel>& channels, const LineSums& m, double c, const CodeBox& box);
 
+// The same for loose points (any order): grouped by weight into hulls here.
+struct MaxPoint {
+    double a, t, weight;   // error weight * |K a + B c - t|
+};
+IntLine best_int_line_max(std::vector<MaxPoint> points, double c, const CodeBox& box);
+
 }  // namespace gqalut

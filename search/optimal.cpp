@@ -375,7 +375,7 @@ OptimalResult optimal_uniform_segments(const Problem& p) {
     return r;
 }
 
-OptimalResult optimal_shared(const Problem& p, int threads) {
+OptimalResult optimal_shared(const Problem& p, int threads, size_t max_cuts) {
     if (p.is_fp32()) return optimal_fp32(p);
     IntJob job(p, "optimal");
     OptimalResult r;
@@ -398,7 +398,8 @@ OptimalResult optimal_shared(const Problem& p, int threads) {
     thresholds.erase(std::unique(thresholds.begin(), thresholds.end()), thresholds.end());
     const double half_cell = std::ldexp(1.0, -(smax + 2));   // half of 2^-(smax+1)
     const size_t m = thresholds.size() + 1;
-    const size_t most = max_boundaries(job.entries);
+    const size_t most = max_cuts > 0 ? std::max(job.entries + 1, std::min(max_cuts, max_boundaries(job.entries)))
+                                     : max_boundaries(job.entries);
     const std::vector<size_t> cand = thin(m, most);
     std::vector<double> rep;
     std::vector<std::vector<size_t>> pos;

@@ -46,7 +46,8 @@ OptimalResult optimal_per_scale(const Problem& p, int threads = 1);
 // this indexing style with its base at the grid's start. The table is an ordinary per-scale
 // table (its breakpoints are base + i 2^sh).
 OptimalResult optimal_uniform_segments(const Problem& p);
-OptimalResult optimal_shared(const Problem& p, int threads = 1);
+// max_cuts > 0 caps the DP's boundaries lower than max_boundaries (a quick, thinned optimum).
+OptimalResult optimal_shared(const Problem& p, int threads = 1, size_t max_cuts = 0);
 OptimalResult optimal_fp32(const Problem& p);
 
 // Best split of boundaries 0..m-1 into at most `parts` runs (i, j), i < j, minimising the sum

@@ -41,7 +41,8 @@ SearchSpec make_spec(const SpecRequest& r) {
     s.objective = parse_objective(r.objective);
 
     if (s.precision == Precision::fp32) {
-        if (r.lambda || r.width || r.scales) throw BadInput("--lambda, --width and --scales apply to INT precisions, not fp32");
+        if (r.lambda_k || r.lambda_b || r.width || r.scales)
+            throw BadInput("--lambda, --lambda-k, --lambda-b, --width and --scales apply to INT precisions, not fp32");
         return s;
     }
     const int k = input_bits(s.precision);
@@ -60,10 +61,17 @@ SearchSpec make_spec(const SpecRequest& r) {
         if (*r.width < 2 || *r.width > 32) throw BadInput("--width: " + std::to_string(*r.width) + " outside 2..32");
         s.params.width = *r.width;
     }
-    if (r.lambda) {
-        if (*r.lambda < 0 || *r.lambda > 2 * k) throw BadInput("--lambda: " + std::to_string(*r.lambda) + " outside 0.." + std::to_string(2 * k));
-        s.params.lambda_k = s.params.lambda_b = *r.lambda;
-    }
+    const int most = max_lambda(s.precision);
+    auto lambda = [&](const std::optional<int>& v, const char* option, int& field, bool& chosen_later) {
+        if (!v) {
+            chosen_later = !r.reference_lambda;
+            return;
+        }
+        if (*v < 0 || *v > most) throw BadInput(std::string(option) + ": " + std::to_string(*v) + " outside 0.." + std::to_string(most));
+        field = *v;
+    };
+    lambda(r.lambda_k, "--lambda-k", s.params.lambda_k, s.auto_lambda_k);
+    lambda(r.lambda_b, "--lambda-b", s.params.lambda_b, s.auto_lambda_b);
     if (s.scaler) {
         RangeScaler check(s.function, *s.scaler, s.params);   // validates the preset
         s.scales = {check.core_frac()};
@@ -78,6 +86,16 @@ SearchSpec make_spec(const SpecRequest& r) {
                 throw BadInput("--scales: " + std::to_string(sc) + " outside [0, " + std::to_string(k - 1) + "]");
     }
     return s;
+}
+
+int max_lambda(Precision p) { return std::min(2 * input_bits(p), 40); }
+
+Problem Problem::with_lambda(int lambda_k, int lambda_b) const {
+    Problem p = *this;
+    p.spec_.params.lambda_k = lambda_k;
+    p.spec_.params.lambda_b = lambda_b;
+    p.spec_.auto_lambda_k = p.spec_.auto_lambda_b = false;
+    return p;
 }
 
 Problem::Problem(SearchSpec spec) : spec_(std::move(spec)) {

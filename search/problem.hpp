@@ -25,7 +25,11 @@ struct SpecRequest {
     std::optional<double> lo, hi;     // default: the function's Table 1 range
     int entries = 8;
     std::string precision = "int8";
-    std::optional<int> lambda;        // fraction bits of slopes and intercepts (default k-2; scaler core k-3)
+    // Fraction bits of slopes (lambda_k) and intercepts (lambda_b), each 0..min(2k, 40). Unset:
+    // chosen by the search (`--lambda auto`, lambda_search.hpp), or with `reference_lambda` the
+    // reference implementation's k-2 (scaler core k-3).
+    std::optional<int> lambda_k, lambda_b;
+    bool reference_lambda = false;
     std::optional<int> width;         // parameter width W (default k)
     std::optional<std::vector<int>> scales;   // INT scale set (default 0..6)
     std::string preset = "paper";     // DIV/RSQRT scaler preset
@@ -38,11 +42,15 @@ struct SearchSpec {
     double lo = -4, hi = 4;
     int entries = 8;
     Precision precision = Precision::int8;
-    IntParams params;                   // INT precisions
+    IntParams params;                   // INT precisions (an auto lambda holds k-2 / k-3 until chosen)
+    bool auto_lambda_k = false, auto_lambda_b = false;
     std::vector<int> scales;            // INT: the protocol's scales (scaler: the core scale)
     std::optional<ScalerSpec> scaler;   // DIV/RSQRT
     Objective objective = Objective::mse;
 };
+
+// The largest fraction bits a search takes: min(2k, 40) (40: the table format's limit).
+int max_lambda(Precision p);
 
 // Validates everything the CLI takes (function, range, entries, precision, lambda, width,
 // scales, preset). Throws BadInput with one line naming the problem.
@@ -53,6 +61,8 @@ SearchSpec make_spec(const SpecRequest& r);
 class Problem {
 public:
     explicit Problem(SearchSpec spec);
+    // The same problem (same grids) with other fraction bits.
+    Problem with_lambda(int lambda_k, int lambda_b) const;
 
     const SearchSpec& spec() const { return spec_; }
     const RefFunction& function() const { return *f_; }

@@ -60,6 +60,7 @@ std::vector<Point> run_job(const AccuracyJob& job, const Grid& g) {
     o.method = job.method == "uniform" ? "optimal" : job.method;
     if (job.method == "uniform") o.scheme = "uniform";
     o.seed = g.seed;
+    o.spec.reference_lambda = true;   // the sweep's published fronts use the reference's k-2 format
     const SearchResult r = run_search(o);
 
     std::vector<cost::Indexing> styles;
