@@ -25,7 +25,7 @@ public:
     // Throws BadInput naming the domain if [lo, hi] reaches outside it (ranges are never
     // silently clipped to the domain).
     void check_range(double lo, double hi) const;
-    // DIV and RSQRT reach wide inputs through the multi-range scaler (SPEC §3).
+        // DIV and RSQRT reach wide inputs through the multi-range scaler (docs/numeric-definition.md §6).
     bool multi_range() const { return name_ == "div" || name_ == "rsqrt"; }
     const std::string& expr() const { return expr_; }   // non-empty for user expressions
 

@@ -1,7 +1,7 @@
 // gqalut search --function F | --expr E --range LO,HI --entries N --precision int8|int16|int32|fp32
 //               [--scheme shared|per-scale|uniform] --method gqa|gqa-rm|nnlut|optimal [--objective mse|max]
 //               [--lambda auto|L] [--lambda-k auto|L] [--lambda-b auto|L] [--width W] [--seed S] [--threads T]
-//               [--out FILE] [--format text|json]   (docs/search.md; more options: --help)
+//               [--out FILE] [--format text|json]   (docs/cli.md, docs/search.md; more options: --help)
 #include <cmath>
 #include <iostream>
 #include <optional>
