@@ -39,6 +39,8 @@ int widest_fit(double v, int width, int most) {
     return 0;
 }
 
+int auto_lambda_limit(const SearchSpec& s) { return std::min(max_lambda(s.precision), s.params.width); }
+
 OptimalResult optimal_in(const Problem& p, const std::string& scheme, int threads, bool quick) {
     if (scheme == "uniform") return optimal_uniform_segments(p);
     if (scheme == "shared") return optimal_shared(p, threads, quick ? 257 : 0);
@@ -47,7 +49,7 @@ OptimalResult optimal_in(const Problem& p, const std::string& scheme, int thread
 
 LambdaChoice choose_lambda(const Problem& p, const std::string& scheme, int threads, bool quick) {
     const SearchSpec& s = p.spec();
-    const int most = max_lambda(s.precision), w = s.params.width;
+    const int w = s.params.width, most = auto_lambda_limit(s);
     const auto [slope, icpt] = needed_magnitudes(p);
     LambdaChoice c;
     double best = INFINITY;

@@ -5,7 +5,8 @@
 // How: the largest lambda at which the lines the table needs still fit W bits is estimated from
 // the protocol's points (least-squares lines over N equal-count runs of every grid: the
 // largest |slope| and |intercept|), for slopes and intercepts separately. From that pair the
-// search descends: every neighbour (each auto coordinate +-1, within 0..min(2k, 40)) of the
+// search descends: every neighbour (each auto coordinate +-1, within 0..W: the unit runs
+// fraction bits up to its parameter width, docs/numeric-definition.md §1) of the
 // best pair so far is solved by `optimal` in the scheme asked for, until the best pair has no
 // better neighbour (ties: the pair tried first). The GA and NN-LUT rank pairs by a quick shared
 // optimum (the scheme they search in, on at most 257 rounding patterns): their tables are not
@@ -37,6 +38,10 @@ struct LambdaChoice {
 // The largest |slope| and |intercept| (real units, y = slope x + intercept) of least-squares
 // lines over `entries` equal-count runs of every grid of p.
 std::pair<double, double> needed_magnitudes(const Problem& p);
+
+// The largest fraction bits --lambda auto tries: W (the numeric definition's range), within
+// max_lambda.
+int auto_lambda_limit(const SearchSpec& s);
 
 // The largest lambda in 0..most at which the magnitude v rounds into `width` signed bits.
 int widest_fit(double v, int width, int most);

@@ -98,8 +98,8 @@ SearchResult run_search(const SearchOptions& opt) {
         r.table = res.table;
         if (auto_lambda) {
             // Training does not depend on the format: convert the network at every pair.
-            const int most = max_lambda(problem.spec().precision);
             const SearchSpec& sp = problem.spec();
+            const int most = auto_lambda_limit(sp);
             double best = INFINITY;
             Problem winner = problem;
             for (int lk = sp.auto_lambda_k ? 0 : sp.params.lambda_k; lk <= (sp.auto_lambda_k ? most : sp.params.lambda_k); ++lk)

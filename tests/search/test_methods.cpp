@@ -90,7 +90,8 @@ TEST_CASE("every precision, the scaler and user expressions", "[methods]") {
                 CHECK(r.table.params.width == input_bits(r.table.precision));
                 CHECK_FALSE(r.lambda_trials.empty());   // --lambda auto is the default
                 CHECK(r.table.params.lambda_k >= 0);
-                CHECK(r.table.params.lambda_k <= max_lambda(r.table.precision));
+                CHECK(r.table.params.lambda_k <= r.table.params.width);   // auto stays where the unit runs
+                CHECK(r.table.params.lambda_b <= r.table.params.width);
             }
         }
     }
