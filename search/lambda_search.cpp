@@ -44,14 +44,34 @@ int auto_lambda_limit(const SearchSpec& s) { return std::min(max_lambda(s.precis
 OptimalResult optimal_in(const Problem& p, const std::string& scheme, int threads, bool quick) {
     if (scheme == "uniform") return optimal_uniform_segments(p);
     if (scheme == "shared") return optimal_shared(p, threads, quick ? 257 : 0);
-    return optimal_per_scale(p, threads);
+    return optimal_per_scale(p, threads, quick ? 257 : 0);
+}
+
+double optimal_fits(const Problem& p, const std::string& scheme) {
+    if (scheme == "uniform") return 0;
+    const size_t n = static_cast<size_t>(p.spec().entries);
+    const double most = static_cast<double>(max_boundaries(n));
+    double fits = 0, cells = 0;
+    for (const ScaleGrid& g : p.grids()) {
+        const double m = std::min(most, static_cast<double>(g.q.size() + 1));
+        fits += m * m / 2;
+        cells += static_cast<double>(g.q.size());
+    }
+    if (scheme == "shared") {
+        const double m = std::min(most, cells + 1);
+        return m * m / 2;
+    }
+    return std::min(fits, kMaxFits);
 }
 
 LambdaChoice choose_lambda(const Problem& p, const std::string& scheme, int threads, bool quick) {
     const SearchSpec& s = p.spec();
+    // The maximum error's DPs are greedy bisections (O(m) fits a step): never large.
+    quick = quick || (s.objective == Objective::mse && optimal_fits(p, scheme) > (1 << 22));
     const int w = s.params.width, most = auto_lambda_limit(s);
     const auto [slope, icpt] = needed_magnitudes(p);
     LambdaChoice c;
+    c.quick = quick;
     double best = INFINITY;
     auto solved = [&](int lk, int lb) {
         for (const LambdaTrial& t : c.tried)

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <functional>
 #include <limits>
 
@@ -105,18 +107,31 @@ public:
         return fit_max(i, j, hulls);
     }
 
-    // out[j] = fit(i, j).cost for j in (i, m); the maximum error grows its hulls cut by cut.
+    // out[j] = fit(i, j).cost for j in (i, m) (squared error).
     void row(size_t i, double* out) const {
-        if (obj_ == Objective::mse) {
-            for (size_t j = i + 1; j < cuts_.size(); ++j) out[j] = fit_mse(i, j).cost;
-            return;
-        }
-        std::vector<PointHull> hulls(ch_.size());
-        for (size_t j = i + 1; j < cuts_.size(); ++j) {
-            for (size_t k = 0; k < ch_.size(); ++k) add_cells(hulls[k], k, cuts_.pos[j - 1][k], cuts_.pos[j][k]);
-            out[j] = fit_max(i, j, hulls).cost;
-        }
+        for (size_t j = i + 1; j < cuts_.size(); ++j) out[j] = fit_mse(i, j).cost;
     }
+
+    // The maximum error of runs (i, j) as a run grows: the hulls keep the cells of the current
+    // start and only take the new ones (a call with another start begins again).
+    class Grower {
+    public:
+        explicit Grower(const SegmentFitter& f) : f_(f), hulls_(f.ch_.size()) {}
+        double cost(size_t i, size_t j) {
+            if (i != start_ || j < end_) {
+                for (PointHull& h : hulls_) h.clear();
+                start_ = end_ = i;
+            }
+            for (size_t k = 0; k < hulls_.size(); ++k) f_.add_cells(hulls_[k], k, f_.cuts_.pos[end_][k], f_.cuts_.pos[j][k]);
+            end_ = j;
+            return f_.fit_max(i, j, hulls_).cost;
+        }
+
+    private:
+        const SegmentFitter& f_;
+        std::vector<PointHull> hulls_;
+        size_t start_ = SIZE_MAX, end_ = 0;
+    };
 
 private:
     void add_cells(PointHull& h, size_t k, size_t from, size_t to) const {
@@ -146,7 +161,16 @@ private:
     CodeBox box_;
 };
 
-Combine combine_for(Objective o) { return o == Objective::max ? Combine::max : Combine::sum; }
+// The DP over the cuts: squared errors add (the full matrix, rows in parallel); the maximum
+// error is monotone in the run, so the greedy bisection finds its optimum with O(m) fits per
+// step instead of the matrix's m^2 / 2.
+Partition partition(const SegmentFitter& fit, size_t m, size_t parts, Objective o, int threads) {
+    if (o == Objective::max) {
+        SegmentFitter::Grower grow(fit);
+        return min_max_partition(m, parts, [&](size_t i, size_t j) { return grow.cost(i, j); });
+    }
+    return best_partition(m, parts, [&](size_t i, double* out) { fit.row(i, out); }, Combine::sum, threads);
+}
 
 // The set-up every INT DP shares: a blank table of the problem, its parameters and entries.
 struct IntJob {
@@ -234,11 +258,60 @@ Partition best_partition(size_t m, size_t parts, const std::function<double(size
         threads);
 }
 
-OptimalResult optimal_per_scale(const Problem& p, int threads) {
+Partition min_max_partition(size_t m, size_t parts, const std::function<double(size_t, size_t)>& cost) {
+    Partition out;
+    out.starts = {0};
+    if (m < 2 || parts == 0) return out;
+    // The greedy cover for eps: each run as long as its cost stays <= eps.
+    auto cover = [&](double eps, std::vector<size_t>* starts) {
+        size_t i = 0, runs = 0;
+        if (starts) starts->clear();
+        while (i < m - 1) {
+            if (++runs > parts || !(cost(i, i + 1) <= eps)) return false;
+            if (starts) starts->push_back(i);
+            size_t j = i + 1;
+            while (j + 1 < m && cost(i, j + 1) <= eps) ++j;
+            i = j;
+        }
+        return true;
+    };
+    // Bisection over the non-negative doubles by bit pattern (ordered like their values):
+    // the cover is feasible at one run's cost (hi) and the least feasible eps is a run cost.
+    auto bits = [](double v) {
+        uint64_t u;
+        std::memcpy(&u, &v, sizeof u);
+        return u;
+    };
+    auto value = [](uint64_t u) {
+        double v;
+        std::memcpy(&v, &u, sizeof v);
+        return v;
+    };
+    uint64_t hi = bits(std::max(0.0, cost(0, m - 1)));
+    if (cover(0.0, nullptr)) {
+        hi = 0;
+    } else {
+        uint64_t lo = 0;
+        while (hi - lo > 1) {
+            const uint64_t mid = lo + (hi - lo) / 2;
+            (cover(value(mid), nullptr) ? hi : lo) = mid;
+        }
+    }
+    cover(value(hi), &out.starts);
+    out.cost = value(hi);
+    return out;
+}
+
+OptimalResult optimal_per_scale(const Problem& p, int threads, size_t max_cuts) {
     if (p.is_fp32()) return optimal_fp32(p);
     IntJob job(p, "optimal");
     OptimalResult r;
-    const size_t most = max_boundaries(job.entries);
+    size_t most = max_boundaries(job.entries);
+    if (job.objective == Objective::mse) {
+        const double per_dp = 2.0 * kMaxFits / static_cast<double>(std::max<size_t>(1, p.grids().size()));
+        most = std::min(most, std::max(job.entries + 1, static_cast<size_t>(std::sqrt(per_dp))));
+    }
+    if (max_cuts > 0) most = std::min(most, std::max(job.entries + 1, max_cuts));
     size_t largest = 0;
     bool sampled = false;
     for (const ScaleGrid& g : p.grids()) {
@@ -265,9 +338,7 @@ OptimalResult optimal_per_scale(const Problem& p, int threads) {
         const SegmentFitter fit(ch, cuts, job.params, job.objective);
         LutCodes lut;
         if (cuts.size() >= 2) {
-            const Partition part = best_partition(
-                cuts.size(), job.entries, [&](size_t i, double* out) { fit.row(i, out); }, combine_for(job.objective),
-                threads);
+            const Partition part = partition(fit, cuts.size(), job.entries, job.objective, threads);
             for (const auto& [i, j] : runs_of(part, cuts.size())) {
                 if (i > 0) lut.breakpoints.push_back(codes[cand[i]]);
                 const IntLine l = fit.fit(i, j);
@@ -419,8 +490,7 @@ OptimalResult optimal_shared(const Problem& p, int threads, size_t max_cuts) {
     const Cuts cuts = make_cuts(ch, pos);
     const SegmentFitter fit(ch, cuts, job.params, job.objective);
     SharedBreakpoints sh;
-    const Partition part = best_partition(
-        cuts.size(), job.entries, [&](size_t i, double* out) { fit.row(i, out); }, combine_for(job.objective), threads);
+    const Partition part = partition(fit, cuts.size(), job.entries, job.objective, threads);
     for (const auto& [i, j] : runs_of(part, cuts.size())) {
         if (i > 0) sh.breakpoints.push_back(rep[i]);
         const IntLine l = fit.fit(i, j);

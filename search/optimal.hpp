@@ -15,11 +15,13 @@
 // fp32: DP over segmentations of the sample points with real least-squares lines, then the
 //   parameters are rounded to binary32 -- optimal up to that rounding, not certified.
 //
-// The DP adds segment costs (MSE: their squared errors) or takes their maximum (max error).
+// The DP adds segment costs (MSE: their squared errors); for the maximum error, which never
+// falls as a segment grows, the least bound a greedy cover meets is found by bisection.
 // Bounded work: a DP runs on at most max_boundaries(N) boundaries (2049 for N <= 64 entries,
-// fewer for more entries so that N m^2 / 2 stays near 2^28 steps); a larger grid or pattern
-// set is thinned evenly and the result says it is not exact. Grids themselves hold at most
-// kMaxGridCodes codes per scale (metrics.hpp).
+// fewer for more entries so that N m^2 / 2 stays near 2^28 steps), and the squared-error DPs of
+// a per-scale optimum make at most about kMaxFits segment fits together; a larger grid or
+// pattern set is thinned evenly and the result says it is not exact. Grids themselves hold at
+// most kMaxGridCodes codes per scale (metrics.hpp).
 #pragma once
 #include <functional>
 #include <string>
@@ -30,6 +32,9 @@ namespace gqalut {
 
 // The largest number of DP boundaries for a table of `entries` entries.
 size_t max_boundaries(size_t entries);
+// At most this many segment fits for the squared error of all scales of a per-scale optimum
+// together: with many scales (INT32 --scales 0..31) each DP gets fewer boundaries.
+constexpr double kMaxFits = 1 << 24;
 
 struct OptimalResult {
     PwlTable table;
@@ -37,7 +42,8 @@ struct OptimalResult {
     std::string note;   // how the table was obtained
 };
 
-OptimalResult optimal_per_scale(const Problem& p, int threads = 1);
+// max_cuts > 0 caps the DP's boundaries lower than max_boundaries (a quick, thinned optimum).
+OptimalResult optimal_per_scale(const Problem& p, int threads = 1, size_t max_cuts = 0);
 // Uniform segments addressed without comparators (the ac_math style, docs/explore.md): per scale,
 // segment i covers codes [base + i 2^sh, base + (i+1) 2^sh) where base is the grid's lowest
 // code; the index is min(N-1, (q - base) >> sh), a subtract and a shift, so the last segment
@@ -61,5 +67,10 @@ struct Partition {
 using CostRow = std::function<void(size_t i, double* out)>;
 Partition best_partition(size_t m, size_t parts, const CostRow& row, Combine combine, int threads);
 Partition best_partition(size_t m, size_t parts, const std::function<double(size_t, size_t)>& cost, int threads);
+// The same as best_partition(..., Combine::max) for costs that never fall as a run grows
+// (cost(i, j) <= cost(i', j') when i' <= i < j <= j'), with O(m) calls per bisection step
+// instead of the matrix: the least eps whose greedy cover (runs as long as cost <= eps) needs
+// at most `parts` runs. `cost` is called with j growing for one i at a time.
+Partition min_max_partition(size_t m, size_t parts, const std::function<double(size_t, size_t)>& cost);
 
 }  // namespace gqalut

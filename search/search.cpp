@@ -48,6 +48,16 @@ SearchResult run_search(const SearchOptions& opt) {
     auto say = [&](const std::string& s) {
         if (opt.progress) opt.progress(s);
     };
+    if (method == "gqa" || method == "gqa-rm") {
+        // Bounded work: every fitness evaluation scores every point of the protocol.
+        double points = static_cast<double>(problem.fp32_x().size());
+        for (const ScaleGrid& g : problem.grids()) points += static_cast<double>(g.q.size());
+        const double evaluations = static_cast<double>(cfg.population) * (cfg.generations + 1);
+        if (points * evaluations > kMaxGaPointEvaluations)
+            throw BadInput(method + ": " + show_number(evaluations) + " fitness evaluations of " + show_number(points) +
+                           " protocol points each exceed the limit of " + show_number(kMaxGaPointEvaluations) +
+                           " point evaluations; use fewer --generations, --population or --scales, or --method optimal");
+    }
     SearchResult r;
     r.scheme = fp32 ? "fp32" : scheme;
     r.objective = objective;
@@ -55,18 +65,20 @@ SearchResult run_search(const SearchOptions& opt) {
     std::optional<OptimalResult> chosen;   // --lambda auto with optimal: the winner's optimum
     const bool auto_lambda = !fp32 && (problem.spec().auto_lambda_k || problem.spec().auto_lambda_b);
     if (auto_lambda && method != "nnlut") {
-        // The GA and NN-LUT search shared tables: their format is chosen by a quick shared optimum.
-        const bool quick = method != "optimal";
-        const std::string by = quick ? "shared" : scheme;
-        say("lambda auto: solving the " + std::string(quick ? "quick " : "") + by + " optimum on candidate pairs");
-        LambdaChoice c = choose_lambda(problem, by, opt.threads, quick);
+        // The GA searches shared tables: its format is chosen by a quick shared optimum.
+        const bool ga = method != "optimal";
+        const std::string by = ga ? "shared" : scheme;
+        say("lambda auto: solving the " + by + " optimum on candidate pairs");
+        LambdaChoice c = choose_lambda(problem, by, opt.threads, ga);
+        const bool quick = c.quick;
         problem = problem.with_lambda(c.lambda_k, c.lambda_b);
         r.lambda_trials = c.tried;
-        r.lambda_by = quick ? "quick shared optimum per pair (at most 257 rounding patterns)"
-                            : "exact " + scheme + " optimum per pair, descending to a pair no neighbour beats";
+        r.lambda_by = std::string(quick ? "quick " + by + " optimum per pair (DPs on at most 257 boundaries)"
+                                        : "exact " + by + " optimum per pair") +
+                      ", descending to a pair no neighbour beats";
         say("lambda auto: lambda_k " + std::to_string(c.lambda_k) + ", lambda_b " + std::to_string(c.lambda_b) + " (best of " +
             std::to_string(c.tried.size()) + " pairs)");
-        if (method == "optimal") chosen = std::move(c.optimum);
+        if (method == "optimal" && !quick) chosen = std::move(c.optimum);   // else solved in full below
     }
     const std::string objective_name = objective == Objective::max ? "max error" : "MSE";
     if (method == "gqa" || method == "gqa-rm") {

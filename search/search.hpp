@@ -47,6 +47,10 @@ struct SearchResult {
     int bits_per_entry = 0;       // breakpoint (k+1 bits, none for uniform) + slope + intercept; FP32 96
 };
 
+// A GA run scores every protocol point in every fitness evaluation; beyond this many point
+// evaluations (about 20 s here) the request is refused up front.
+constexpr double kMaxGaPointEvaluations = 17179869184.0;   // 2^34
+
 // Throws BadInput. The result records in table.metrics what the table achieved, whether it is
 // exact, and `codes_at_rail`.
 SearchResult run_search(const SearchOptions& opt);

@@ -61,6 +61,19 @@ TEST_CASE("same seed, byte-identical table for 1 and 2 threads", "[methods]") {
     const std::string one = table_bytes(run_search(o));
     o.threads = 2;
     CHECK(table_bytes(run_search(o)) == one);
+    // --lambda auto and the maximum error too.
+    for (const char* m : {"optimal", "gqa-rm", "nnlut"})
+        for (const char* obj : {"mse", "max"}) {
+            if (std::string(m) == "nnlut" && std::string(obj) == "max") continue;
+            SearchOptions a = quick("exp", 8, m);
+            a.spec.reference_lambda = false;
+            a.spec.objective = obj;
+            a.threads = 1;
+            const std::string first = table_bytes(run_search(a));
+            a.threads = 2;
+            INFO(m << " " << obj << " lambda auto");
+            CHECK(table_bytes(run_search(a)) == first);
+        }
 }
 
 TEST_CASE("more generations never end worse (the best ever is kept)", "[methods]") {

@@ -9,6 +9,7 @@
 #include "model/metrics.hpp"
 #include "model/table_io.hpp"
 #include "search/optimal.hpp"
+#include "search/rng.hpp"
 #include "search/search.hpp"
 
 using namespace gqalut;
@@ -378,5 +379,31 @@ TEST_CASE("each objective's optimum is the best of the two under its own objecti
             CHECK(mse.metrics.mse_mean <= mx.metrics.mse_mean * (1 + 1e-12));
             CHECK(mx.table.metrics["objective"] == "max");
         }
+    }
+}
+
+TEST_CASE("min-max partition by greedy bisection equals the full min-max DP on monotone costs", "[optimal]") {
+    Rng rng(99);
+    for (int rep = 0; rep < 300; ++rep) {
+        const size_t m = 2 + static_cast<size_t>(rng.uniform_int(0, 30));
+        const size_t parts = 1 + static_cast<size_t>(rng.uniform_int(0, 6));
+        // cost(i, j): the largest of random point weights in [i, j) -- monotone like a max error.
+        std::vector<double> w(m);
+        for (double& v : w) v = rng.uniform01() < 0.2 ? 0.0 : std::floor(rng.uniform(0, 50)) / 8;
+        auto cost = [&](size_t i, size_t j) {
+            double c = 0, s = 0;
+            for (size_t k = i; k < j; ++k) c = std::max(c, w[k]), s += w[k];
+            return c + 0.01 * s * (j - i > 1);   // grows with the run too
+        };
+        const Partition full = best_partition(
+            m, parts, [&](size_t i, double* out) { for (size_t j = i + 1; j < m; ++j) out[j] = cost(i, j); }, Combine::max, 1);
+        const Partition greedy = min_max_partition(m, parts, cost);
+        INFO("m " << m << " parts " << parts);
+        CHECK(greedy.cost == full.cost);
+        CHECK(greedy.starts.size() <= parts);
+        double worst = 0;
+        for (size_t k = 0; k < greedy.starts.size(); ++k)
+            worst = std::max(worst, cost(greedy.starts[k], k + 1 < greedy.starts.size() ? greedy.starts[k + 1] : m - 1));
+        CHECK(worst == greedy.cost);
     }
 }
