@@ -23,7 +23,7 @@ double direct_cost(const std::vector<Pt>& pts, int64_t k, int64_t b, double c) {
     return s;
 }
 
-void check_against_brute_force(const std::vector<Pt>& pts, double c, const CodeBox& box) {
+IntLine solve(const std::vector<Pt>& pts, double c, const CodeBox& box) {
     LineSums m;
     double amin = INFINITY, amax = -INFINITY;
     for (const Pt& p : pts) {
@@ -31,10 +31,14 @@ void check_against_brute_force(const std::vector<Pt>& pts, double c, const CodeB
         amin = std::min(amin, p.a);
         amax = std::max(amax, p.a);
     }
+    return best_int_line(m, amin, amax, c, box);
+}
+
+void check_against_brute_force(const std::vector<Pt>& pts, double c, const CodeBox& box) {
     double brute = INFINITY;
     for (int64_t k = box.k_lo; k <= box.k_hi; ++k)
         for (int64_t b = box.b_lo; b <= box.b_hi; ++b) brute = std::min(brute, direct_cost(pts, k, b, c));
-    const IntLine l = best_int_line(m, amin, amax, c, box);
+    const IntLine l = solve(pts, c, box);
     CHECK(l.certified);
     CHECK(l.k >= box.k_lo);
     CHECK(l.k <= box.k_hi);
@@ -111,17 +115,6 @@ double every_slope_code(const std::vector<Pt>& pts, double c, const CodeBox& box
         best = std::min(best, direct_cost(pts, k, b, c));
     }
     return best;
-}
-
-IntLine solve(const std::vector<Pt>& pts, double c, const CodeBox& box) {
-    LineSums m;
-    double amin = INFINITY, amax = -INFINITY;
-    for (const Pt& p : pts) {
-        m.add(p.a, p.t, p.w);
-        amin = std::min(amin, p.a);
-        amax = std::max(amax, p.a);
-    }
-    return best_int_line(m, amin, amax, c, box);
 }
 
 }  // namespace

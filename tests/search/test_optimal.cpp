@@ -86,6 +86,57 @@ void choose(const std::vector<double>& cand, size_t count, std::vector<double>& 
     }
 }
 
+
+// The best total (MSE: sum of squared errors; max: the largest error) over every choice of
+// entries - 1 breakpoint codes on grid g (any grid code, or "never fires"), each segment by
+// enumeration of every (K, B).
+double brute_per_scale(const Problem& p, const ScaleGrid& g, int entries, Objective o) {
+    std::vector<double> cand(g.q.begin(), g.q.end());
+    cand.push_back(static_cast<double>(p.spec().params.bp_max()));
+    double best = INFINITY;
+    std::vector<double> cur;
+    choose(cand, static_cast<size_t>(entries - 1), cur, 0, [&](const std::vector<double>& bps) {
+        double total = 0;
+        for (size_t seg = 0; seg < bps.size() + 1; ++seg) {
+            std::vector<std::tuple<int64_t, int, double, double>> pts;
+            for (size_t i = 0; i < g.q.size(); ++i) {
+                size_t idx = 0;
+                for (double b : bps) idx += b <= static_cast<double>(g.q[i]);
+                if (idx == seg) pts.emplace_back(g.q[i], g.s, g.target[i], 1.0);
+            }
+            total = o == Objective::max ? std::max(total, brute_segment_max(pts, p.spec().params))
+                                        : total + brute_segment(pts, p.spec().params);
+        }
+        best = std::min(best, total);
+    });
+    return o == Objective::max ? best : best / static_cast<double>(g.q.size());
+}
+
+// The same for a shared table of 3 entries, its 2 real breakpoints on a grid 4x finer than the
+// DP's cells (offset to avoid ties); MSE: the scale-weighted mean.
+double brute_shared(const Problem& p, double lo, double hi, Objective o) {
+    std::vector<double> cand;
+    for (double x = lo - 1.0 + 1.0 / 32; x < hi + 1.0; x += 1.0 / 16) cand.push_back(x);
+    const IntParams& ip = p.spec().params;
+    double best = INFINITY;
+    std::vector<double> cur;
+    choose(cand, 2, cur, 0, [&](const std::vector<double>& bps) {
+        double total = 0;
+        for (size_t seg = 0; seg < 3; ++seg) {
+            std::vector<std::tuple<int64_t, int, double, double>> pts;
+            for (const ScaleGrid& g : p.grids())
+                for (size_t i = 0; i < g.q.size(); ++i) {
+                    size_t idx = 0;
+                    for (double b : bps) idx += breakpoint_code(b, g.s, ip) <= g.q[i];
+                    if (idx == seg)
+                        pts.emplace_back(g.q[i], g.s, g.target[i], o == Objective::max ? 1.0 : 1.0 / static_cast<double>(g.q.size()));
+                }
+            total = o == Objective::max ? std::max(total, brute_segment_max(pts, ip)) : total + brute_segment(pts, ip);
+        }
+        best = std::min(best, total);
+    });
+    return o == Objective::max ? best : best / static_cast<double>(p.grids().size());
+}
 }  // namespace
 
 TEST_CASE("the brute force's datapath formula is the golden datapath", "[optimal]") {
@@ -101,79 +152,44 @@ TEST_CASE("the brute force's datapath formula is the golden datapath", "[optimal
             }
 }
 
-TEST_CASE("per-scale optimum equals exhaustive search on small grids", "[optimal]") {
+TEST_CASE("per-scale optimum equals exhaustive search on small grids, both objectives", "[optimal]") {
     struct Case {
         const char* f;
         double lo, hi;
-        int entries, width, lambda;
+        int entries, width, lk, lb;
     };
-    for (const Case& c : {Case{"gelu", -1.5, 1.5, 3, 4, 2}, Case{"exp", -2, 0, 3, 5, 3}, Case{"hswish", -2, 1, 2, 4, 1},
-                          Case{"tanh", -1, 1, 4, 4, 2}}) {
-        const Problem p = small_problem(c.f, c.lo, c.hi, c.entries, c.width, c.lambda, {0, 1, 2});
-        const OptimalResult r = optimal_per_scale(p);
-        CHECK(r.exact);
-        const auto got = p.score_per_scale(r.table);
-        for (size_t gi = 0; gi < p.grids().size(); ++gi) {
-            const ScaleGrid& g = p.grids()[gi];
-            // Breakpoint codes: any grid code, or "never fires".
-            std::vector<double> cand(g.q.begin(), g.q.end());
-            cand.push_back(static_cast<double>(p.spec().params.bp_max()));
-            double best = INFINITY;
-            std::vector<double> cur;
-            choose(cand, static_cast<size_t>(c.entries - 1), cur, 0, [&](const std::vector<double>& bps) {
-                double total = 0;
-                for (size_t seg = 0; seg < bps.size() + 1; ++seg) {
-                    std::vector<std::tuple<int64_t, int, double, double>> pts;
-                    for (size_t i = 0; i < g.q.size(); ++i) {
-                        size_t idx = 0;
-                        for (double b : bps) idx += b <= static_cast<double>(g.q[i]);
-                        if (idx == seg) pts.emplace_back(g.q[i], g.s, g.target[i], 1.0);
-                    }
-                    total += brute_segment(pts, p.spec().params);
-                }
-                best = std::min(best, total);
-            });
-            INFO(c.f << " s=" << g.s);
-            CHECK(got[gi] == Approx(best / static_cast<double>(g.q.size())).epsilon(1e-9));
+    for (const char* obj : {"mse", "max"})
+        for (const Case& c : {Case{"gelu", -1.5, 1.5, 3, 4, 2, 2}, Case{"exp", -2, 0, 3, 5, 3, 4},
+                              Case{"hswish", -2, 1, 2, 4, 1, 1}, Case{"tanh", -1, 1, 4, 4, 2, 3}}) {
+            const Problem p = small_problem(c.f, c.lo, c.hi, c.entries, c.width, c.lk, {0, 1, 2}, obj, c.lb);
+            const Objective o = p.spec().objective;
+            const OptimalResult r = optimal_per_scale(p);
+            CHECK(r.exact);
+            const auto got = o == Objective::max ? p.max_error_per_scale(r.table) : p.score_per_scale(r.table);
+            for (size_t gi = 0; gi < p.grids().size(); ++gi) {
+                INFO(obj << " " << c.f << " s=" << p.grids()[gi].s);
+                CHECK(got[gi] == Approx(brute_per_scale(p, p.grids()[gi], c.entries, o)).epsilon(1e-9));
+            }
+            // The table's objective is the golden metric's.
+            const Metrics m = evaluate(r.table, Protocol::paper);
+            CHECK(p.score(r.table) == (o == Objective::max ? m.max_abs_error : m.mse_mean));
         }
-    }
 }
 
-TEST_CASE("shared optimum equals exhaustive search over a finer breakpoint grid", "[optimal]") {
+TEST_CASE("shared optimum equals exhaustive search over a finer breakpoint grid, both objectives", "[optimal]") {
     struct Case {
         const char* f;
         double lo, hi;
-        int width, lambda;
+        int width, lk, lb;
     };
-    for (const Case& c : {Case{"gelu", -1.5, 1.5, 4, 2}, Case{"exp", -2, 0, 4, 3}, Case{"hswish", -2, 1, 4, 1}}) {
-        const std::vector<int> scales{0, 1, 2};
-        const Problem p = small_problem(c.f, c.lo, c.hi, 3, c.width, c.lambda, scales);
-        const OptimalResult r = optimal_shared(p);
-        CHECK(r.exact);
-        const double got = p.score(r.table);
-        // Real breakpoints on a grid 4x finer than the DP's cells, offset to avoid ties.
-        std::vector<double> cand;
-        for (double x = c.lo - 1.0 + 1.0 / 32; x < c.hi + 1.0; x += 1.0 / 16) cand.push_back(x);
-        const IntParams& ip = p.spec().params;
-        double best = INFINITY;
-        std::vector<double> cur;
-        choose(cand, 2, cur, 0, [&](const std::vector<double>& bps) {
-            double total = 0;
-            for (size_t seg = 0; seg < 3; ++seg) {
-                std::vector<std::tuple<int64_t, int, double, double>> pts;
-                for (const ScaleGrid& g : p.grids())
-                    for (size_t i = 0; i < g.q.size(); ++i) {
-                        size_t idx = 0;
-                        for (double b : bps) idx += breakpoint_code(b, g.s, ip) <= g.q[i];
-                        if (idx == seg) pts.emplace_back(g.q[i], g.s, g.target[i], 1.0 / static_cast<double>(g.q.size()));
-                    }
-                total += brute_segment(pts, ip);
-            }
-            best = std::min(best, total / static_cast<double>(scales.size()));
-        });
-        INFO(c.f);
-        CHECK(got == Approx(best).epsilon(1e-9));
-    }
+    for (const char* obj : {"mse", "max"})
+        for (const Case& c : {Case{"gelu", -1.5, 1.5, 4, 2, 1}, Case{"exp", -2, 0, 4, 3, 3}, Case{"hswish", -2, 1, 4, 1, 2}}) {
+            const Problem p = small_problem(c.f, c.lo, c.hi, 3, c.width, c.lk, {0, 1, 2}, obj, c.lb);
+            const OptimalResult r = optimal_shared(p);
+            CHECK(r.exact);
+            INFO(obj << " " << c.f);
+            CHECK(p.score(r.table) == Approx(brute_shared(p, c.lo, c.hi, p.spec().objective)).epsilon(1e-9));
+        }
 }
 
 TEST_CASE("optimal is never above another method on the same protocol", "[optimal]") {
@@ -264,81 +280,6 @@ TEST_CASE("uniform segments: power-of-two widths from the lowest code, each segm
     // A fixed segmentation can be no better than the best one.
     CHECK(evaluate(optimal_per_scale(p).table, Protocol::paper).mse_mean <=
           evaluate(u.table, Protocol::paper).mse_mean);
-}
-
-TEST_CASE("per-scale max-error optimum equals exhaustive search on small grids", "[optimal]") {
-    struct Case {
-        const char* f;
-        double lo, hi;
-        int entries, width, lk, lb;
-    };
-    for (const Case& c : {Case{"gelu", -1.5, 1.5, 3, 4, 2, 2}, Case{"exp", -2, 0, 3, 5, 3, 4}, Case{"hswish", -2, 1, 2, 4, 1, 2},
-                          Case{"tanh", -1, 1, 4, 4, 2, 3}}) {
-        const Problem p = small_problem(c.f, c.lo, c.hi, c.entries, c.width, c.lk, {0, 1, 2}, "max", c.lb);
-        const OptimalResult r = optimal_per_scale(p);
-        CHECK(r.exact);
-        const auto got = p.max_error_per_scale(r.table);
-        for (size_t gi = 0; gi < p.grids().size(); ++gi) {
-            const ScaleGrid& g = p.grids()[gi];
-            std::vector<double> cand(g.q.begin(), g.q.end());
-            cand.push_back(static_cast<double>(p.spec().params.bp_max()));
-            double best = INFINITY;
-            std::vector<double> cur;
-            choose(cand, static_cast<size_t>(c.entries - 1), cur, 0, [&](const std::vector<double>& bps) {
-                double worst = 0;
-                for (size_t seg = 0; seg < bps.size() + 1; ++seg) {
-                    std::vector<std::tuple<int64_t, int, double, double>> pts;
-                    for (size_t i = 0; i < g.q.size(); ++i) {
-                        size_t idx = 0;
-                        for (double b : bps) idx += b <= static_cast<double>(g.q[i]);
-                        if (idx == seg) pts.emplace_back(g.q[i], g.s, g.target[i], 1.0);
-                    }
-                    worst = std::max(worst, brute_segment_max(pts, p.spec().params));
-                }
-                best = std::min(best, worst);
-            });
-            INFO(c.f << " s=" << g.s);
-            CHECK(got[gi] == Approx(best).epsilon(1e-9));
-        }
-        // The table's maximum error is the golden metric's.
-        CHECK(p.score(r.table) == evaluate(r.table, Protocol::paper).max_abs_error);
-    }
-}
-
-TEST_CASE("shared max-error optimum equals exhaustive search over a finer breakpoint grid", "[optimal]") {
-    struct Case {
-        const char* f;
-        double lo, hi;
-        int width, lk, lb;
-    };
-    for (const Case& c : {Case{"gelu", -1.5, 1.5, 4, 2, 1}, Case{"exp", -2, 0, 4, 3, 3}, Case{"hswish", -2, 1, 4, 1, 2}}) {
-        const std::vector<int> scales{0, 1, 2};
-        const Problem p = small_problem(c.f, c.lo, c.hi, 3, c.width, c.lk, scales, "max", c.lb);
-        const OptimalResult r = optimal_shared(p);
-        CHECK(r.exact);
-        const double got = p.score(r.table);
-        std::vector<double> cand;
-        for (double x = c.lo - 1.0 + 1.0 / 32; x < c.hi + 1.0; x += 1.0 / 16) cand.push_back(x);
-        const IntParams& ip = p.spec().params;
-        double best = INFINITY;
-        std::vector<double> cur;
-        choose(cand, 2, cur, 0, [&](const std::vector<double>& bps) {
-            double worst = 0;
-            for (size_t seg = 0; seg < 3; ++seg) {
-                std::vector<std::tuple<int64_t, int, double, double>> pts;
-                for (const ScaleGrid& g : p.grids())
-                    for (size_t i = 0; i < g.q.size(); ++i) {
-                        size_t idx = 0;
-                        for (double b : bps) idx += breakpoint_code(b, g.s, ip) <= g.q[i];
-                        if (idx == seg) pts.emplace_back(g.q[i], g.s, g.target[i], 1.0);
-                    }
-                worst = std::max(worst, brute_segment_max(pts, ip));
-            }
-            best = std::min(best, worst);
-        });
-        INFO(c.f);
-        CHECK(got == Approx(best).epsilon(1e-9));
-    }
 }
 
 TEST_CASE("uniform max-error optimum: each segment's codes are the enumerated minimax", "[optimal]") {
