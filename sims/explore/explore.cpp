@@ -26,6 +26,7 @@ SearchOptions search_options(const Job& j, const Sweep& s) {
     }
     if (j.uniform_segments) o.scheme = "uniform";
     o.seed = s.seed;
+    o.spec.reference_lambda = true;   // the sweep's published fronts use the reference's k-2 format
     return o;
 }
 
