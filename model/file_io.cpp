@@ -27,22 +27,36 @@ std::string parent_of(const std::string& path) {
     return slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
 }
 
-// What an output path resolves to: itself, or the regular file a symbolic link names. Throws
-// for anything that may not be replaced.
-std::string output_target(const std::string& path) {
-    if (path.empty()) throw BadInput("an empty path names no file");
+// What an output path resolves to (itself, or the regular file a symbolic link names), or why
+// it may not be written: the reason, with `target` left empty.
+std::string resolve_output(const std::string& path, std::string& target) {
+    target.clear();
+    if (path.empty()) return "an empty path names no file";
     struct stat st{};
-    if (lstat(path.c_str(), &st) != 0) return path;   // a new file (its directory is checked on open)
-    std::string target = path;
+    if (lstat(path.c_str(), &st) != 0) {   // a new file: its directory must exist
+        const std::string parent = parent_of(path);
+        if (stat(parent.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) return "directory " + parent + " does not exist";
+        target = path;
+        return "";
+    }
+    std::string t = path;
     if (S_ISLNK(st.st_mode)) {
         char* resolved = realpath(path.c_str(), nullptr);
-        if (!resolved) throw BadInput(path + ": is a symbolic link to nothing (" + reason() + "); not replaced");
-        target = resolved;
+        if (!resolved) return "it is a symbolic link to nothing (" + reason() + ")";
+        t = resolved;
         std::free(resolved);
-        if (stat(target.c_str(), &st) != 0) throw BadInput(path + ": cannot write: " + reason());
+        if (stat(t.c_str(), &st) != 0) return reason();
     }
-    if (S_ISDIR(st.st_mode)) throw BadInput(path + ": is a directory");
-    if (!S_ISREG(st.st_mode)) throw BadInput(path + ": is not a regular file (a device, FIFO or socket); not replaced");
+    if (S_ISDIR(st.st_mode)) return "it is a directory";
+    if (!S_ISREG(st.st_mode)) return "it is not a regular file (a device, FIFO or socket) and is never replaced";
+    target = t;
+    return "";
+}
+
+std::string resolved_output(const std::string& path) {
+    std::string target;
+    const std::string why = resolve_output(path, target);
+    if (!why.empty()) throw BadInput(path + ": cannot write: " + why);
     return target;
 }
 
@@ -135,17 +149,21 @@ std::string read_text_file(const std::string& path) {
     return text;
 }
 
+std::string unwritable_reason(const std::string& path) {
+    std::string target;
+    std::string why = resolve_output(path, target);
+    if (why.empty() && access(parent_of(target).c_str(), W_OK) != 0)
+        why = "directory " + parent_of(target) + " is not writable";
+    return why;
+}
+
 void check_writable(const std::string& path) {
-    const std::string target = output_target(path);
-    const std::string parent = parent_of(target);
-    struct stat st{};
-    if (stat(parent.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
-        throw BadInput(path + ": cannot write: directory " + parent + " does not exist");
-    if (access(parent.c_str(), W_OK) != 0) throw BadInput(path + ": cannot write: directory " + parent + " is not writable");
+    const std::string why = unwritable_reason(path);
+    if (!why.empty()) throw BadInput(path + ": cannot write: " + why);
 }
 
 void write_file_atomic(const std::string& path, const std::string& content) {
-    const std::string target = output_target(path);
+    const std::string target = resolved_output(path);
     const std::string dir = parent_of(target);
     const Fd dirfd(open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (dirfd.fd < 0) throw BadInput(path + ": cannot write: " + reason());

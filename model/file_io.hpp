@@ -17,8 +17,10 @@ constexpr size_t kMaxInputFileBytes = size_t(16) << 20;
 // "PATH: larger than 16 MiB ...".
 std::string read_text_file(const std::string& path);
 
-// Checks before long work that `path` can be written: not empty, not a directory or another
-// file that is not regular, its directory exists and is writable. Throws BadInput naming it.
+// Why `path` cannot be written ("" if it can): empty, a directory or another file that is not
+// regular, its directory missing or not writable.
+std::string unwritable_reason(const std::string& path);
+// Checks before long work that `path` can be written; throws BadInput "PATH: cannot write: WHY".
 void check_writable(const std::string& path);
 
 // Writes through a temporary file in the same directory (a short name, so any legal file name

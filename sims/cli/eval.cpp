@@ -24,7 +24,8 @@ int run_eval(const Args& args) {
     const Protocol protocol = parse_protocol(protocol_name);
     const PwlTable t = load_table(table_path);
     EvalOptions opt;
-    if (vm.count("scales")) opt.scales = parse_int_range(scales, "--scales");
+    if (vm.count("scales")) opt.scales = parse_int_range(scales, "--scales", 0, 31);
+    work_starts();
     const Metrics m = evaluate(t, protocol, opt);
 
     nlohmann::json j = table_summary(t);
