@@ -60,10 +60,16 @@ std::string resolved_output(const std::string& path) {
     return target;
 }
 
-// Permission bits of an existing file, or the default for a new one (the umask applies).
-mode_t mode_for(const std::string& path) {
+// Permission bits for a new version of `path`: those of the existing file, kept exactly, or
+// the default for a new one (the umask applies).
+struct FileMode {
+    mode_t bits = 0666;
+    bool keep = false;
+};
+FileMode mode_for(const std::string& path) {
     struct stat st{};
-    return stat(path.c_str(), &st) == 0 ? (st.st_mode & 07777) : 0666;
+    if (stat(path.c_str(), &st) != 0) return {};
+    return {static_cast<mode_t>(st.st_mode & 07777), true};
 }
 
 // ".gqalut-" and eight random letters or digits: 16 bytes, so the temporary fits any directory.
@@ -91,10 +97,10 @@ int open_new_at(int dirfd, const std::string& name, mode_t mode) {
 
 // Fills the new file `name` (open as `fd`) and closes it; on failure removes it and throws.
 // `shown` is the path for messages.
-void fill_new_file(int fd, int dirfd, const std::string& name, mode_t mode, const std::string& content,
+void fill_new_file(int fd, int dirfd, const std::string& name, FileMode mode, const std::string& content,
                    const std::string& shown) {
     try {
-        if (mode != 0666 && fchmod(fd, mode) != 0) throw BadInput(shown + ": cannot write: " + reason());
+        if (mode.keep && fchmod(fd, mode.bits) != 0) throw BadInput(shown + ": cannot write: " + reason());
         write_all(fd, content, shown);
     } catch (...) {
         ::close(fd);
@@ -168,12 +174,12 @@ void write_file_atomic(const std::string& path, const std::string& content) {
     const Fd dirfd(open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (dirfd.fd < 0) throw BadInput(path + ": cannot write: " + reason());
     const std::string name = target.substr(target.find_last_of('/') + 1);
-    const mode_t mode = mode_for(target);
+    const FileMode mode = mode_for(target);
     std::string tmp;
     int fd = -1;
     for (int attempt = 0; fd < 0 && attempt < 100; ++attempt) {
         tmp = temp_name();
-        fd = open_new_at(dirfd.fd, tmp, mode);
+        fd = open_new_at(dirfd.fd, tmp, mode.bits);
         if (fd < 0 && errno != EEXIST) break;
     }
     if (fd < 0) throw BadInput(path + ": cannot write: " + reason());
@@ -216,8 +222,8 @@ void write_file_set(const std::string& dir, const FileSet& files) {
         if (tmpfd.fd < 0 || dirfd.fd < 0) throw BadInput(dir + ": cannot write: " + reason());
         for (const auto& [name, content] : files) {
             const std::string shown = dir + "/" + name;
-            const mode_t mode = mode_for(shown);
-            const int fd = open_new_at(tmpfd.fd, name, mode);
+            const FileMode mode = mode_for(shown);
+            const int fd = open_new_at(tmpfd.fd, name, mode.bits);
             if (fd < 0) throw BadInput(shown + ": cannot write: " + reason());
             fill_new_file(fd, tmpfd.fd, name, mode, content, shown);
         }

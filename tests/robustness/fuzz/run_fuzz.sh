@@ -5,7 +5,7 @@
 #   run_fuzz.sh BUILD_DIR SECONDS [TARGET...]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-build=$1
+build=$(mkdir -p "$1" && cd "$1" && pwd)   # absolute: the runs below cd into it
 seconds=$2
 shift 2
 targets=("$@")
@@ -23,13 +23,13 @@ for t in "${targets[@]}"; do
   # leaked at exit. Leak checking is off for that target only; ASan and UBSan stay on.
   leaks=1
   [[ $t == registers ]] && leaks=0
-  # Per target: tables may be long (a document nested 30000 levels deep is 60 kB, and the
-  # stack-depth coverage rewards deeper inputs); command lines get a dictionary of options.
+  # Tables may be long: the table target's JSON-aware mutation grows nesting, and a document
+  # deep enough to overflow the stack is tens of kB. Command lines get a dictionary of options.
   extra=()
   [[ $t == table ]] && extra+=(-max_len=131072)
   [[ -f $here/$t.dict ]] && extra+=(-dict="$here/$t.dict")
-  if (cd "$build" && ASAN_OPTIONS=detect_leaks=$leaks ./fuzz_"$t" -max_total_time="$seconds" -rss_limit_mb=2048 \
-        -detect_leaks=$leaks -print_final_stats=1 "${extra[@]}" "$work" >"$build/fuzz_$t.log" 2>&1); then
+  if (cd "$build" && ASAN_OPTIONS=detect_leaks=$leaks ./fuzz_"$t" -max_total_time="$seconds" \
+        -rss_limit_mb=2048 -detect_leaks=$leaks -print_final_stats=1 "${extra[@]}" "$work" >"$build/fuzz_$t.log" 2>&1); then
     echo "fuzz_$t: $(grep -E '^stat::number_of_executed_units' "$build/fuzz_$t.log" | awk '{print $2}') inputs, no finding"
   else
     echo "fuzz_$t: FINDING, see $build/fuzz_$t.log"
