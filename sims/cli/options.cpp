@@ -23,6 +23,25 @@ std::vector<Command> commands() {
     return c;
 }
 
+namespace {
+
+// The message of a command line that does not parse. Boost 1.74 fills its messages by replacing
+// %placeholders% until none is left, which never ends when an argument holds one ("--lanes
+// %value%"): so the message comes from parsing again with every '%' shown as '?'.
+std::string parse_error_message(Args args, const po::options_description& all) {
+    for (auto& a : args) std::replace(a.begin(), a.end(), '%', '?');
+    try {
+        po::variables_map vm;
+        po::store(po::command_line_parser(args).options(all).positional({}).run(), vm);
+        po::notify(vm);
+    } catch (const po::error& e) {
+        return e.what();
+    }
+    return "the command line does not parse";
+}
+
+}  // namespace
+
 bool parse(const Args& args, const po::options_description& desc, po::variables_map& vm, const std::string& usage) {
     po::options_description all(desc);
     all.add_options()("help,h", "show this help");
@@ -33,8 +52,8 @@ bool parse(const Args& args, const po::options_description& desc, po::variables_
             return false;
         }
         po::notify(vm);
-    } catch (const po::error& e) {
-        throw BadInput(e.what());
+    } catch (const po::error&) {   // its what() could loop forever, see parse_error_message
+        throw BadInput(parse_error_message(args, all));
     }
     return true;
 }

@@ -131,6 +131,8 @@ check "explore: out is a file" "not a directory" explore --out "$dir/keep.json" 
 # bench
 check "bench: section" "section" bench --only nothing
 check "bench: format" "format" bench --format xml
+check "parser: a value holding a message placeholder" "--lanes" sim --table "$good" --lanes "%value%"
+check "parser: an option holding a message placeholder" "unrecognised" eval --table "$good" "--%canonical_option%"
 check "sim: vcd is the table" "--table" sim --table "$dir/t.vcd" --model cycle --vcd "$dir/t.vcd"
 check "sim: vcd is a hard link of the table" "--table" sim --table "$dir/t.vcd" --model cycle --vcd "$dir/hardlink.vcd"
 check "sim: vcd is a FIFO" "regular file" sim --table "$good" --model cycle --vcd "$dir/fifo.vcd"
