@@ -10,6 +10,7 @@
 #include "model/errors.hpp"
 #include "model/table_io.hpp"
 #include "sims/cli/options.hpp"
+#include "sims/cli/outputs.hpp"
 #include "sims/tb/cosim.hpp"
 #include "sims/cli/report.hpp"
 #include "sims/cli/stream_options.hpp"
@@ -92,7 +93,7 @@ int run_cosim(const Args& args) {
         ("max-entries", po::value<int>(&max_entries)->default_value(32), "LUT depth MaxEntries (Verilated: 32)")
         ("stall-in", po::value<double>(&so.stall_in)->default_value(0), "probability the driver withholds an input per cycle")
         ("stall-out", po::value<double>(&so.stall_out)->default_value(0), "probability the sink stalls per cycle")
-        ("seed", po::value<uint64_t>(&so.seed)->default_value(1), "seed of random inputs and stalls")
+        ("seed", seed_value(&so.seed), "seed of random inputs and stalls")
         ("requantize", po::value<int>(&so.rq_frac), "INT: enable the requantizer, output fraction bits SO")
         ("vcd", po::value<std::string>(&vcd), "write PREFIX-cycle.vcd (SystemC: pins of both models, cycle-model state) and PREFIX-rtl.vcd (Verilated)")
         ("random-pins", po::value<uint64_t>(&random_pins)->default_value(0), "then CYCLES of random pins (writes, resets, stalls): the two models' pins compared")
@@ -127,11 +128,11 @@ int run_cosim(const Args& args) {
     bool known = false;
     for (const auto& s : sim::cosim_shapes()) known = known || s.name() == opt.shape.name();
     if (!known) throw BadInput("no Verilated RTL for " + opt.shape.name() + " (Verilated: " + sim::cosim_shape_list() + ")");
-    if (!vcd.empty()) {
-        if (vcd.size() > 4 && vcd.compare(vcd.size() - 4, 4, ".vcd") == 0) vcd.resize(vcd.size() - 4);
-        check_output_path(vcd + "-cycle.vcd", "--vcd");
+    if (vm.count("vcd")) {
+        check_vcd_prefix(vcd, {{"--table", table_path}});
         opt.vcd_prefix = vcd;
     }
+    work_starts();
 
     sim::CosimSim& cs = sim::cosim_sim(opt);
     sim::CosimReport r = sim::run_cosim_job(cs, job, opt.inject);

@@ -14,6 +14,7 @@
 #include "model/errors.hpp"
 #include "model/table_io.hpp"
 #include "sims/cli/options.hpp"
+#include "sims/cli/outputs.hpp"
 #include "model/cost/yosys_area.hpp"
 
 namespace gqalut::cli {
@@ -121,11 +122,15 @@ int run_cost(const Args& args) {
     if (!vm["clock-mhz"].defaulted() && !one)
         throw BadInput("--clock-mhz: Table 6 and the calibration are at 500 MHz; give it with --precision/--entries or --table");
     if (vm.count("out") && !calibrate_now) throw BadInput("--out needs --calibrate");
+    if (vm.count("out"))
+        check_output_file(out_path, "--out",
+                          {{"--constants", constants_path}, {"--table6", table6_path}, {"--yosys-csv", yosys_path}});
     const Constants base = constants_path.empty() ? default_constants() : load_constants(constants_path);
     const std::vector<PaperRow> rows = table6_path.empty() ? default_table6() : load_table6(table6_path);
     const std::vector<YosysRow> yosys = yosys_path.empty() ? default_yosys_area() : load_yosys_area(yosys_path);
 
     if (calibrate_now) {
+        work_starts();
         Constants c = calibrate(rows, base);
         c.name = base.name;
         c.provenance = {
@@ -153,7 +158,7 @@ int run_cost(const Args& args) {
         c.fit = {{"rows", rows.size()}, {"max_abs_loo_area_error", worst_area}, {"max_abs_loo_power_error", worst_power},
                  {"per_row", loo}};
         const std::string text = to_json(c).dump(2) + "\n";
-        if (!out_path.empty()) {
+        if (vm.count("out")) {
             write_file_atomic(out_path, text);
             std::cerr << "gqalut cost: wrote " << out_path << " (max |LOO error| area " << 100 * worst_area << "%, power "
                       << 100 * worst_power << "%)\n";
@@ -191,6 +196,7 @@ int run_cost(const Args& args) {
         Constants at_clock = base;
         at_clock.clock_hz = clock_mhz * 1e6;
         out["clock_hz"] = at_clock.clock_hz;
+        work_starts();
         const UnitCost c = estimate(shape, ix, entries, at_clock, opt);
         // A Table 6 configuration gets its paper values and leave-one-out errors.
         const PaperRow* paper = nullptr;
@@ -208,6 +214,7 @@ int run_cost(const Args& args) {
         rows_j.push_back(row_json(paper, shape, entries, ix, c, check, y));
     } else {
         (void)validate_rows;   // the default listing is the validation
+        work_starts();
         for (const auto& rc : validate(rows, base, base))
             rows_j.push_back(row_json(&rc.row, paper_shape(rc.row), rc.row.entries, Indexing::parallel, predict(rc.row, base), &rc,
                                       find_yosys(yosys, rc.row.precision, rc.row.entries, false)));

@@ -27,7 +27,7 @@ int run_eval(const Args& args) {
     const Protocol protocol = parse_protocol(protocol_name);
     const PwlTable t = load_table(table_path);
     EvalOptions opt;
-    if (vm.count("scales")) opt.scales = parse_int_range(scales, "--scales");
+    if (vm.count("scales")) opt.scales = parse_int_range(scales, "--scales", 0, 31);
     const auto start = std::chrono::steady_clock::now();
     auto last = start;
     if (!quiet)
@@ -39,6 +39,7 @@ int run_eval(const Args& args) {
             std::fprintf(stderr, "eval: %3.0f%% of the input codes, %.0f s elapsed, ETA %.0f s\n", 100 * done, sec,
                          done > 0 ? sec * (1 - done) / done : 0.0);
         };
+    work_starts();
     const Metrics m = evaluate(t, protocol, opt);
 
     nlohmann::json j = table_summary(t);

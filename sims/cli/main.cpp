@@ -55,13 +55,13 @@ int sc_main(int argc, char** argv) {
         try {
             return c.run(args);
         } catch (const BadInput& e) {
-            std::cerr << "gqalut " << name << ": error: " << e.what() << "\n";
+            std::cerr << "gqalut " << name << ": error: " << cli::one_line(e.what()) << "\n";
             return cli::kBadInput;
         } catch (const std::exception& e) {
-            std::cerr << "gqalut " << name << ": internal error: " << e.what() << "\n";
+            std::cerr << "gqalut " << name << ": internal error: " << cli::one_line(e.what()) << "\n";
             return 3;
         }
     }
-    std::cerr << "gqalut: error: unknown command '" << name << "' (gqalut --help lists them)\n";
+    std::cerr << "gqalut: error: unknown command '" << cli::one_line(name) << "' (gqalut --help lists them)\n";
     return cli::kBadInput;
 }

@@ -10,23 +10,12 @@
 #include "model/table_io.hpp"
 #include "search/search.hpp"
 #include "sims/cli/options.hpp"
+#include "sims/cli/outputs.hpp"
 #include "sims/cli/report.hpp"
 
 namespace gqalut::cli {
 
 namespace {
-
-uint64_t parse_seed(const std::string& s) {
-    if (s.empty() || s.size() > 20 || s.find_first_not_of("0123456789") != std::string::npos)
-        throw BadInput("--seed: '" + s + "' is not a non-negative integer");
-    try {
-        size_t used = 0;
-        const unsigned long long v = std::stoull(s, &used);
-        if (used == s.size()) return v;
-    } catch (const std::exception&) {
-    }
-    throw BadInput("--seed: '" + s + "' does not fit 64 bits");
-}
 
 double parse_double(const std::string& s, const std::string& option) {
     try {
@@ -135,7 +124,7 @@ int run_search(const Args& raw_args) {
     if (vm.count("lambda-b")) opt.spec.lambda_b = parse_lambda(lambda_b, "--lambda-b");
     opt.spec.objective = objective;
     if (vm.count("width")) opt.spec.width = width;
-    if (vm.count("scales")) opt.spec.scales = parse_int_range(scales, "--scales");
+    if (vm.count("scales")) opt.spec.scales = parse_int_range(scales, "--scales", 0, 31);
     opt.method = method;
     if (vm.count("scheme")) opt.scheme = scheme;
     opt.seed = parse_seed(seed);
@@ -145,7 +134,7 @@ int run_search(const Args& raw_args) {
     if (vm.count("population")) opt.population = population;
     if (vm.count("theta-r")) opt.theta_r = theta_r;
     if (vm.count("rm-range")) {
-        const auto r = parse_int_range(rm_range, "--rm-range");
+        const auto r = parse_int_range(rm_range, "--rm-range", 0, 62);
         opt.rm_range = std::make_pair(r.front(), r.back());
     }
     if (vm.count("nn-steps")) {
@@ -154,7 +143,8 @@ int run_search(const Args& raw_args) {
     }
     if (!quiet) opt.progress = [](const std::string& line) { std::cerr << line << std::endl; };
 
-    if (!out.empty()) check_writable(out);   // before the search, not after it
+    if (vm.count("out")) check_output_file(out, "--out", {});   // before the search, not after it
+    work_starts();
     const SearchResult r = gqalut::run_search(opt);
     if (!out.empty()) save_table(r.table, out);
     const std::string warning = rail_warning(r);

@@ -9,6 +9,7 @@
 #include "model/errors.hpp"
 #include "model/table_io.hpp"
 #include "sims/cli/options.hpp"
+#include "sims/cli/outputs.hpp"
 #include "sims/cli/report.hpp"
 #include "sims/cli/sized_cost.hpp"
 #include "sims/cli/stream_options.hpp"
@@ -69,7 +70,7 @@ int run_sim(const Args& args) {
         ("indexing", po::value<std::string>(&indexing)->default_value("parallel"), "parallel or binary (comparator style)")
         ("stall-in", po::value<double>(&so.stall_in)->default_value(0), "probability the driver withholds an input per cycle")
         ("stall-out", po::value<double>(&so.stall_out)->default_value(0), "probability the sink stalls per cycle")
-        ("seed", po::value<uint64_t>(&so.seed)->default_value(1), "seed of random inputs and stalls")
+        ("seed", seed_value(&so.seed), "seed of random inputs and stalls")
         ("vcd", po::value<std::string>(&vcd), "write a VCD trace of the pins (and the model's state) to FILE")
         ("toggles", po::bool_switch(&toggles), "weight the power monitor's actions by measured bit toggles")
         ("requantize", po::value<int>(&so.rq_frac), "INT: enable the requantizer, output fraction bits SO")
@@ -101,8 +102,9 @@ int run_sim(const Args& args) {
     opt.toggles = toggles;
     opt.clock_hz = clock_mhz * 1e6;
     set_stream_job(job, opt.shape, so, vm);
-    if (!vcd.empty()) check_output_path(vcd, "--vcd");
+    if (vm.count("vcd")) check_vcd_file(vcd, {{"--table", table_path}, {"--constants", constants}});
 
+    work_starts();
     const auto be = backend->make(opt);
     const sim::SimReport r = be->run(job);
     const SizedCost sized = sized_cost(t, table_path, lanes, opt.indexing, vm.count("requantize") > 0, opt.clock_hz,

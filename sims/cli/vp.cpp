@@ -8,6 +8,7 @@
 #include "model/errors.hpp"
 #include "model/table_io.hpp"
 #include "sims/cli/options.hpp"
+#include "sims/cli/outputs.hpp"
 #include "tlm/kernels.hpp"
 #include "tlm/vp_tables.hpp"
 
@@ -29,7 +30,7 @@ int run_vp(const Args& args) {
         ("quantum-ns", po::value<double>(&quantum_ns)->default_value(1000), "global quantum (temporal decoupling)")
         ("rows", po::value<int>(&rows)->default_value(64), "softmax rows / LayerNorm channels")
         ("cols", po::value<int>(&cols)->default_value(197), "tokens")
-        ("seed", po::value<uint64_t>(&seed)->default_value(1), "input data seed")
+        ("seed", seed_value(&seed), "input data seed")
         ("log-level", po::value<int>(&log_level)->default_value(0), "accelerator log on stderr: 0, 1 or 2")
         ("exp-table", po::value<std::string>(&exp_t), "EXP table file (INT8)")
         ("gelu-table", po::value<std::string>(&gelu_t), "GELU table file (INT8)")
@@ -43,13 +44,16 @@ int run_vp(const Args& args) {
     if (!vp::is_kernel(kernel)) throw BadInput("--kernel: unknown kernel '" + kernel + "' (known: softmax, layernorm, gelu)");
     if (lanes < 1 || lanes > 64) throw BadInput("--lanes: " + std::to_string(lanes) + " outside 1..64");
     if (!(clock_mhz > 0 && clock_mhz <= 1e5)) throw BadInput("--clock-mhz: must be in (0, 100000]");
-    if (!(quantum_ns > 0)) throw BadInput("--quantum-ns: must be positive");
-    if (rows < 1 || cols < 1 || rows * cols > (1 << 20)) throw BadInput("--rows/--cols: 1..2^20 elements");
+    check_real_option("--quantum-ns", quantum_ns, 0.001, 1e9);   // 1 ps (the resolution) to 1 s
+    check_int_option("--log-level", log_level, 0, 2);
+    check_matrix_size(rows, cols, 1 << 20);
     const vp::VpTables tables = vp::vp_tables(exp_t, gelu_t, div_t, rsqrt_t);
-    if (!save_dir.empty()) make_output_dir(save_dir, "--save-tables");
-    if (!save_dir.empty())
-        for (const PwlTable* t : {&tables.exp, &tables.gelu, &tables.div, &tables.rsqrt})
-            save_table(*t, save_dir + "/" + t->function + ".json");
+    const std::vector<const PwlTable*> used = {&tables.exp, &tables.gelu, &tables.div, &tables.rsqrt};
+    if (vm.count("save-tables"))
+        check_output_dir(save_dir, "--save-tables", table_file_names(used),
+                         {{"--exp-table", exp_t}, {"--gelu-table", gelu_t}, {"--div-table", div_t}, {"--rsqrt-table", rsqrt_t}});
+    work_starts();
+    if (vm.count("save-tables")) save_table_set(save_dir, used);
 
     vp::PlatformConfig cfg;
     cfg.model = model;
