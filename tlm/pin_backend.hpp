@@ -28,6 +28,9 @@ public:
                          unsigned out_bytes, uint64_t n) = 0;
     // Energy of the last job in pJ (cycle model: its power monitor through the cost model).
     virtual double last_energy_pj() const = 0;
+    virtual void set_clock_mhz(double mhz) = 0;
+    // Stops a job in progress at the next clock edge.
+    virtual void abort() = 0;
 };
 
 template <class DUT>
@@ -39,7 +42,7 @@ public:
     SC_HAS_PROCESS(PinUnit);
     PinUnit(const sc_core::sc_module_name& name, std::unique_ptr<DUT> dut, const UnitShape& shape, double clock_mhz)
         : sc_core::sc_module(name), dut_(std::move(dut)), shape_(shape),
-          half_period_(sc_core::sc_time(500.0 / clock_mhz, sc_core::SC_NS)) {
+          half_period_(half_period(clock_mhz)) {
         dut_->clk_i(clk_);
         dut_->rst_ni(rst_n_);
         dut_->in_valid_i(in_valid_);
@@ -65,6 +68,8 @@ public:
 
     DUT& dut() { return *dut_; }
     const UnitShape& shape() const override { return shape_; }
+    void set_clock_mhz(double mhz) override { half_period_ = half_period(mhz); }
+    void abort() override { aborted_ = running_; }
     double last_energy_pj() const override { return energy_pj_; }
     // Set by the owner: the energy of a job from the DUT's activity, or from its cycles and
     // elements (nullptr: none).
@@ -84,6 +89,7 @@ public:
         reset_left_ = 2;
         cycles_ = 0;
         refused_ = false;
+        aborted_ = false;
         phase_ = Phase::reset;
         running_ = true;
         wake_.notify(sc_core::SC_ZERO_TIME);
@@ -95,6 +101,8 @@ public:
 
 private:
     enum class Phase { reset, config, check, stream };
+
+    static sc_core::sc_time half_period(double mhz) { return sc_core::sc_time(500.0 / mhz, sc_core::SC_NS); }
 
     // Gated clock: toggles only while a job runs.
     void clock() {
@@ -123,6 +131,11 @@ private:
     // here reach the unit from the next edge on.
     void edge() {
         ++cycles_;
+        if (aborted_) {
+            in_valid_.write(false);
+            cfg_we_.write(false);
+            return stop();
+        }
         switch (phase_) {
             case Phase::reset:
                 rst_n_.write(false);
@@ -194,7 +207,7 @@ private:
     UnitShape shape_;
     sc_core::sc_time half_period_;
     sc_core::sc_event wake_, done_;
-    bool running_ = false, refused_ = false;
+    bool running_ = false, refused_ = false, aborted_ = false;
     Phase phase_ = Phase::reset;
     int reset_left_ = 0;
     const std::vector<CfgWrite>* cfg_ = nullptr;
@@ -225,6 +238,12 @@ public:
     uint64_t run_elements(const uint8_t* in, unsigned in_bytes, uint8_t* out, unsigned out_bytes, uint64_t n,
                           const UnitShape& shape) override;
     double last_energy_pj() const override { return current_ ? current_->last_energy_pj() : 0.0; }
+    void set_clock_mhz(double mhz) override {
+        for (auto& u : units_) u->set_clock_mhz(mhz);
+    }
+    void abort() override {
+        for (auto& u : units_) u->abort();
+    }
 
 private:
     const PinUnitBase* find(const UnitShape& want) const;

@@ -102,7 +102,7 @@ std::map<std::string, BackendFactory>& factories() {
 
 RegisterBackend::RegisterBackend(const char* name, BackendFactory f) { factories()[name] = f; }
 
-std::unique_ptr<UnitBackend> make_backend(const std::string& name, int max_entries, int lanes) {
+std::unique_ptr<UnitBackend> make_backend(const std::string& name, int max_entries, int lanes, double clock_mhz) {
     if (name == "golden") return std::make_unique<GoldenBackend>(max_entries, lanes);
     auto it = factories().find(name);
     if (it == factories().end()) {
@@ -110,7 +110,7 @@ std::unique_ptr<UnitBackend> make_backend(const std::string& name, int max_entri
         for (const auto& kv : factories()) known += ", " + kv.first;
         throw BadInput("unknown model '" + name + "' (built in: " + known + ")");
     }
-    return it->second(max_entries, lanes);
+    return it->second(max_entries, lanes, clock_mhz);
 }
 
 std::vector<std::string> backend_names() {

@@ -38,6 +38,11 @@ public:
                                   const UnitShape& shape);
     // Energy of the last run in picojoules (0 when no cost model is attached).
     virtual double last_energy_pj() const { return 0.0; }
+    // The unit's clock (pin-level units: the period of their clock; golden counts cycles only).
+    virtual void set_clock_mhz(double) {}
+    // Ends a run in progress as soon as possible (a reset of the accelerator); its outputs are
+    // then undefined.
+    virtual void abort() {}
 };
 
 // Memory layout of elements: inputs little-endian words; output words sign-extended (INT
@@ -85,11 +90,11 @@ private:
 int unit_latency(UnitKind kind);
 
 // Backends by name ("golden", and "cycle"/"rtl" when those levels are built in).
-std::unique_ptr<UnitBackend> make_backend(const std::string& name, int max_entries, int lanes);
+std::unique_ptr<UnitBackend> make_backend(const std::string& name, int max_entries, int lanes, double clock_mhz);
 std::vector<std::string> backend_names();
 
 // Levels other than golden register a factory at static initialisation.
-using BackendFactory = std::unique_ptr<UnitBackend> (*)(int max_entries, int lanes);
+using BackendFactory = std::unique_ptr<UnitBackend> (*)(int max_entries, int lanes, double clock_mhz);
 struct RegisterBackend {
     RegisterBackend(const char* name, BackendFactory f);
 };

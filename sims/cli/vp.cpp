@@ -3,12 +3,12 @@
 // precision.
 #include <chrono>
 #include <cstdio>
-#include <iostream>
 
 #include "model/errors.hpp"
 #include "model/table_io.hpp"
 #include "sims/cli/options.hpp"
 #include "tlm/kernels.hpp"
+#include "tlm/messages.hpp"
 #include "tlm/vp_tables.hpp"
 
 namespace gqalut::cli {
@@ -30,7 +30,7 @@ int run_vp(const Args& args) {
         ("rows", po::value<int>(&rows)->default_value(64), "softmax rows / LayerNorm channels")
         ("cols", po::value<int>(&cols)->default_value(197), "tokens")
         ("seed", po::value<uint64_t>(&seed)->default_value(1), "input data seed")
-        ("log-level", po::value<int>(&log_level)->default_value(0), "accelerator log on stderr: 0, 1 or 2")
+        ("log-level", po::value<int>(&log_level)->default_value(0), "accelerator log on stderr: 0 none, 1 jobs, 2 every register access")
         ("exp-table", po::value<std::string>(&exp_t), "EXP table file (INT8)")
         ("gelu-table", po::value<std::string>(&gelu_t), "GELU table file (INT8)")
         ("div-table", po::value<std::string>(&div_t), "DIV table file (INT8 core + scaler)")
@@ -45,6 +45,7 @@ int run_vp(const Args& args) {
     if (!(clock_mhz > 0 && clock_mhz <= 1e5)) throw BadInput("--clock-mhz: must be in (0, 100000]");
     if (!(quantum_ns > 0)) throw BadInput("--quantum-ns: must be positive");
     if (rows < 1 || cols < 1 || rows * cols > (1 << 20)) throw BadInput("--rows/--cols: 1..2^20 elements");
+    if (log_level < 0 || log_level > 2) throw BadInput("--log-level: " + std::to_string(log_level) + " is not 0, 1 or 2");
     const vp::VpTables tables = vp::vp_tables(exp_t, gelu_t, div_t, rsqrt_t);
     if (!save_dir.empty())
         for (const PwlTable* t : {&tables.exp, &tables.gelu, &tables.div, &tables.rsqrt})
@@ -55,7 +56,14 @@ int run_vp(const Args& args) {
     cfg.lanes = lanes;
     cfg.clock_mhz = clock_mhz;
     cfg.quantum = sc_core::sc_time(quantum_ns, sc_core::SC_NS);
-    cfg.log_level = log_level;
+    // The accelerator's messages (sc_report, types "gqalut/..."): shown on stderr up to the
+    // level asked; protocol violations are collected and end the run with exit status 1.
+    static const int kLevels[] = {sc_core::SC_NONE, sc_core::SC_MEDIUM, sc_core::SC_DEBUG};
+    cfg.log_level = kLevels[log_level];
+    for (const char* type : vp::msg::kAll) sc_core::sc_report_handler::set_actions(type, sc_core::SC_INFO, sc_core::SC_DISPLAY);
+    sc_core::sc_report_handler::set_actions(vp::msg::kProtocol, sc_core::SC_ERROR, sc_core::SC_DISPLAY);
+    if (cfg.log_level > sc_core::sc_report_handler::get_verbosity_level())
+        sc_core::sc_report_handler::set_verbosity_level(cfg.log_level);
     vp::Platform platform("vp", cfg);
     vp::KernelResult result;
     vp::KernelShape shape{rows, cols, seed};
@@ -94,8 +102,6 @@ int run_vp(const Args& args) {
                     static_cast<unsigned long long>(result.cycles), result.energy_pj);
         std::printf("  output digest %s, wall %.3f s\n", digest, wall);
     }
-    for (const auto* c : {&platform.cpu_check, &platform.dma_check})
-        for (const auto& v : c->violations()) std::cerr << "protocol: " << v << "\n";
     return result.ok && platform.protocol_violations() == 0 ? kOk : kMismatch;
 }
 
