@@ -32,7 +32,7 @@ uint64_t rig_job(uint64_t src, uint64_t dst, uint64_t n, uint64_t seed) {
 
 void require_no_violations() {
     Rig& r = test::rig();
-    for (const ProtocolChecker* c : {&r.cpu_check, &r.dma_check}) {
+    for (const ProtocolChecker* c : r.checkers()) {
         for (const auto& v : c->violations()) UNSCOPED_INFO(v);
         CHECK(c->violations().empty());
     }
