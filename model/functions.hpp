@@ -19,7 +19,7 @@ public:
     double domain_hi() const { return domain_hi_; }
     bool domain_open_lo() const { return domain_open_lo_; }   // (lo, ...] excludes lo (1/x at 0)
     bool in_domain(double x) const;
-    // DIV and RSQRT reach wide inputs through the multi-range scaler (SPEC §3).
+    // DIV and RSQRT reach wide inputs through the multi-range scaler (docs/numeric-definition.md §6).
     bool multi_range() const { return name_ == "div" || name_ == "rsqrt"; }
     const std::string& expr() const { return expr_; }   // non-empty for user expressions
 

@@ -1,4 +1,4 @@
-// Accuracy metrics (SPEC §4): protocols `paper`, `full`, `wide`; per-scale and mean MSE,
+// Accuracy metrics (docs/numeric-definition.md §7): protocols `paper`, `full`, `wide`; per-scale and mean MSE,
 // max absolute error, relative errors for the multi-range scaler.
 #pragma once
 #include <cstdint>

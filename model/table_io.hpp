@@ -1,4 +1,4 @@
-// Table files (SPEC §6): the project's own versioned JSON, and the reference implementation's
+// Table files (docs/table-format.md): the project's own versioned JSON, and the reference implementation's
 // JSON (`{"gelu": {"0": {"breakpoints": [...], "slopes": [...], "intercepts": [...]}, ...}}`),
 // detected automatically. Loading validates everything; errors name file, field, index, value.
 #pragma once

@@ -105,13 +105,13 @@ def main():
              "500 generations, crossover 0.7, mutation 0.2, tournament 3, θr and [ma, mb] per function). "
              "Seeds %s; the whole run took %.0f s on this 2-core machine. All runs are in "
              "[table3_runs.csv](table3_runs.csv).\n" % (", ".join(map(str, seeds)), elapsed))
-    L.append("**Protocol** (SPEC §4 `paper`): GELU/HSWISH/EXP — INT8 input, scales s = 0..6, every input code "
+    L.append("**Protocol** (docs/numeric-definition.md §7 `paper`): GELU/HSWISH/EXP — INT8 input, scales s = 0..6, every input code "
              "with x = q·2^-s in the Table 1 range, MSE per scale from the bit-exact golden datapath, then the "
              "mean over the 7 scales. DIV/RSQRT — x on IR with step 0.01 through the multi-range scaler "
              "(Table 2, preset `paper`) into the unsigned UQ3.5 core. The GA's fitness is this protocol itself.\n")
     L.append("**Parameter format**: slopes and intercepts are signed 8-bit codes. GELU/HSWISH/EXP use "
              "λ = 6 (Q1.6), the format of the reference implementation's published tables (its "
-             "`2^(w_b_bit-2)` conversion), which the SPEC makes the default; paper Table 1's footnote says "
+             "`2^(w_b_bit-2)` conversion), which gqalut makes the default (docs/numeric-definition.md §1); paper Table 1's footnote says "
              "λ = 5, so a λ = 5 run is reported below as well. DIV/RSQRT use λ = 5 (UQ3.5 core, Q2.5 "
              "parameters: the slope of 1/x reaches -4 at x = 0.5, which Q1.6 cannot hold).\n")
 

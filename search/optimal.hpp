@@ -29,7 +29,7 @@ struct OptimalResult {
 };
 
 OptimalResult optimal_per_scale(const Problem& p, int threads = 1);
-// Uniform segments addressed without comparators (the ac_math style, SPEC §11): per scale,
+// Uniform segments addressed without comparators (the ac_math style, docs/explore.md): per scale,
 // segment i covers codes [base + i 2^sh, base + (i+1) 2^sh) where base is the grid's lowest
 // code; the index is min(N-1, (q - base) >> sh), a subtract and a shift, so the last segment
 // is open-ended. For each width 2^sh up to the one that covers the grid the best integer codes

@@ -1,5 +1,5 @@
 // The search problem, kept apart from the algorithms: which function, which table format, and
-// the accuracy protocol every method minimises (SPEC §4 `paper`: per-scale MSE on the INT grids,
+// the accuracy protocol every method minimises (docs/numeric-definition.md §7 `paper`: per-scale MSE on the INT grids,
 // IR with step 0.01 through the multi-range scaler for DIV/RSQRT, step 0.01 for FP32).
 #pragma once
 #include <optional>
@@ -12,7 +12,7 @@
 
 namespace gqalut {
 
-// What the user asks for; unset fields take the defaults of SPEC §3/§4 and paper Table 1.
+// What the user asks for; unset fields take the defaults of docs/numeric-definition.md §2, §7 and paper Table 1.
 struct SpecRequest {
     std::string function = "gelu";   // builtin name, or "expr" with `expr`
     std::string expr;

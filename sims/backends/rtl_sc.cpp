@@ -18,8 +18,8 @@ namespace gqalut::sim {
 namespace {
 
 StreamSim& rtl_sc_sim(const BackendOptions& o) {
-    if (o.shape.name() != rtl::kScModelShape)
-        throw BadInput("no Verilated --sc model for " + o.shape.name() + " (built: " + rtl::kScModelShape +
+    if (o.shape.name() != rtl::sc_model_shape())
+        throw BadInput("no Verilated --sc model for " + o.shape.name() + " (built: " + rtl::sc_model_shape() +
                        "; --model rtl has more)");
     check_rtl_options(o);
     if (!o.vcd.empty()) throw BadInput("--vcd: the --sc model is built without tracing (--model rtl writes the RTL's VCD)");

@@ -1,7 +1,7 @@
 // gqalut cosim --table FILE [--inputs exhaustive|random:N] [--scale S|A..B|all] [--lanes L]
 //              [--stall-in P] [--stall-out P] [--seed S] [--requantize SO] [--vcd PREFIX]
 //              [--random-pins CYCLES] [--inject golden:E|rtl-config|rtl-stall:C] [--format text|json]
-// Golden model, SystemC cycle model and Verilated RTL in lock-step (SPEC §9, §13): one driver,
+// Golden model, SystemC cycle model and Verilated RTL in lock-step (docs/rtl.md, docs/cli.md): one driver,
 // identical pins into both models, every output pin compared every cycle, every delivered word
 // against the golden model; the first mismatch with cycle, inputs and every level's output.
 #include <cstdio>

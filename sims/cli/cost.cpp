@@ -1,7 +1,7 @@
 // gqalut cost [--precision P --entries N [--lanes L] [--max-entries M] [--indexing I] [--requantizer]]
 //             [--validate] [--calibrate [--out FILE]] [--constants FILE] [--table6 FILE] [--yosys-csv FILE]
 //             [--format text|json]
-// Area, energy per element and power of the pwl unit from the cost model (SPEC §8), and the
+// Area, energy per element and power of the pwl unit from the cost model (docs/results/cost-model.md), and the
 // model against paper Table 6 with leave-one-out errors; beside them the Yosys estimate of the
 // RTL (docs/results/yosys_area.csv), the second, independent area estimate.
 #include <cmath>

@@ -1,4 +1,4 @@
-// gqalut: one binary, subcommands (SPEC §13).
+// gqalut: one binary, subcommands (docs/cli.md).
 // The entry point is sc_main: SystemC's own main() calls it, so subcommands that elaborate a
 // SystemC design (sim, cosim, vp) run inside a normal SystemC process, once per invocation.
 #include <cstdlib>

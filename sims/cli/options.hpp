@@ -9,7 +9,7 @@ namespace gqalut::cli {
 
 namespace po = boost::program_options;
 
-// Exit status (SPEC §13): 0 success, 1 a verification mismatch, 2 bad usage or bad input.
+// Exit status (docs/cli.md): 0 success, 1 a verification mismatch, 2 bad usage or bad input.
 constexpr int kOk = 0;
 constexpr int kMismatch = 1;
 constexpr int kBadInput = 2;

@@ -1,6 +1,6 @@
 // gqalut search --function F | --expr E --range LO,HI --entries N --precision int8|int16|int32|fp32
 //               [--scheme shared|per-scale|uniform] --method gqa|gqa-rm|nnlut|optimal [--seed S] [--threads T]
-//               [--out FILE] [--format text|json]   (SPEC §13; more options: --help)
+//               [--out FILE] [--format text|json]   (docs/cli.md; more options: --help)
 #include <cmath>
 #include <iostream>
 

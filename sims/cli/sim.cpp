@@ -2,7 +2,7 @@
 //            [--lanes L] [--max-entries M] [--indexing parallel|binary] [--stall-in P] [--stall-out P]
 //            [--seed S] [--vcd FILE] [--toggles] [--requantize SO] [--clock-mhz F] [--format text|json]
 // Streams inputs through a model of the unit, checks every output word against the golden
-// model, reports mismatches, speed, area, energy per element and power (SPEC §7, §13).
+// model, reports mismatches, speed, area, energy per element and power (docs/cycle-model.md, docs/cli.md).
 #include <cstdio>
 #include <iostream>
 

@@ -1,5 +1,5 @@
 // gqalut trace --table FILE (--code Q | --x X) [--scale S] [--format text|json]
-// One input through the golden datapath, every step of SPEC §3 printed.
+// One input through the golden datapath, every step of docs/numeric-definition.md §2 printed.
 #include <cmath>
 #include <cstdio>
 #include <iostream>

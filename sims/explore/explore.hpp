@@ -1,4 +1,4 @@
-// Design-space exploration (SPEC §11): function x entries x precision x method x indexing x
+// Design-space exploration (docs/explore.md): function x entries x precision x method x indexing x
 // lanes. Accuracy comes from the search engine and the golden metrics, area/energy/power from
 // the cost model, latency from the unit's pipeline; each accuracy job is independent, so a
 // sweep splits into shards for a cluster and merges back.

@@ -78,14 +78,8 @@ void CosimStats::add(const CosimStats& o) {
 }
 
 std::vector<UnitShape> cosim_shapes() {
-    // Every Verilated configuration with a cycle-model counterpart compiled in cosim_*.cpp.
-    static const char* const built[] = {"int8_p8_n32_l1", "int8_p8_n32_l8", "int16_p16_n32_l1",
-                                        "int32_p32_n32_l1", "fp32_n32_l1", "scaler32_p8_n32_l1"};
-    std::vector<UnitShape> out;
-    for (const UnitShape& s : rtl::rtl_shapes())
-        for (const char* b : built)
-            if (s.name() == b) out.push_back(s);
-    return out;
+    // Every Verilated configuration: cosim_*_shapes.cpp pair each with its cycle model.
+    return rtl::rtl_shapes();
 }
 
 std::string cosim_shape_list() {
@@ -99,8 +93,8 @@ CosimSim& cosim_sim(const CosimOptions& o) {
     for (const auto& s : cosim_shapes()) known = known || (s.name() == o.shape.name() && s.core_width == o.shape.core_width);
     if (!known)
         throw BadInput("no Verilated RTL for " + o.shape.name() + " (Verilated: " + cosim_shape_list() + ")");
-    if (o.rtl_sc && o.shape.name() != rtl::kScModelShape)
-        throw BadInput("--rtl sc: no Verilated --sc model for " + o.shape.name() + " (built: " + rtl::kScModelShape + ")");
+    if (o.rtl_sc && o.shape.name() != rtl::sc_model_shape())
+        throw BadInput("--rtl sc: no Verilated --sc model for " + o.shape.name() + " (built: " + rtl::sc_model_shape() + ")");
     if (o.rtl_sc && !o.vcd_prefix.empty())
         throw BadInput("--vcd: the --sc model is built without tracing (use --rtl cc)");
     return elaborate_once<CosimSim>("the cosim of " + key_of(o), [&] {

@@ -1,4 +1,4 @@
-// Co-simulation of the three levels of the pwl unit in lock-step (SPEC §9, `gqalut cosim`):
+// Co-simulation of the three levels of the pwl unit in lock-step (docs/rtl.md, `gqalut cosim`):
 // the SystemC cycle model (model/sc/) and the Verilated RTL (rtl/verilated/rtl_sc_unit.hpp) of
 // the same shape sit in one SystemC elaboration, one driver drives the same pins into both,
 // every cycle compares their output pins (in_ready_o, out_valid_o, idle_o, cfg_err_o, and
@@ -38,7 +38,7 @@ struct CosimOptions {
     double clock_hz = 500e6;
     CosimInject inject;
     uint64_t timeout_cycles = 100000;
-    bool rtl_sc = false;        // the RTL as Verilator's --sc model (rtl::kScModelShape only, no VCD)
+    bool rtl_sc = false;        // the RTL as Verilator's --sc model (rtl::sc_model_shape() only, no VCD)
 };
 
 // The output pins of one model as they were before a rising edge.

@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "model/sc/unit_of.hpp"
 #include "rtl/verilated/rtl_driver.hpp"
 #include "rtl/verilated/rtl_sc_unit.hpp"
 #include "sims/tb/cosim.hpp"
@@ -54,6 +55,20 @@ std::unique_ptr<CosimSim> make_cosim_testbench(const CosimOptions& o) {
     auto rtl_unit = std::make_unique<rtl::RtlScUnit<InBits, OutBits>>("rtl", std::move(unit),
                                                                        sc_core::sc_time(1e9 / o.clock_hz, sc_core::SC_NS));
     return make_cosim_of(o, std::make_unique<CM>("dut"), std::move(rtl_unit), latency);
+}
+
+// The lock-step testbench of one entry of the RTL's configuration list (gen/rtl_models.inc)
+// when it is of kind Want and o asks for it (name), else nullptr. A template, so the files that
+// list the configurations instantiate the testbenches of their own kinds only.
+template <UnitKind Want, UnitKind Kind, int InW, int ParW, int MaxEntries, int Lanes, int CoreW>
+std::unique_ptr<CosimSim> cosim_of_kind(const CosimOptions& o, const char* name) {
+    if constexpr (Want != Kind) {
+        return nullptr;
+    } else {
+        if (o.shape.name() != name) return nullptr;
+        using U = sc::UnitOf<Kind, InW, ParW, MaxEntries, Lanes, CoreW>;
+        return make_cosim_testbench<typename U::type, U::in_bits, U::out_bits>(o);
+    }
 }
 
 // Per-kind factories: nullptr when the shape has no cosim build.

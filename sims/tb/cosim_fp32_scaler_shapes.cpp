@@ -1,15 +1,17 @@
-// Lock-step testbenches of the Verilated FP32 and multi-range scaler configurations.
-#include "model/sc/pwl_fp32_unit.hpp"
-#include "model/sc/pwl_scaler_unit.hpp"
+// Lock-step testbenches of the Verilated FP32 and multi-range scaler configurations, one per
+// entry of the RTL's configuration list (rtl/CMakeLists.txt GQALUT_RTL_CONFIGS).
 #include "sims/tb/cosim_factory.hpp"
 
 namespace gqalut::sim {
 
 std::unique_ptr<CosimSim> make_other_cosim(const CosimOptions& o) {
-    const std::string n = o.shape.name();
-    if (n == "fp32_n32_l1") return make_cosim_testbench<sc::PwlFp32Unit<32, 1>, 32, 32>(o);
-    if (n == "scaler32_p8_n32_l1") return make_cosim_testbench<sc::PwlScalerUnit<32, 8, 32, 1>, 32, 32>(o);
-    return nullptr;
+    std::unique_ptr<CosimSim> s;
+#define GQALUT_RTL_MODEL(name, kind, in_w, par_w, entries, lanes, core_w)                                  \
+    if (!s) s = cosim_of_kind<UnitKind::fp32_unit, kind, in_w, par_w, entries, lanes, core_w>(o, #name); \
+    if (!s) s = cosim_of_kind<UnitKind::scaler_unit, kind, in_w, par_w, entries, lanes, core_w>(o, #name);
+#include "rtl_models.inc"
+#undef GQALUT_RTL_MODEL
+    return s;
 }
 
 }  // namespace gqalut::sim

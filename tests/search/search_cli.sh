@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `gqalut search` command-line contract (SPEC §13): bad input gives exit 2, one line on stderr,
+# `gqalut search` command-line contract (docs/cli.md): bad input gives exit 2, one line on stderr,
 # nothing on stdout and no output file; good runs print the JSON keys checks rely on, write a
 # table `gqalut eval` reads back with the same MSE, and the same seed gives the same file on
 # any thread count.

@@ -28,7 +28,7 @@ Problem small_problem(const std::string& f, double lo, double hi, int entries, i
     return Problem(make_spec(r));
 }
 
-// The golden datapath's value for codes (K, B) at input q, scale s (SPEC §3 steps 3-5, written
+// The golden datapath's value for codes (K, B) at input q, scale s (docs/numeric-definition.md §2 steps 3-5, written
 // out here so the brute force does not share code with the searcher; checked against
 // IntDatapath below).
 double datapath_value(const IntParams& p, int s, int64_t k, int64_t b, int64_t q) {
