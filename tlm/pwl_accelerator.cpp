@@ -1,18 +1,21 @@
 #include "tlm/pwl_accelerator.hpp"
 
 #include <cmath>
+#include <cstring>
 #include <sstream>
 
 #include <tlm_utils/tlm_quantumkeeper.h>
 
 #include "model/errors.hpp"
 #include "model/fp32_datapath.hpp"
+#include "model/unit/elements.hpp"
+#include "tlm/accelerator_units.hpp"
 #include "tlm/messages.hpp"
-#include "tlm/unit_backend.hpp"
 
 namespace gqalut::vp {
 
 using namespace acc;
+using unit::UnitJob;
 
 namespace {
 
@@ -68,7 +71,7 @@ PwlAccelerator::PwlAccelerator(sc_core::sc_module_name name, const Params& p)
       dma_(dma_socket, p.dma_burst_bytes) {
     check_params(this->name(), p);
     try {
-        backend_ = make_backend(p.model, kMaxEntries, p.lanes, p.clock_mhz);
+        units_ = std::make_unique<AcceleratorUnits>(p.model, p.lanes, p.clock_mhz * 1e6);
     } catch (const BadInput& e) {
         bad_param(std::string(this->name()) + ": model: " + e.what());
     }
@@ -98,7 +101,7 @@ void PwlAccelerator::set_clock_mhz(double mhz) {
     p.clock_mhz = mhz;
     check_params(name(), p);
     params_.clock_mhz = mhz;
-    backend_->set_clock_mhz(mhz);
+    units_->set_clock_hz(mhz * 1e6);
 }
 
 void PwlAccelerator::set_log_level(int level) {
@@ -240,14 +243,14 @@ void PwlAccelerator::start_job() {
     try {
         job = job_from(cfg_mode_.value(), cfg_entries_.value(), cfg_scale_.value(), cfg_lambda_.value(),
                        cfg_requant_.value(), cfg_scaler_.value(), bp_, slope_, icpt_);
-        const GoldenUnit probe(job.table, job.scale, backend_->shape(job.table), job.rq);   // checks codes and widths
+        const GoldenUnit probe(job.table, job.scale, units_->shape(job.table), job.rq);   // checks codes and widths
         (void)probe;
     } catch (const BadInput& e) {
         log(msg::kAccelerator, sc_core::SC_LOW, std::string("configuration refused: ") + e.what());
         return fail(err_config);
     }
-    const UnitShape shape = backend_->shape(job.table);
-    const uint64_t per_element = input_element_bytes(shape) + output_element_bytes(shape, job.rq.enable);
+    const UnitShape shape = units_->shape(job.table);
+    const uint64_t per_element = unit::input_element_bytes(shape) + unit::output_element_bytes(shape, job.rq.enable);
     if (n > params_.job_buffer_bytes / per_element) {
         log(msg::kAccelerator, sc_core::SC_LOW,
             "LENGTH " + std::to_string(n) + " needs more than the job buffer's " + std::to_string(params_.job_buffer_bytes) + " bytes");
@@ -283,7 +286,7 @@ void PwlAccelerator::reset() {
     start_event_.cancel();
     dma_.forget();
     dma_.dmi_accesses = dma_.bus_accesses = dma_.dmi_requests = 0;
-    backend_->abort();   // a pin-level unit stops streaming at its next clock edge
+    units_->abort();   // a pin-level unit stops streaming at its next clock edge
     update_irq();
 }
 
@@ -304,16 +307,17 @@ void PwlAccelerator::worker() {
 
 void PwlAccelerator::run_job(const UnitJob& job, uint64_t epoch, tlm_utils::tlm_quantumkeeper& qk) {
     const uint64_t n = length_.value(), src = src_addr_.value(), dst = dst_addr_.value();
-    const UnitShape shape = backend_->shape(job.table);
-    const unsigned ib = input_element_bytes(shape), ob = output_element_bytes(shape, job.rq.enable);
-    log(msg::kAccelerator, sc_core::SC_MEDIUM,
-        "job of " + std::to_string(n) + " " + shape.name() + " elements from " + hex(src) + " to " + hex(dst));
+    unit::Unit* u = nullptr;
     try {
-        backend_->load(job);
+        u = &units_->unit_for(job.table);
     } catch (const BadInput& e) {
         log(msg::kAccelerator, sc_core::SC_LOW, std::string("configuration refused by the unit: ") + e.what());
         return finish(epoch, err_config, qk);
     }
+    const UnitShape& shape = u->shape();
+    const unsigned ib = unit::input_element_bytes(shape), ob = unit::output_element_bytes(shape, job.rq.enable);
+    log(msg::kAccelerator, sc_core::SC_MEDIUM,
+        "job of " + std::to_string(n) + " " + shape.name() + " elements from " + hex(src) + " to " + hex(dst));
     const auto dropped = [this, epoch] { return epoch != epoch_; };
     // Every input is read before any output is written: in-place and overlapping buffers work,
     // and a read error leaves the destination as it was.
@@ -325,8 +329,15 @@ void PwlAccelerator::run_job(const UnitJob& job, uint64_t epoch, tlm_utils::tlm_
     }
     qk.sync();   // pin-level units simulate in SystemC time from here
     const sc_core::sc_time before = sc_core::sc_time_stamp();
-    const uint64_t cycles = backend_->run_elements(in_.data(), ib, out_.data(), ob, n, shape);
+    const uint64_t cycle0 = u->cycle();
+    if (!u->load(job)) {
+        log(msg::kAccelerator, sc_core::SC_LOW, "the unit refused a configuration write (cfg_err_o)");
+        return finish(epoch, err_config, qk);
+    }
+    u->run_elements(in_.data(), ib, out_.data(), ob, n);
+    const uint64_t cycles = u->cycle() - cycle0;   // reset and configuration included
     if (sc_core::sc_time_stamp() == before) qk.inc(clock_period() * static_cast<double>(cycles));
+    const double energy_pj = unit::run_energy_pj(*u, n, job.table.entries);
     if (dropped()) return;
     if (!dma_.transfer(tlm::TLM_WRITE_COMMAND, dst, out_.data(), out_.size(), qk, dropped)) {
         log(msg::kAccelerator, sc_core::SC_LOW, "DMA write error");
@@ -335,7 +346,7 @@ void PwlAccelerator::run_job(const UnitJob& job, uint64_t epoch, tlm_utils::tlm_
     if (dropped()) return;
     perf_cycles_.set(perf_cycles_.value() + cycles);
     perf_elements_.set(perf_elements_.value() + n);
-    perf_energy_.set(perf_energy_.value() + static_cast<uint64_t>(backend_->last_energy_pj() * 1000.0 + 0.5));
+    perf_energy_.set(perf_energy_.value() + static_cast<uint64_t>(energy_pj * 1000.0 + 0.5));
     log(msg::kAccelerator, sc_core::SC_MEDIUM, std::to_string(n) + " elements, " + std::to_string(cycles) + " cycles");
     finish(epoch, err_none, qk);
 }

@@ -17,6 +17,10 @@
 #include "tlm/bus_master.hpp"
 #include "tlm/register_bank.hpp"
 
+namespace gqalut::unit {
+struct UnitJob;   // model/unit/unit.hpp
+}  // namespace gqalut::unit
+
 namespace gqalut::vp {
 
 // The register map (docs/register-map.md): offsets, fields, values.
@@ -59,8 +63,7 @@ enum Error : uint32_t {
 };
 }  // namespace acc
 
-class UnitBackend;   // tlm/unit_backend.hpp: the unit at its abstraction level
-struct UnitJob;
+class AcceleratorUnits;   // tlm/accelerator_units.hpp: the units at the accelerator's level
 
 class PwlAccelerator : public sc_core::sc_module {
 public:
@@ -71,7 +74,7 @@ public:
     // Every parameter is checked at construction: a bad one is an SC_ERROR of type
     // "gqalut/accelerator/params" (thrown under SystemC's default actions).
     struct Params {
-        std::string model = "golden";     // golden | cycle | rtl
+        std::string model = "golden";     // a level of model/unit/levels.hpp: golden | cycle | rtl
         int lanes = 1;                    // 1..64 (cycle and rtl: 1 or 8)
         double clock_mhz = 500.0;         // the unit's clock: compute time = cycles / clock
         sc_core::sc_time register_latency = sc_core::sc_time(1, sc_core::SC_NS);
@@ -113,7 +116,7 @@ private:
     // Jobs.
     void start_job();
     void worker();
-    void run_job(const UnitJob& job, uint64_t epoch, tlm_utils::tlm_quantumkeeper& qk);
+    void run_job(const unit::UnitJob& job, uint64_t epoch, tlm_utils::tlm_quantumkeeper& qk);
     void finish(uint64_t epoch, acc::Error e, tlm_utils::tlm_quantumkeeper& qk);
     void fail(acc::Error e);
     void update_irq();
@@ -129,7 +132,7 @@ private:
     Register perf_cycles_, perf_elements_, perf_energy_;
     RegisterArray bp_, slope_, icpt_;
 
-    std::unique_ptr<UnitBackend> backend_;
+    std::unique_ptr<AcceleratorUnits> units_;
     BusMaster dma_;
     sc_core::sc_event start_event_, irq_event_;
     bool irq_level_ = false;
@@ -138,7 +141,7 @@ private:
     sc_core::sc_time start_at_;     // when the START write took effect (its annotated delay)
     sc_core::sc_time access_delay_; // annotated delay of the register access being decoded
     uint64_t epoch_ = 0;            // incremented by reset(): a running job is dropped
-    std::unique_ptr<UnitJob> pending_;
+    std::unique_ptr<unit::UnitJob> pending_;
     std::vector<uint8_t> in_, out_; // the job's inputs and outputs
 };
 

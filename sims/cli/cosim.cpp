@@ -13,7 +13,7 @@
 #include "sims/tb/cosim.hpp"
 #include "sims/cli/report.hpp"
 #include "sims/cli/stream_options.hpp"
-#include "sims/backends/unit_backend.hpp"
+#include "sims/tb/stream_job.hpp"
 
 namespace gqalut::cli {
 

@@ -11,7 +11,8 @@
 #include "sims/cli/options.hpp"
 #include "sims/cli/report.hpp"
 #include "sims/cli/stream_options.hpp"
-#include "sims/backends/unit_backend.hpp"
+#include "sims/tb/built_in_levels.hpp"
+#include "sims/tb/stream_job.hpp"
 
 namespace gqalut::cli {
 
@@ -56,7 +57,8 @@ int run_sim(const Args& args) {
     StreamOptions so;
     bool toggles = false;
     std::string names;
-    for (const auto& b : sim::backends()) names += (names.empty() ? "" : ", ") + std::string(b.name);
+    sim::register_built_in_levels();
+    for (const auto& l : unit::levels()) names += (names.empty() ? "" : ", ") + l.name;
     po::options_description desc("sim options");
     desc.add_options()
         ("table", po::value<std::string>(&table_path)->required(), "table file")
@@ -81,8 +83,8 @@ int run_sim(const Args& args) {
                    " [--inputs exhaustive|random:N] [--scale S|all] [--lanes L] [--stall-in P] [--stall-out P] [--vcd FILE]"))
         return kOk;
     const Format fmt = parse_format(format);
-    const sim::BackendInfo* backend = sim::find_backend(model);
-    if (!backend) throw BadInput("--model: unknown model '" + model + "' (known: " + names + ")");
+    const unit::Level* level = unit::find_level(model);
+    if (!level) throw BadInput("--model: unknown model '" + model + "' (known: " + names + ")");
     check_unit_size(lanes, max_entries);
     if (!(clock_mhz > 0 && clock_mhz <= 10000)) throw BadInput("--clock-mhz: must be in (0, 10000]");
     check_stalls(so);
@@ -92,7 +94,7 @@ int run_sim(const Args& args) {
     sim::SimJob job;
     job.table = load_table(table_path);
     const PwlTable& t = job.table;
-    sim::BackendOptions opt;
+    unit::UnitOptions opt;
     opt.shape = shape_for(t, max_entries, lanes);
     opt.indexing = cost::parse_indexing(indexing);
     if (opt.indexing == cost::Indexing::uniform) throw BadInput("--indexing: the unit models parallel and binary indexing");
@@ -102,8 +104,8 @@ int run_sim(const Args& args) {
     set_stream_job(job, opt.shape, so, vm);
     if (!vcd.empty()) check_output_path(vcd, "--vcd");
 
-    const auto be = backend->make(opt);
-    const sim::SimReport r = be->run(job);
+    unit::Unit& u = sim::process_unit(*level, opt);
+    const sim::SimReport r = sim::run_stream_job(u, job, opt.clock_hz, model);
     if (fmt == Format::json) {
         nlohmann::json j = r.to_json();
         j["table"] = table_path;

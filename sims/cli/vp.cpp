@@ -3,10 +3,13 @@
 // precision.
 #include <chrono>
 #include <cstdio>
+#include <memory>
 
 #include "model/errors.hpp"
 #include "model/table_io.hpp"
+#include "model/unit/levels.hpp"
 #include "sims/cli/options.hpp"
+#include "sims/tb/built_in_levels.hpp"
 #include "tlm/kernels.hpp"
 #include "tlm/messages.hpp"
 #include "tlm/vp_tables.hpp"
@@ -40,6 +43,8 @@ int run_vp(const Args& args) {
     po::variables_map vm;
     if (!parse(args, desc, vm, "gqalut vp --kernel softmax|layernorm|gelu [--model golden|cycle|rtl]")) return kOk;
     const Format fmt = parse_format(format);
+    sim::register_built_in_levels();
+    if (!unit::find_level(model)) throw BadInput("--model: unknown model '" + model + "' (known: " + unit::level_names() + ")");
     if (!vp::is_kernel(kernel)) throw BadInput("--kernel: unknown kernel '" + kernel + "' (known: softmax, layernorm, gelu)");
     if (lanes < 1 || lanes > 64) throw BadInput("--lanes: " + std::to_string(lanes) + " outside 1..64");
     if (!(clock_mhz > 0 && clock_mhz <= 1e5)) throw BadInput("--clock-mhz: must be in (0, 100000]");
@@ -64,7 +69,15 @@ int run_vp(const Args& args) {
     sc_core::sc_report_handler::set_actions(vp::msg::kProtocol, sc_core::SC_ERROR, sc_core::SC_DISPLAY);
     if (cfg.log_level > sc_core::sc_report_handler::get_verbosity_level())
         sc_core::sc_report_handler::set_verbosity_level(cfg.log_level);
-    vp::Platform platform("vp", cfg);
+    // A parameter the accelerator refuses (e.g. lanes the cycle model is not built with) is bad input.
+    std::unique_ptr<vp::Platform> built;
+    try {
+        built = std::make_unique<vp::Platform>("vp", cfg);
+    } catch (const sc_core::sc_report& e) {
+        if (std::string(e.get_msg_type()) != vp::msg::kParams) throw;
+        throw BadInput(e.get_msg());
+    }
+    vp::Platform& platform = *built;
     vp::KernelResult result;
     vp::KernelShape shape{rows, cols, seed};
     platform.cpu.set_program([&](vp::Cpu&) { result = vp::run_kernel(kernel, platform, tables, shape); });

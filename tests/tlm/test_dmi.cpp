@@ -67,7 +67,7 @@ TEST_CASE("a refused DMI request is not repeated until a response allows DMI", "
     require_no_violations();
 }
 
-TEST_CASE("DMI regions of two memories are both kept; an invalidation drops only its own", "[dmi]") {
+TEST_CASE("DMI regions of two memories are both kept and an invalidation drops only its own", "[dmi]") {
     test::fresh();
     Rig& r = test::rig();
     CHECK(rig_job(kSrc, Rig::kRam1 + kDst, 20000, 6) == 0);

@@ -7,7 +7,8 @@
 
 #include "search/uniform.hpp"
 #include "tlm/messages.hpp"
-#include "tlm/unit_backend.hpp"
+#include "model/unit/cycle_level.hpp"
+#include "model/unit/elements.hpp"
 #include "tlm_fixture.hpp"
 
 namespace gqalut::vp::test {
@@ -151,6 +152,7 @@ std::vector<uint8_t> random_inputs(Cpu& cpu, const PwlDriver& drv, uint64_t src,
 
 uint64_t golden_mismatches(const PwlTable& t, int s, const RequantConfig& rq, const std::vector<uint8_t>& in,
                            const std::vector<uint8_t>& out) {
+    using namespace unit;
     const UnitShape shape = shape_for(t, acc::kMaxEntries);
     const unsigned ib = input_element_bytes(shape), ob = output_element_bytes(shape, rq.enable);
     const GoldenUnit golden(t, s, shape, rq);
@@ -171,6 +173,7 @@ int sc_main(int argc, char** argv) {
     using namespace gqalut::vp;
     // Violations are collected (each test case checks them) instead of ending the run.
     sc_core::sc_report_handler::set_actions(msg::kProtocol, sc_core::SC_ERROR, sc_core::SC_DISPLAY);
+    gqalut::unit::register_cycle_level();
     PlatformConfig cfg;
     cfg.ram_bytes = uint64_t(16) << 20;
     Platform p("vp", cfg);

@@ -1,16 +1,16 @@
 // Precompiled INT cycle-model shapes: k = ParW in {8, 16, 32}, MaxEntries in {32, 64}, lanes in {1, 8}.
 #include "model/sc/pwl_int_unit.hpp"
-#include "sims/backends/cycle_factory.hpp"
+#include "model/unit/cycle_factory.hpp"
 
-namespace gqalut::sim {
+namespace gqalut::unit {
 
 namespace {
 template <int K, int M, int L>
-std::unique_ptr<StreamSim> make(const BackendOptions& o) {
-    return make_cycle_testbench<sc::PwlIntUnit<K, K, M, L>>(o);
+std::unique_ptr<Unit> make(const UnitOptions& o) {
+    return make_cycle_pin_unit<sc::PwlIntUnit<K, K, M, L>>(o);
 }
 template <int K>
-std::unique_ptr<StreamSim> make_k(const BackendOptions& o) {
+std::unique_ptr<Unit> make_k(const UnitOptions& o) {
     const UnitShape& s = o.shape;
     if (s.max_entries == 32 && s.lanes == 1) return make<K, 32, 1>(o);
     if (s.max_entries == 32 && s.lanes == 8) return make<K, 32, 8>(o);
@@ -20,7 +20,7 @@ std::unique_ptr<StreamSim> make_k(const BackendOptions& o) {
 }
 }  // namespace
 
-std::unique_ptr<StreamSim> make_int_cycle_sim(const BackendOptions& o) {
+std::unique_ptr<Unit> make_int_cycle_unit(const UnitOptions& o) {
     const UnitShape& s = o.shape;
     if (s.kind != UnitKind::int_unit || s.par_width != s.in_width) return nullptr;
     switch (s.in_width) {
@@ -31,16 +31,10 @@ std::unique_ptr<StreamSim> make_int_cycle_sim(const BackendOptions& o) {
     }
 }
 
-void list_int_cycle_shapes(std::vector<std::string>& out) {
+void list_int_cycle_shapes(std::vector<UnitShape>& out) {
     for (int k : {8, 16, 32})
         for (int m : {32, 64})
-            for (int l : {1, 8}) {
-                UnitShape s;
-                s.in_width = s.par_width = k;
-                s.max_entries = m;
-                s.lanes = l;
-                out.push_back(s.name());
-            }
+            for (int l : {1, 8}) out.push_back(int_shape(k, m, l));
 }
 
-}  // namespace gqalut::sim
+}  // namespace gqalut::unit
