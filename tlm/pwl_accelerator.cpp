@@ -2,6 +2,8 @@
 
 #include <cmath>
 #include <cstring>
+#include <limits>
+#include <type_traits>
 #include <sstream>
 
 #include <tlm_utils/tlm_quantumkeeper.h>
@@ -10,6 +12,7 @@
 #include "model/fp32_datapath.hpp"
 #include "model/unit/elements.hpp"
 #include "tlm/accelerator_units.hpp"
+#include "tlm/config.hpp"
 #include "tlm/messages.hpp"
 
 namespace gqalut::vp {
@@ -32,6 +35,82 @@ void check_params(const std::string& who, const PwlAccelerator::Params& p) {
     if (p.job_buffer_bytes < 1) bad_param(who + ": job_buffer_bytes must be at least 1");
     if (p.log_level < sc_core::SC_NONE || p.log_level > sc_core::SC_DEBUG)
         bad_param(who + ": log_level " + std::to_string(p.log_level) + " outside 0..500 (SC_NONE..SC_DEBUG)");
+}
+
+// --- parameters by name (run-time configuration, tlm/config.hpp) ------------------------------
+
+template <class T>
+T number(const std::string& v, const char* what) {
+    size_t used = 0;
+    try {
+        if constexpr (std::is_floating_point_v<T>) {
+            const double d = std::stod(v, &used);
+            if (used == v.size()) return static_cast<T>(d);
+        } else if constexpr (std::is_signed_v<T>) {
+            const long long i = std::stoll(v, &used, 0);
+            if (used == v.size()) return static_cast<T>(i);
+        } else {
+            const unsigned long long u = std::stoull(v, &used, 0);
+            if (used == v.size() && v.find('-') == std::string::npos && u <= std::numeric_limits<T>::max()) return static_cast<T>(u);
+        }
+    } catch (const std::exception&) {
+    }
+    throw BadInput("'" + v + "' is not " + what);
+}
+
+struct NamedParam {
+    const char* name;
+    void (*set)(PwlAccelerator::Params&, const std::string&);
+};
+
+const NamedParam kNamedParams[] = {
+    {"model", [](PwlAccelerator::Params& p, const std::string& v) { p.model = v; }},
+    {"lanes", [](PwlAccelerator::Params& p, const std::string& v) { p.lanes = number<int>(v, "a lane count"); }},
+    {"clock_mhz", [](PwlAccelerator::Params& p, const std::string& v) { p.clock_mhz = number<double>(v, "a clock in MHz"); }},
+    {"register_latency_ns",
+     [](PwlAccelerator::Params& p, const std::string& v) {
+         const double ns = number<double>(v, "a latency in ns");
+         if (!(ns >= 0) || ns > 1e9) throw BadInput("'" + v + "' is not a latency in [0, 1e9] ns");
+         p.register_latency = sc_core::sc_time(ns, sc_core::SC_NS);
+     }},
+    {"dma_burst_bytes",
+     [](PwlAccelerator::Params& p, const std::string& v) { p.dma_burst_bytes = number<unsigned>(v, "a byte count"); }},
+    {"job_buffer_bytes",
+     [](PwlAccelerator::Params& p, const std::string& v) { p.job_buffer_bytes = number<uint64_t>(v, "a byte count"); }},
+    {"log_level",
+     [](PwlAccelerator::Params& p, const std::string& v) {
+         p.log_level = parse_log_level(v);
+         if (p.log_level < 0) throw BadInput("'" + v + "' is not a log level (none, low, medium, high, full, debug or 0..500)");
+     }},
+};
+
+void bad_config(const std::string& what) { SC_REPORT_ERROR(msg::kConfig, what.c_str()); }
+
+// p with the settings the configuration holds for `who`.
+PwlAccelerator::Params configured(const std::string& who, PwlAccelerator::Params p) {
+    std::vector<Config::Setting> settings;
+    try {
+        settings = Config::global().take(who);
+    } catch (const BadInput& e) {
+        bad_config(e.what());
+    }
+    for (const auto& s : settings) {
+        const NamedParam* np = nullptr;
+        for (const auto& n : kNamedParams)
+            if (s.parameter == n.name) np = &n;
+        if (!np) {
+            std::string known;
+            for (const auto& n : kNamedParams) known += (known.empty() ? "" : ", ") + std::string(n.name);
+            bad_config(s.origin + ": " + who + " has no parameter '" + s.parameter + "' (parameters: " + known + ")");
+            continue;
+        }
+        try {
+            np->set(p, s.value);
+        } catch (const BadInput& e) {
+            bad_config(s.origin + ": " + who + "." + s.parameter + ": " + e.what());
+        }
+    }
+    return p;
 }
 
 std::string hex(uint64_t v) {
@@ -69,9 +148,11 @@ PwlAccelerator::PwlAccelerator(sc_core::sc_module_name name, const Params& p)
       slope_(regs_, "SLOPE", kLutSlope, kMaxEntries, 8, 0, Access::read_write),
       icpt_(regs_, "ICPT", kLutIntercept, kMaxEntries, 8, 0, Access::read_write),
       dma_(dma_socket, p.dma_burst_bytes) {
-    check_params(this->name(), p);
+    params_ = configured(this->name(), p);
+    check_params(this->name(), params_);
+    dma_.set_burst_bytes(params_.dma_burst_bytes);
     try {
-        units_ = std::make_unique<AcceleratorUnits>(p.model, p.lanes, p.clock_mhz * 1e6);
+        units_ = std::make_unique<AcceleratorUnits>(params_.model, params_.lanes, params_.clock_mhz * 1e6);
     } catch (const BadInput& e) {
         bad_param(std::string(this->name()) + ": model: " + e.what());
     }
@@ -95,6 +176,15 @@ PwlAccelerator::PwlAccelerator(sc_core::sc_module_name name, const Params& p)
 }
 
 PwlAccelerator::~PwlAccelerator() = default;
+
+void PwlAccelerator::end_of_elaboration() {
+    // Settings that named no module are a misspelt instance: reported once per process.
+    static bool checked = false;
+    if (checked) return;
+    checked = true;
+    const std::vector<std::string> left = Config::global().not_taken();
+    if (!left.empty()) bad_config("no module takes the setting " + left.front() + (left.size() > 1 ? " (and " + std::to_string(left.size() - 1) + " more)" : ""));
+}
 
 void PwlAccelerator::set_clock_mhz(double mhz) {
     Params p = params_;

@@ -72,7 +72,11 @@ public:
     sc_core::sc_out<bool> irq_o;
 
     // Every parameter is checked at construction: a bad one is an SC_ERROR of type
-    // "gqalut/accelerator/params" (thrown under SystemC's default actions).
+    // "gqalut/accelerator/params" (thrown under SystemC's default actions). The run-time
+    // configuration (tlm/config.hpp) sets them by name, INSTANCE.NAME=VALUE, over these values:
+    // model, lanes, clock_mhz, register_latency_ns, dma_burst_bytes, job_buffer_bytes,
+    // log_level (none, low, medium, high, full, debug or 0..500); a bad name or value there is
+    // an SC_ERROR of type "gqalut/config".
     struct Params {
         std::string model = "golden";     // a level of model/unit/levels.hpp: golden | cycle | rtl
         int lanes = 1;                    // 1..64 (cycle and rtl: 1 or 8)
@@ -104,6 +108,7 @@ public:
     bool has_dmi() const { return dmi_regions() > 0; }
 
 private:
+    void end_of_elaboration() override;   // settings of the configuration no module took
     // Bus side.
     void b_transport(tlm::tlm_generic_payload& gp, sc_core::sc_time& delay);
     unsigned int transport_dbg(tlm::tlm_generic_payload& gp);

@@ -1,11 +1,25 @@
-// A PinUnit around one SystemC unit instantiation (used by cycle_*_shapes.cpp).
+// Inside the cycle level (cycle_level.cpp, cycle_*_shapes.cpp): the shapes compiled in, the
+// per-kind factories, and a PinUnit around one SystemC unit instantiation.
 #pragma once
 #include <memory>
+#include <vector>
 
-#include "model/unit/cycle_level.hpp"
+#include "model/unit/levels.hpp"
 #include "model/unit/pin_unit.hpp"
 
 namespace gqalut::unit {
+
+// The shapes compiled in, and a unit of one of them (BadInput for another).
+std::vector<UnitShape> cycle_shapes();
+std::unique_ptr<Unit> make_cycle_unit(const UnitOptions& o);
+
+// Per-kind factories (cycle_<kind>_shapes.cpp): nullptr when the shape is not compiled in.
+std::unique_ptr<Unit> make_int_cycle_unit(const UnitOptions& o);
+std::unique_ptr<Unit> make_fp32_cycle_unit(const UnitOptions& o);
+std::unique_ptr<Unit> make_scaler_cycle_unit(const UnitOptions& o);
+void list_int_cycle_shapes(std::vector<UnitShape>& out);
+void list_fp32_cycle_shapes(std::vector<UnitShape>& out);
+void list_scaler_cycle_shapes(std::vector<UnitShape>& out);
 
 template <class Dut>
 std::unique_ptr<Unit> make_cycle_pin_unit(const UnitOptions& o) {

@@ -1,6 +1,7 @@
 #include "model/unit/cycle_level.hpp"
 
 #include "model/errors.hpp"
+#include "model/unit/cycle_factory.hpp"
 
 namespace gqalut::unit {
 
