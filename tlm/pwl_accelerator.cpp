@@ -424,6 +424,7 @@ void PwlAccelerator::run_job(const UnitJob& job, uint64_t epoch, tlm_utils::tlm_
         log(msg::kAccelerator, sc_core::SC_LOW, "the unit refused a configuration write (cfg_err_o)");
         return finish(epoch, err_config, qk);
     }
+    if (dropped()) return;   // a reset while the unit was loading
     u->run_elements(in_.data(), ib, out_.data(), ob, n);
     const uint64_t cycles = u->cycle() - cycle0;   // reset and configuration included
     if (sc_core::sc_time_stamp() == before) qk.inc(clock_period() * static_cast<double>(cycles));

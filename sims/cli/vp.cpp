@@ -2,6 +2,7 @@
 // Runs a transformer kernel on the example virtual platform and compares it with double
 // precision.
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -55,8 +56,8 @@ int run_vp(const Args& args) {
     if (!vp::is_kernel(kernel)) throw BadInput("--kernel: unknown kernel '" + kernel + "' (known: softmax, layernorm, gelu)");
     if (lanes < 1 || lanes > 64) throw BadInput("--lanes: " + std::to_string(lanes) + " outside 1..64");
     if (!(clock_mhz > 0 && clock_mhz <= 1e5)) throw BadInput("--clock-mhz: must be in (0, 100000]");
-    if (!(quantum_ns > 0)) throw BadInput("--quantum-ns: must be positive");
-    if (rows < 1 || cols < 1 || rows * cols > (1 << 20)) throw BadInput("--rows/--cols: 1..2^20 elements");
+    if (!(quantum_ns > 0 && quantum_ns <= 1e12)) throw BadInput("--quantum-ns: must be in (0, 1e12]");
+    if (rows < 1 || cols < 1 || int64_t(rows) * cols > (1 << 20)) throw BadInput("--rows/--cols: 1..2^20 elements");
     if (log_level < 0 || log_level > 2) throw BadInput("--log-level: " + std::to_string(log_level) + " is not 0, 1 or 2");
     const vp::VpTables tables = vp::vp_tables(exp_t, gelu_t, div_t, rsqrt_t);
     if (!save_dir.empty())

@@ -45,6 +45,16 @@ void write4(test::CheckerBench& b) {
     transport(b, gp);
 }
 
+// One DMI request with a fresh descriptor.
+void request_dmi(test::CheckerBench& b, tlm::tlm_command cmd = tlm::TLM_READ_COMMAND, uint64_t addr = 0) {
+    tlm::tlm_generic_payload gp;
+    gp.set_command(cmd);
+    gp.set_address(addr);
+    tlm::tlm_dmi dmi;
+    b.socket->get_direct_mem_ptr(gp, dmi);
+}
+void request_read_dmi(test::CheckerBench& b) { request_dmi(b); }
+
 bool names(const std::vector<std::string>& v, const char* rule) {
     for (const auto& s : v)
         if (s.find(rule) != std::string::npos) return true;
@@ -55,13 +65,7 @@ bool names(const std::vector<std::string>& v, const char* rule) {
 
 TEST_CASE("protocol checker: a correct exchange passes, each broken rule is named", "[checker]") {
     CHECK(violations_of(Fault::none, write4).empty());
-    CHECK(violations_of(Fault::none, [](test::CheckerBench& b) {
-              tlm::tlm_generic_payload gp;
-              gp.set_address(8);
-              gp.set_read();
-              tlm::tlm_dmi dmi;
-              b.socket->get_direct_mem_ptr(gp, dmi);
-          }).empty());
+    CHECK(violations_of(Fault::none, [](test::CheckerBench& b) { request_dmi(b, tlm::TLM_READ_COMMAND, 8); }).empty());
     struct Case {
         const char* rule;
         Fault fault;
@@ -113,34 +117,11 @@ TEST_CASE("protocol checker: a correct exchange passes, each broken rule is name
              b.socket->get_direct_mem_ptr(gp, dmi);   // the same descriptor again
          }},
         {"command other than read or write", Fault::none,
-         [](test::CheckerBench& b) {
-             tlm::tlm_generic_payload gp;
-             gp.set_command(tlm::TLM_IGNORE_COMMAND);
-             tlm::tlm_dmi dmi;
-             b.socket->get_direct_mem_ptr(gp, dmi);
-         }},
-        {"without a pointer", Fault::grant_without_pointer,
-         [](test::CheckerBench& b) {
-             tlm::tlm_generic_payload gp;
-             gp.set_read();
-             tlm::tlm_dmi dmi;
-             b.socket->get_direct_mem_ptr(gp, dmi);
-         }},
+         [](test::CheckerBench& b) { request_dmi(b, tlm::TLM_IGNORE_COMMAND); }},
+        {"without a pointer", Fault::grant_without_pointer, request_read_dmi},
         {"does not contain the requested address", Fault::grant_missing_address,
-         [](test::CheckerBench& b) {
-             tlm::tlm_generic_payload gp;
-             gp.set_read();
-             gp.set_address(8);
-             tlm::tlm_dmi dmi;
-             b.socket->get_direct_mem_ptr(gp, dmi);
-         }},
-        {"invalidation with start > end", Fault::invalidate_backwards,
-         [](test::CheckerBench& b) {
-             tlm::tlm_generic_payload gp;
-             gp.set_read();
-             tlm::tlm_dmi dmi;
-             b.socket->get_direct_mem_ptr(gp, dmi);
-         }},
+         [](test::CheckerBench& b) { request_dmi(b, tlm::TLM_READ_COMMAND, 8); }},
+        {"invalidation with start > end", Fault::invalidate_backwards, request_read_dmi},
         {"side effect", Fault::debug_side_effect,
          [](test::CheckerBench& b) {
              unsigned char d[4] = {};
