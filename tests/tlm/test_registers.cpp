@@ -261,9 +261,14 @@ TEST_CASE("every configuration, address, length and LUT register is frozen while
         uint64_t offset;
         unsigned size;
     };
-    const Frozen frozen[] = {{0x010, 4}, {0x014, 4}, {0x018, 4}, {0x01C, 4}, {0x020, 4}, {0x024, 4},
-                             {0x030, 8}, {0x030, 4}, {0x034, 4}, {0x038, 8}, {0x03C, 4}, {0x040, 4},
-                             {0x1000, 8}, {0x11F0, 8}, {0x11F4, 4}, {0x1400, 8}, {0x15F8, 8}, {0x1800, 8}, {0x19F8, 4}};
+    std::vector<Frozen> frozen = {{0x010, 4}, {0x014, 4}, {0x018, 4}, {0x01C, 4}, {0x020, 4}, {0x024, 4},
+                                  {0x030, 8}, {0x030, 4}, {0x034, 4}, {0x038, 8}, {0x03C, 4}, {0x040, 4},
+                                  {0x11F4, 4}, {0x19F8, 4}};
+    for (uint64_t j = 0; j < 63; ++j) frozen.push_back({0x1000 + 8 * j, 8});   // every LUT register
+    for (uint64_t i = 0; i < 64; ++i) {
+        frozen.push_back({0x1400 + 8 * i, 8});
+        frozen.push_back({0x1800 + 8 * i, 8});
+    }
     for (const Frozen& f : frozen) {
         INFO("offset 0x" << std::hex << f.offset << " size " << std::dec << f.size);
         REQUIRE((cpu.read32(kAcc + 0x00C) & 1) != 0);   // BUSY
