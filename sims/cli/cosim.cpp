@@ -15,7 +15,7 @@
 #include "sims/cli/report.hpp"
 #include "sims/cli/stream_options.hpp"
 #include "sims/cli/word_values.hpp"
-#include "sims/backends/unit_backend.hpp"
+#include "sims/tb/stream_job.hpp"
 
 namespace gqalut::cli {
 

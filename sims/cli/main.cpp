@@ -7,7 +7,7 @@
 
 #include "model/errors.hpp"
 #include "sims/cli/options.hpp"
-#include "sims/backends/cycle.hpp"
+#include "sims/tb/sc_process.hpp"
 
 namespace {
 

@@ -13,7 +13,8 @@
 #include "sims/cli/report.hpp"
 #include "sims/cli/sized_cost.hpp"
 #include "sims/cli/stream_options.hpp"
-#include "sims/backends/unit_backend.hpp"
+#include "sims/tb/built_in_levels.hpp"
+#include "sims/tb/stream_job.hpp"
 
 namespace gqalut::cli {
 
@@ -58,7 +59,8 @@ int run_sim(const Args& args) {
     StreamOptions so;
     bool toggles = false;
     std::string names;
-    for (const auto& b : sim::backends()) names += (names.empty() ? "" : ", ") + std::string(b.name);
+    sim::register_built_in_levels();
+    for (const auto& l : unit::levels()) names += (names.empty() ? "" : ", ") + l.name;
     po::options_description desc("sim options");
     desc.add_options()
         ("table", po::value<std::string>(&table_path)->required(), "table file")
@@ -83,8 +85,8 @@ int run_sim(const Args& args) {
                    " [--inputs exhaustive|random:N] [--scale S|all] [--lanes L] [--stall-in P] [--stall-out P] [--vcd FILE]"))
         return kOk;
     const Format fmt = parse_format(format);
-    const sim::BackendInfo* backend = sim::find_backend(model);
-    if (!backend) throw BadInput("--model: unknown model '" + model + "' (known: " + names + ")");
+    const unit::Level* level = unit::find_level(model);
+    if (!level) throw BadInput("--model: unknown model '" + model + "' (known: " + names + ")");
     check_unit_size(lanes, max_entries);
     if (!(clock_mhz > 0 && clock_mhz <= 10000)) throw BadInput("--clock-mhz: must be in (0, 10000]");
     check_stalls(so);
@@ -94,7 +96,7 @@ int run_sim(const Args& args) {
     sim::SimJob job;
     job.table = load_table(table_path);
     const PwlTable& t = job.table;
-    sim::BackendOptions opt;
+    unit::UnitOptions opt;
     opt.shape = shape_for(t, max_entries, lanes);
     opt.indexing = cost::parse_indexing(indexing);
     if (opt.indexing == cost::Indexing::uniform) throw BadInput("--indexing: the unit models parallel and binary indexing");
@@ -105,8 +107,8 @@ int run_sim(const Args& args) {
     if (vm.count("vcd")) check_vcd_file(vcd, {{"--table", table_path}, {"--constants", constants}});
 
     work_starts();
-    const auto be = backend->make(opt);
-    const sim::SimReport r = be->run(job);
+    unit::Unit& u = sim::process_unit(*level, opt);
+    const sim::SimReport r = sim::run_stream_job(u, job, opt.clock_hz, model);
     const SizedCost sized = sized_cost(t, table_path, lanes, opt.indexing, vm.count("requantize") > 0, opt.clock_hz,
                                        sim::cost_constants());
     if (fmt == Format::json) {

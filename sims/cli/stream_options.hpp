@@ -7,7 +7,7 @@
 
 #include "model/unit_config.hpp"
 #include "sims/cli/options.hpp"
-#include "sims/backends/unit_backend.hpp"
+#include "sims/tb/stream_job.hpp"
 
 namespace gqalut::cli {
 
