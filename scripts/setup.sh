@@ -16,6 +16,7 @@ packages=(
   python3-torch python3-sklearn       # PyTorch op and network study (sklearn ships the 8x8 digits)
   libopenblas0-pthread                # BLAS for python3-torch: ~4x faster than the reference BLAS
   clang libclang-rt-14-dev            # libFuzzer targets (tests/robustness/fuzz)
+  chromium                            # headless browser: the test that the HTML reports render
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -1,5 +1,5 @@
 // Bench section "cycle": elements per second of the SystemC cycle model for INT8 with N = 8
-// (MaxEntries 32, lanes 1 and 8), through the same streaming testbench and checker `gqalut sim`
+// (MaxEntries 32, lanes 1 and 8), through the same pin-level driver and checker `gqalut sim`
 // uses, beside the golden model's rate measured in the same run. With the Verilated RTL in the
 // build: the `rtl` backend measured the same way (cycle/rtl ratio), Verilator's own pin-level
 // --sc model of INT8 (`rtl-sc`, lanes 1; cycle/rtl-sc ratio), the lock-step cosim of
@@ -18,7 +18,8 @@
 #include "model/unit_config.hpp"
 #include "search/uniform.hpp"
 #include "sims/bench/bench.hpp"
-#include "sims/backends/unit_backend.hpp"
+#include "sims/tb/built_in_levels.hpp"
+#include "sims/tb/stream_job.hpp"
 #ifdef GQALUT_HAVE_RTL
 #include "rtl/verilated/rtl_driver.hpp"
 #include "sims/tb/cosim.hpp"
@@ -34,21 +35,22 @@ PwlTable bench_table() { return uniform_table("gelu", Precision::int8, 8, -4, 4)
 
 // Runs in a child: elements per second of `model` for INT8 N=8 with `lanes` lanes (0 on failure).
 double measure_backend(const std::string& model, int lanes, const Options& opt) {
-    const sim::BackendInfo* info = sim::find_backend(model);
-    if (!info) return 0;
-    sim::BackendOptions o;
+    sim::register_built_in_levels();
+    const unit::Level* level = unit::find_level(model);
+    if (!level) return 0;
+    unit::UnitOptions o;
     o.shape = shape_for(bench_table(), 32, lanes);
-    auto be = info->make(o);
+    unit::Unit& u = sim::process_unit(*level, o);
     sim::SimJob job;
     job.table = bench_table();
     job.scales = {kScale};
     job.inputs = {false, uint64_t(50000)};
-    be->run(job);   // warm-up (and the elaboration)
+    sim::run_stream_job(u, job, o.clock_hz, model);   // warm-up (and the elaboration)
     // Grow the run until it lasts long enough to time.
     uint64_t n = opt.quick ? 100000 : 400000;
     for (;;) {
         job.inputs.random_count = n;
-        const sim::SimReport r = be->run(job);
+        const sim::SimReport r = sim::run_stream_job(u, job, o.clock_hz, model);
         if (!r.ok()) return 0;
         if (r.seconds >= opt.min_seconds * 2 || n >= (uint64_t(1) << 28))
             return r.elements_per_second();
@@ -160,7 +162,8 @@ nlohmann::json bench_cycle(const Options& opt) {
         });
     }
     const double golden = j["golden_int8_n8_elements_per_second"].get<double>();
-    const bool rtl = sim::find_backend("rtl") != nullptr;
+    sim::register_built_in_levels();
+    const bool rtl = unit::find_level("rtl") != nullptr;
     for (int lanes : {1, 8}) {
         const std::string key = "int8_n8_l" + std::to_string(lanes);
         const double cyc = in_child("cycle", lanes, opt);
@@ -173,7 +176,7 @@ nlohmann::json bench_cycle(const Options& opt) {
             j["rtl_" + key + "_cycles_per_second"] = r / lanes;
             j["cycle_over_rtl_" + key] = r > 0 ? cyc / r : 0.0;
         }
-        if (lanes == 1 && sim::find_backend("rtl-sc")) {   // Verilator's pin-level --sc model
+        if (lanes == 1 && unit::find_level("rtl-sc")) {   // Verilator's pin-level --sc model
             const double r = in_child("rtl-sc", lanes, opt);
             j["rtl_sc_" + key + "_elements_per_second"] = r;
             j["cycle_over_rtl_sc_" + key] = r > 0 ? cyc / r : 0.0;
@@ -191,8 +194,8 @@ nlohmann::json bench_cycle(const Options& opt) {
                                                           : 0.0;
 #endif
     }
-    j["testbench"] = "StreamTestbench + golden checker (gqalut sim), random inputs, no stalls, 500 MHz clock";
-    if (sim::find_backend("rtl-sc"))
+    j["testbench"] = "unit::PinUnit driver + golden checker (gqalut sim), random inputs, no stalls, 500 MHz clock";
+    if (unit::find_level("rtl-sc"))
         j["rtl_sc"] = "rtl-sc: Verilator's --sc model (pin-level sc_module); rtl: the --cc model stepped in rtl::RtlScUnit";
 #ifdef GQALUT_HAVE_RTL
     j["cosim_testbench"] = "CosimTestbench (gqalut cosim): cycle model and RTL on the same pins, pins compared every cycle, "

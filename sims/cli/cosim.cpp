@@ -10,10 +10,12 @@
 #include "model/errors.hpp"
 #include "model/table_io.hpp"
 #include "sims/cli/options.hpp"
+#include "sims/cli/outputs.hpp"
 #include "sims/tb/cosim.hpp"
 #include "sims/cli/report.hpp"
 #include "sims/cli/stream_options.hpp"
-#include "sims/backends/unit_backend.hpp"
+#include "sims/cli/word_values.hpp"
+#include "sims/tb/stream_job.hpp"
 
 namespace gqalut::cli {
 
@@ -21,8 +23,25 @@ namespace {
 
 #ifdef GQALUT_HAVE_RTL
 
+// A data mismatch with its words as signed real values.
+void print_mismatch(const char* what, const sim::CosimReport& r, const sim::CosimMismatch& m, const WordValues& wv) {
+    std::printf("%s: %s\n", what, r.describe(m).c_str());
+    if (m.data && m.golden_known) std::printf("  as values: %s\n", wv.describe(m.input, m.golden, m.cycle_model, m.rtl, m.scale).c_str());
+}
+
+void add_values(nlohmann::json& list, const std::vector<sim::CosimMismatch>& first, const WordValues& wv) {
+    for (size_t i = 0; i < first.size() && i < list.size(); ++i) {
+        const auto& m = first[i];
+        if (!m.data || !m.golden_known) continue;
+        list[i]["values"] = {{"input", wv.input(m.input, m.scale)},
+                             {"golden", wv.output(m.golden, m.scale)},
+                             {"cycle", wv.output(m.cycle_model, m.scale)},
+                             {"rtl", wv.output(m.rtl, m.scale)}};
+    }
+}
+
 void print_text(const sim::CosimReport& r, const PwlTable& t, const std::string& table_path, uint64_t pin_cycles,
-                const sim::CosimStats* random, bool rtl_sc) {
+                const sim::CosimStats* random, bool rtl_sc, const WordValues& wv) {
     std::printf("cosim: golden vs SystemC cycle model vs Verilated RTL (%s), unit %s, latency %d cycles\n",
                 rtl_sc ? "Verilator --sc model" : "--cc model in RtlScUnit", r.shape.name().c_str(), r.latency);
     std::printf("table %s: %s\n", table_path.c_str(), describe(t).c_str());
@@ -31,8 +50,7 @@ void print_text(const sim::CosimReport& r, const PwlTable& t, const std::string&
         std::printf("%6d %12llu %11llu %10llu\n", s.scale, static_cast<unsigned long long>(s.compared),
                     static_cast<unsigned long long>(s.mismatches), static_cast<unsigned long long>(s.cycles));
     const auto& tot = r.total;
-    for (size_t i = 0; i < tot.first.size() && i < 5; ++i)
-        std::printf("%s: %s\n", i == 0 ? "first mismatch" : "mismatch", r.describe(tot.first[i]).c_str());
+    for (size_t i = 0; i < tot.first.size() && i < 5; ++i) print_mismatch(i == 0 ? "first mismatch" : "mismatch", r, tot.first[i], wv);
     if (r.cfg_error) std::printf("error: a configuration write was refused (cfg_err_o) or the models disagreed on it\n");
     if (tot.timed_out) std::printf("error: no progress for too long (handshake stuck)\n");
     if (tot.diverged) std::printf("error: a handshake pin differed; the run stopped there\n");
@@ -52,7 +70,7 @@ void print_text(const sim::CosimReport& r, const PwlTable& t, const std::string&
                     static_cast<unsigned long long>(random->pin_mismatches));
     if (random)
         for (size_t i = 0; i < random->first.size() && i < 5; ++i)
-            std::printf("random pins mismatch: %s\n", r.describe(random->first[i]).c_str());
+            print_mismatch("random pins mismatch", r, random->first[i], wv);
     std::printf("total: %llu compared, %llu mismatches, %llu cycles, %.3f s, %.3g elements/s\n",
                 static_cast<unsigned long long>(tot.compared), static_cast<unsigned long long>(tot.mismatches()),
                 static_cast<unsigned long long>(tot.cycles), r.seconds, r.elements_per_second());
@@ -75,7 +93,7 @@ int run_cosim(const Args& args) {
         ("max-entries", po::value<int>(&max_entries)->default_value(32), "LUT depth MaxEntries (Verilated: 32)")
         ("stall-in", po::value<double>(&so.stall_in)->default_value(0), "probability the driver withholds an input per cycle")
         ("stall-out", po::value<double>(&so.stall_out)->default_value(0), "probability the sink stalls per cycle")
-        ("seed", po::value<uint64_t>(&so.seed)->default_value(1), "seed of random inputs and stalls")
+        ("seed", seed_value(&so.seed), "seed of random inputs and stalls")
         ("requantize", po::value<int>(&so.rq_frac), "INT: enable the requantizer, output fraction bits SO")
         ("vcd", po::value<std::string>(&vcd), "write PREFIX-cycle.vcd (SystemC: pins of both models, cycle-model state) and PREFIX-rtl.vcd (Verilated)")
         ("random-pins", po::value<uint64_t>(&random_pins)->default_value(0), "then CYCLES of random pins (writes, resets, stalls): the two models' pins compared")
@@ -110,11 +128,11 @@ int run_cosim(const Args& args) {
     bool known = false;
     for (const auto& s : sim::cosim_shapes()) known = known || s.name() == opt.shape.name();
     if (!known) throw BadInput("no Verilated RTL for " + opt.shape.name() + " (Verilated: " + sim::cosim_shape_list() + ")");
-    if (!vcd.empty()) {
-        if (vcd.size() > 4 && vcd.compare(vcd.size() - 4, 4, ".vcd") == 0) vcd.resize(vcd.size() - 4);
-        check_output_path(vcd + "-cycle.vcd", "--vcd");
+    if (vm.count("vcd")) {
+        check_vcd_prefix(vcd, {{"--table", table_path}});
         opt.vcd_prefix = vcd;
     }
+    work_starts();
 
     sim::CosimSim& cs = sim::cosim_sim(opt);
     sim::CosimReport r = sim::run_cosim_job(cs, job, opt.inject);
@@ -127,8 +145,11 @@ int run_cosim(const Args& args) {
         if (r.ok()) random = cs.random_pins(rc);   // from the last table's configuration on
     }
     const bool ok = r.ok() && random.mismatches() == 0;
+    const WordValues wv(t, r.shape, job.rq);
     if (fmt == Format::json) {
         nlohmann::json j = r.to_json();
+        add_values(j["first_mismatches"], r.total.first, wv);
+        if (!j["first_mismatch"].is_null()) j["first_mismatch"] = j["first_mismatches"][0];
         j["table"] = table_path;
         j["rtl"] = rtl_kind;
         j.update(table_summary(t));
@@ -144,11 +165,12 @@ int run_cosim(const Args& args) {
                                 {"data_mismatches", random.cycle_vs_rtl},
                                 {"pin_mismatches", random.pin_mismatches},
                                 {"first_mismatches", rj["first_mismatches"]}};
+            add_values(j["random_pins"]["first_mismatches"], random.first, wv);
             j["mismatches"] = r.total.mismatches() + random.mismatches();
         }
         print_json(j);
     } else {
-        print_text(r, t, table_path, stream_pin_cycles, random_pins > 0 ? &random : nullptr, opt.rtl_sc);
+        print_text(r, t, table_path, stream_pin_cycles, random_pins > 0 ? &random : nullptr, opt.rtl_sc, wv);
     }
     return ok ? kOk : kMismatch;
 #endif

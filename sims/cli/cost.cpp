@@ -8,12 +8,14 @@
 #include <cmath>
 #include <cstdio>
 #include <ctime>
+#include <optional>
 #include <iostream>
 
 #include "model/cost/calibration.hpp"
 #include "model/errors.hpp"
 #include "model/table_io.hpp"
 #include "sims/cli/options.hpp"
+#include "sims/cli/outputs.hpp"
 #include "model/cost/yosys_area.hpp"
 
 namespace gqalut::cli {
@@ -26,8 +28,7 @@ nlohmann::json row_json(const PaperRow* paper, const UnitShape& shape, int entri
                         const RowCheck* check, const YosysRow* yosys) {
     nlohmann::json j;
     j["precision"] = shape.kind == UnitKind::fp32_unit     ? "fp32"
-                     : shape.kind == UnitKind::scaler_unit ? "scaler" + std::to_string(shape.in_width) + "_int" +
-                                                                 std::to_string(shape.core_width)
+                     : shape.kind == UnitKind::scaler_unit ? "int" + std::to_string(shape.core_width) + "+scaler"
                                                            : "int" + std::to_string(shape.in_width);
     j["entries"] = entries;
     j["max_entries"] = shape.max_entries;
@@ -88,7 +89,8 @@ std::string today() {
 }  // namespace
 
 int run_cost(const Args& args) {
-    std::string precision, indexing, constants_path, table6_path, yosys_path, out_path, format;
+    std::string precision, indexing, constants_path, table6_path, yosys_path, out_path, format, table_path;
+    double clock_mhz = 500;
     int entries = 0, lanes = 1, max_entries = 0;
     bool validate_rows = false, calibrate_now = false, requantizer = false, options = false, breakdown = false;
     bool scaler = false, reduction = false;
@@ -96,6 +98,8 @@ int run_cost(const Args& args) {
     desc.add_options()
         ("precision", po::value<std::string>(&precision), "int8, int16, int32 or fp32 (with --entries: one estimate)")
         ("entries", po::value<int>(&entries), "active entries N")
+        ("table", po::value<std::string>(&table_path), "instead of --precision/--entries: the unit sized to this table (MaxEntries = N; DIV/RSQRT with the scaler)")
+        ("clock-mhz", po::value<double>(&clock_mhz)->default_value(500), "clock for power (one estimate; Table 6 is at 500 MHz)")
         ("max-entries", po::value<int>(&max_entries), "LUT depth MaxEntries (default: N)")
         ("lanes", po::value<int>(&lanes)->default_value(1), "lanes")
         ("indexing", po::value<std::string>(&indexing)->default_value("parallel"), "parallel, binary or uniform")
@@ -118,12 +122,21 @@ int run_cost(const Args& args) {
         return kOk;
     const Format fmt = parse_format(format);
     if (vm.count("precision") != vm.count("entries")) throw BadInput("give --precision and --entries together");
+    if (vm.count("table") && vm.count("precision")) throw BadInput("give --table or --precision/--entries, not both");
+    if (!(clock_mhz > 0 && clock_mhz <= 10000)) throw BadInput("--clock-mhz: must be in (0, 10000]");
+    const bool one = vm.count("table") || vm.count("precision");
+    if (!vm["clock-mhz"].defaulted() && !one)
+        throw BadInput("--clock-mhz: Table 6 and the calibration are at 500 MHz; give it with --precision/--entries or --table");
     if (vm.count("out") && !calibrate_now) throw BadInput("--out needs --calibrate");
+    if (vm.count("out"))
+        check_output_file(out_path, "--out",
+                          {{"--constants", constants_path}, {"--table6", table6_path}, {"--yosys-csv", yosys_path}});
     const Constants base = constants_path.empty() ? default_constants() : load_constants(constants_path);
     const std::vector<PaperRow> rows = table6_path.empty() ? default_table6() : load_table6(table6_path);
     const std::vector<YosysRow> yosys = yosys_path.empty() ? default_yosys_area() : load_yosys_area(yosys_path);
 
     if (calibrate_now) {
+        work_starts();
         Constants c = calibrate(rows, base);
         c.name = base.name;
         c.provenance = {
@@ -151,7 +164,7 @@ int run_cost(const Args& args) {
         c.fit = {{"rows", rows.size()}, {"max_abs_loo_area_error", worst_area}, {"max_abs_loo_power_error", worst_power},
                  {"per_row", loo}};
         const std::string text = to_json(c).dump(2) + "\n";
-        if (!out_path.empty()) {
+        if (vm.count("out")) {
             write_file_atomic(out_path, text);
             std::cerr << "gqalut cost: wrote " << out_path << " (max |LOO error| area " << 100 * worst_area << "%, power "
                       << 100 * worst_power << "%)\n";
@@ -165,6 +178,12 @@ int run_cost(const Args& args) {
     out["constants"] = base.name;
     out["clock_hz"] = base.clock_hz;
     nlohmann::json rows_j = nlohmann::json::array();
+    std::optional<PwlTable> table;
+    if (vm.count("table")) {
+        table = load_table(table_path);
+        precision = to_string(table->precision);
+        entries = table->entries;
+    }
     if (!precision.empty()) {
         const Precision p = parse_precision(precision);
         if (entries < 1 || entries > 1024) throw BadInput("--entries: " + std::to_string(entries) + " outside [1, 1024]");
@@ -176,23 +195,35 @@ int run_cost(const Args& args) {
         PaperRow probe;
         probe.precision = p;
         probe.entries = max_entries;
-        UnitShape shape = scaler ? scaler_shape(max_entries, lanes) : paper_shape(probe);
+        if (table) {
+            if (scaler || reduction || options) throw BadInput("--scaler, --reduction and --options: with --table the table says which");
+            scaler = table->scaler.has_value();
+            reduction = scaler && table->scaler->preset == "reduce";
+            options = !table->datapath.is_default();
+        }
+        UnitShape shape = table ? shape_for(*table, max_entries, lanes) : scaler ? scaler_shape(max_entries, lanes) : paper_shape(probe);
         shape.lanes = lanes;
-        if (options && p == Precision::fp32) throw BadInput("--options: the datapath options are for INT precisions");
-        if (reduction && !scaler) throw BadInput("--reduction needs --scaler");
-        if (scaler && (p != Precision::int8 || options || requantizer))
-            throw BadInput("--scaler: the scaler unit has an int8 core and its own requantizer (no --options, --requantizer)");
+        if (!table) {
+            if (options && p == Precision::fp32) throw BadInput("--options: the datapath options are for INT precisions");
+            if (reduction && !scaler) throw BadInput("--reduction needs --scaler");
+            if (scaler && (p != Precision::int8 || options || requantizer))
+                throw BadInput("--scaler: the scaler unit has an int8 core and its own requantizer (no --options, --requantizer)");
+        }
         requantizer = requantizer || options;
         StructureOptions opt = paper_options();
         opt.requantizer = requantizer;
         opt.options = options;
         opt.reduction = reduction;
-        const UnitCost c = estimate(shape, ix, entries, base, opt);
+        Constants at_clock = base;
+        at_clock.clock_hz = clock_mhz * 1e6;
+        out["clock_hz"] = at_clock.clock_hz;
+        work_starts();
+        const UnitCost c = estimate(shape, ix, entries, at_clock, opt);
         // A Table 6 configuration gets its paper values and leave-one-out errors.
         const PaperRow* paper = nullptr;
         for (const auto& r : rows)
             if (r.precision == p && r.entries == entries && max_entries == entries && lanes == 1 &&
-                ix == Indexing::parallel && !requantizer && !scaler)
+                ix == Indexing::parallel && !requantizer && !scaler && clock_mhz == 500)
                 paper = &r;
         std::vector<RowCheck> checks;
         if (paper) checks = validate(rows, base, base);
@@ -205,6 +236,7 @@ int run_cost(const Args& args) {
         rows_j.push_back(row_json(paper, shape, entries, ix, c, check, y));
     } else {
         (void)validate_rows;   // the default listing is the validation
+        work_starts();
         for (const auto& rc : validate(rows, base, base))
             rows_j.push_back(row_json(&rc.row, paper_shape(rc.row), rc.row.entries, Indexing::parallel, predict(rc.row, base), &rc,
                                       find_yosys(yosys, rc.row.precision, rc.row.entries, false)));
@@ -231,7 +263,9 @@ int run_cost(const Args& args) {
         return kOk;
     }
     std::printf("cost model '%s' at %.0f MHz (area um^2, power mW; errors relative to the paper)\n", base.name.c_str(),
-                base.clock_hz / 1e6);
+                out["clock_hz"].get<double>() / 1e6);
+    if (table) std::printf("unit sized to %s: %s%s\n", table_path.c_str(), shape_for(*table, max_entries, lanes).name().c_str(),
+                           table->scaler ? " (with the multi-range scaler)" : "");
     std::printf("%-6s %4s %5s %-8s %9s %9s %7s %9s %9s %7s %8s %8s %7s %9s %9s\n", "prec", "N", "lanes", "indexing",
                 "area", "paper", "err", "LOO err", "yosys", "err", "power", "paper", "err", "LOO err", "pJ/elem");
     for (const auto& r : rows_j) {

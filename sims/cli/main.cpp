@@ -7,7 +7,7 @@
 
 #include "model/errors.hpp"
 #include "sims/cli/options.hpp"
-#include "sims/backends/cycle.hpp"
+#include "sims/tb/sc_process.hpp"
 
 namespace {
 
@@ -16,7 +16,7 @@ namespace {
 const int kQuietSystemC = setenv("SC_COPYRIGHT_MESSAGE", "DISABLE", 0);
 
 void usage(std::ostream& os) {
-    os << "usage: gqalut <command> [options]   (gqalut <command> --help for its options)\n\ncommands:\n";
+    os << "usage: gqalut <command> [options]   (gqalut <command> --help or gqalut help <command> for its options)\n\ncommands:\n";
     for (const auto& c : gqalut::cli::commands()) {
         std::string name = c.name;
         name.resize(10, ' ');
@@ -36,7 +36,12 @@ int sc_main(int argc, char** argv) {
         std::cerr << "gqalut: error: no command given (gqalut --help lists them)\n";
         return cli::kBadInput;
     }
-    const std::string name = argv[1];
+    std::string name = argv[1];
+    cli::Args args(argv + 2, argv + argc);
+    if (name == "help" && argc == 3) {   // gqalut help CMD = gqalut CMD --help
+        name = argv[2];
+        args = {"--help"};
+    }
     if (name == "--help" || name == "-h" || name == "help") {
         usage(std::cout);
         return cli::kOk;
@@ -45,19 +50,18 @@ int sc_main(int argc, char** argv) {
         std::cout << "gqalut " << GQALUT_VERSION << "\n";
         return cli::kOk;
     }
-    const cli::Args args(argv + 2, argv + argc);
     for (const auto& c : cli::commands()) {
         if (name != c.name) continue;
         try {
             return c.run(args);
         } catch (const BadInput& e) {
-            std::cerr << "gqalut " << name << ": error: " << e.what() << "\n";
+            std::cerr << "gqalut " << name << ": error: " << cli::one_line(e.what()) << "\n";
             return cli::kBadInput;
         } catch (const std::exception& e) {
-            std::cerr << "gqalut " << name << ": internal error: " << e.what() << "\n";
+            std::cerr << "gqalut " << name << ": internal error: " << cli::one_line(e.what()) << "\n";
             return 3;
         }
     }
-    std::cerr << "gqalut: error: unknown command '" << name << "' (gqalut --help lists them)\n";
+    std::cerr << "gqalut: error: unknown command '" << cli::one_line(name) << "' (gqalut --help lists them)\n";
     return cli::kBadInput;
 }

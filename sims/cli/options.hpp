@@ -1,6 +1,7 @@
 // Shared pieces of the `gqalut` subcommands: option parsing, output format, exit codes.
 #pragma once
 #include <boost/program_options.hpp>
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -32,6 +33,10 @@ struct RegisterCommand {
     explicit RegisterCommand(const Command& c);
 };
 
+// "--range -4,4": a value starting with '-' would be taken for an option; for the options
+// named, it is glued on ("--range=-4,4").
+Args glue_values(const Args& args, const std::vector<std::string>& options);
+
 // Parses args against desc (no positional arguments). Returns false if --help was given, after
 // printing "usage" and the options to stdout. Throws BadInput on unknown or malformed options.
 bool parse(const Args& args, const po::options_description& desc, po::variables_map& vm, const std::string& usage);
@@ -44,11 +49,34 @@ void add_format_option(po::options_description& desc, std::string& target);
 // One JSON object on stdout.
 void print_json(const nlohmann::json& j);
 
-// "A..B" or "A" -> [A, B]; throws BadInput naming the option.
-std::vector<int> parse_int_range(const std::string& s, const std::string& option);
+// "A..B" or "A" -> [A, B] with lo <= A <= B <= hi; throws BadInput naming the option and the
+// legal range (checked before the list is made, so no range can overflow or run on).
+std::vector<int> parse_int_range(const std::string& s, const std::string& option, int lo, int hi);
 
-// An output file's directory must exist and be writable; throws BadInput naming the option
-// otherwise. Checked before any work starts, so a bad path creates nothing.
-void check_output_path(const std::string& path, const std::string& option);
+// --seed S: a decimal integer 0..2^64-1, the one rule for every subcommand (no sign, no wrap).
+uint64_t parse_seed(const std::string& s);
+// The --seed option's value: default 1, parsed into *target by parse_seed when the options are.
+po::typed_value<std::string>* seed_value(uint64_t* target);
+
+// An option's value within [lo, hi] (a real one must also be finite); throws BadInput naming
+// the option, the value and the range.
+void check_int_option(const std::string& option, long long v, long long lo, long long hi);
+void check_real_option(const std::string& option, double v, double lo, double hi);
+// --rows and --cols, each 1..max_elements, of a matrix of at most max_elements elements.
+void check_matrix_size(int rows, int cols, long long max_elements);
+
+// An error message as one line: control characters (a newline in a path) and backslashes are
+// escaped, so stderr always gets exactly one line.
+std::string one_line(const std::string& s);
+
+// Every subcommand calls this once its request is checked, before the work starts and before
+// any output is written. It does nothing unless a handler is set: the parser fuzz harness
+// (tests/robustness/fuzz/fuzz_cli.cpp) sets one that stops there, so only parsing runs.
+void work_starts();
+void set_work_starts_handler(void (*handler)());
+
+// An output folder: created with its missing parents; throws BadInput naming the option when
+// that fails or the path is not a folder.
+void make_output_dir(const std::string& dir, const std::string& option);
 
 }  // namespace gqalut::cli

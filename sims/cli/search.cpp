@@ -1,30 +1,21 @@
 // gqalut search --function F | --expr E --range LO,HI --entries N --precision int8|int16|int32|fp32
-//               [--scheme shared|per-scale|uniform] --method gqa|gqa-rm|nnlut|optimal [--seed S] [--threads T]
-//               [--out FILE] [--format text|json]   (docs/cli.md; more options: --help)
+//               [--scheme shared|per-scale|uniform] --method gqa|gqa-rm|nnlut|optimal [--objective mse|max]
+//               [--lambda auto|L] [--lambda-k auto|L] [--lambda-b auto|L] [--width W] [--seed S] [--threads T]
+//               [--out FILE] [--format text|json]   (docs/cli.md, docs/search.md; more options: --help)
 #include <cmath>
 #include <iostream>
+#include <optional>
 
 #include "model/errors.hpp"
 #include "model/table_io.hpp"
 #include "search/search.hpp"
 #include "sims/cli/options.hpp"
+#include "sims/cli/outputs.hpp"
 #include "sims/cli/report.hpp"
 
 namespace gqalut::cli {
 
 namespace {
-
-uint64_t parse_seed(const std::string& s) {
-    if (s.empty() || s.size() > 20 || s.find_first_not_of("0123456789") != std::string::npos)
-        throw BadInput("--seed: '" + s + "' is not a non-negative integer");
-    try {
-        size_t used = 0;
-        const unsigned long long v = std::stoull(s, &used);
-        if (used == s.size()) return v;
-    } catch (const std::exception&) {
-    }
-    throw BadInput("--seed: '" + s + "' does not fit 64 bits");
-}
 
 double parse_double(const std::string& s, const std::string& option) {
     try {
@@ -34,6 +25,14 @@ double parse_double(const std::string& s, const std::string& option) {
     } catch (const std::exception&) {
     }
     throw BadInput(option + ": '" + s + "' is not a finite number");
+}
+
+// "auto" (unset: chosen by the search) or fraction bits.
+std::optional<int> parse_lambda(const std::string& s, const std::string& option) {
+    if (s == "auto") return std::nullopt;
+    if (s.empty() || s.size() > 3 || s.find_first_not_of("0123456789") != std::string::npos)
+        throw BadInput(option + ": '" + s + "' is neither auto nor a number of fraction bits");
+    return std::stoi(s);
 }
 
 std::pair<double, double> parse_range(const std::string& s) {
@@ -61,7 +60,8 @@ Args glue_values(const Args& in) {
 
 int run_search(const Args& raw_args) {
     std::string function, expr, range, precision, scheme, method, seed, out, format, fit, scales, rm_range, preset;
-    int entries = 0, threads = 1, generations = -1, population = -1, lambda = -1, width = -1, nn_steps = -1;
+    std::string lambda, lambda_k, lambda_b, objective;
+    int entries = 0, threads = 1, generations = -1, population = -1, width = -1, nn_steps = -1;
     double theta_r = -1;
     bool quiet = false;
     po::options_description desc("search options");
@@ -83,7 +83,11 @@ int run_search(const Args& raw_args) {
         ("rm-range", po::value<std::string>(&rm_range), "rounding mutation scales ma..mb (default Table 1)")
         ("nn-steps", po::value<int>(&nn_steps), "NN-LUT training steps (default 3000)")
         ("scales", po::value<std::string>(&scales), "INT protocol scales A..B (default 0..6)")
-        ("lambda", po::value<int>(&lambda), "fraction bits of slopes and intercepts (default k-2; div/rsqrt core k-3)")
+        ("lambda", po::value<std::string>(&lambda)->default_value("auto"),
+         "fraction bits of slopes and intercepts: auto (the pair that minimises the objective) or a number for both")
+        ("lambda-k", po::value<std::string>(&lambda_k), "slope fraction bits (auto or a number; overrides --lambda)")
+        ("lambda-b", po::value<std::string>(&lambda_b), "intercept fraction bits (auto or a number; overrides --lambda)")
+        ("objective", po::value<std::string>(&objective)->default_value("mse"), "what to minimise: mse (mean of the per-scale MSEs) or max (largest absolute error)")
         ("width", po::value<int>(&width), "slope/intercept width W (default k)")
         ("preset", po::value<std::string>(&preset),
          "div/rsqrt scaler preset: normalize (default: every code of the input format) or paper (Table 2 as printed, "
@@ -93,7 +97,8 @@ int run_search(const Args& raw_args) {
     po::variables_map vm;
     if (!parse(glue_values(raw_args), desc, vm,
                "gqalut search --function F | --expr E --range LO,HI --entries N --precision int8|int16|int32|fp32 "
-               "[--scheme shared|per-scale|uniform] --method gqa|gqa-rm|nnlut|optimal [--seed S] [--threads T] [--out FILE] "
+               "[--scheme shared|per-scale|uniform] --method gqa|gqa-rm|nnlut|optimal [--objective mse|max] "
+               "[--lambda auto|L] [--lambda-k auto|L] [--lambda-b auto|L] [--width W] [--seed S] [--threads T] [--out FILE] "
                "[--format text|json]"))
         return kOk;
     const Format fmt = parse_format(format);
@@ -116,9 +121,12 @@ int run_search(const Args& raw_args) {
     opt.spec.entries = entries;
     opt.spec.precision = precision;
     if (vm.count("preset")) opt.spec.preset = preset;
-    if (vm.count("lambda")) opt.spec.lambda = lambda;
+    opt.spec.lambda_k = opt.spec.lambda_b = parse_lambda(lambda, "--lambda");
+    if (vm.count("lambda-k")) opt.spec.lambda_k = parse_lambda(lambda_k, "--lambda-k");
+    if (vm.count("lambda-b")) opt.spec.lambda_b = parse_lambda(lambda_b, "--lambda-b");
+    opt.spec.objective = objective;
     if (vm.count("width")) opt.spec.width = width;
-    if (vm.count("scales")) opt.spec.scales = parse_int_range(scales, "--scales");
+    if (vm.count("scales")) opt.spec.scales = parse_int_range(scales, "--scales", 0, 31);
     opt.method = method;
     if (vm.count("scheme")) opt.scheme = scheme;
     opt.seed = parse_seed(seed);
@@ -128,7 +136,7 @@ int run_search(const Args& raw_args) {
     if (vm.count("population")) opt.population = population;
     if (vm.count("theta-r")) opt.theta_r = theta_r;
     if (vm.count("rm-range")) {
-        const auto r = parse_int_range(rm_range, "--rm-range");
+        const auto r = parse_int_range(rm_range, "--rm-range", 0, 62);
         opt.rm_range = std::make_pair(r.front(), r.back());
     }
     if (vm.count("nn-steps")) {
@@ -137,15 +145,27 @@ int run_search(const Args& raw_args) {
     }
     if (!quiet) opt.progress = [](const std::string& line) { std::cerr << line << std::endl; };
 
-    if (!out.empty()) check_writable(out);   // before the search, not after it
+    if (vm.count("out")) check_output_file(out, "--out", {});   // before the search, not after it
+    work_starts();
     const SearchResult r = gqalut::run_search(opt);
     if (!out.empty()) save_table(r.table, out);
+    const std::string warning = rail_warning(r);
+    if (!warning.empty()) std::cerr << "gqalut search: warning: " << warning << std::endl;
 
     if (fmt == Format::json) {
         nlohmann::json j = table_summary(r.table);
         j.update(r.metrics.to_json());
         j["seconds"] = r.seconds;
         j["seed"] = r.table.seed ? nlohmann::json(*r.table.seed) : nlohmann::json(nullptr);
+        j["objective"] = to_string(r.objective);
+        j["objective_value"] = r.objective_value;
+        j["bits_per_entry"] = r.bits_per_entry;
+        if (is_int(r.table.precision)) {
+            j["lambda_k"] = r.table.params.lambda_k;
+            j["lambda_b"] = r.table.params.lambda_b;
+            j["codes_at_rail"] = r.rails.to_json();
+        }
+        if (!r.lambda_trials.empty()) j["lambda_search"] = {{"pairs", r.lambda_trials.size()}, {"by", r.lambda_by}};
         if (r.exact) j["exact"] = *r.exact;
         j["note"] = r.note;
         if (r.evaluations) j["evaluations"] = r.evaluations;
@@ -157,6 +177,10 @@ int run_search(const Args& raw_args) {
         std::cout << describe(r.table) << "\n";
         print_metrics_text(std::cout, r.metrics);
         char buf[96];
+        if (is_int(r.table.precision))
+            std::cout << "  objective " << to_string(r.objective) << ", lambda_k " << r.table.params.lambda_k << ", lambda_b "
+                      << r.table.params.lambda_b << (r.lambda_trials.empty() ? "" : " (auto)") << ", " << r.bits_per_entry
+                      << " bits per entry\n";
         std::snprintf(buf, sizeof buf, "  seconds     %.3f\n", r.seconds);
         std::cout << buf << "  " << r.note << "\n";
         if (!out.empty()) std::cout << "table written to " << out << "\n";

@@ -9,9 +9,12 @@
 #include "model/errors.hpp"
 #include "model/table_io.hpp"
 #include "sims/cli/options.hpp"
+#include "sims/cli/outputs.hpp"
 #include "sims/cli/report.hpp"
+#include "sims/cli/sized_cost.hpp"
 #include "sims/cli/stream_options.hpp"
-#include "sims/backends/unit_backend.hpp"
+#include "sims/tb/built_in_levels.hpp"
+#include "sims/tb/stream_job.hpp"
 
 namespace gqalut::cli {
 
@@ -56,7 +59,8 @@ int run_sim(const Args& args) {
     StreamOptions so;
     bool toggles = false;
     std::string names;
-    for (const auto& b : sim::backends()) names += (names.empty() ? "" : ", ") + std::string(b.name);
+    sim::register_built_in_levels();
+    for (const auto& l : unit::levels()) names += (names.empty() ? "" : ", ") + l.name;
     po::options_description desc("sim options");
     desc.add_options()
         ("table", po::value<std::string>(&table_path)->required(), "table file")
@@ -68,7 +72,7 @@ int run_sim(const Args& args) {
         ("indexing", po::value<std::string>(&indexing)->default_value("parallel"), "parallel or binary (comparator style)")
         ("stall-in", po::value<double>(&so.stall_in)->default_value(0), "probability the driver withholds an input per cycle")
         ("stall-out", po::value<double>(&so.stall_out)->default_value(0), "probability the sink stalls per cycle")
-        ("seed", po::value<uint64_t>(&so.seed)->default_value(1), "seed of random inputs and stalls")
+        ("seed", seed_value(&so.seed), "seed of random inputs and stalls")
         ("vcd", po::value<std::string>(&vcd), "write a VCD trace of the pins (and the model's state) to FILE")
         ("toggles", po::bool_switch(&toggles), "weight the power monitor's actions by measured bit toggles")
         ("requantize", po::value<int>(&so.rq_frac), "INT: enable the requantizer, output fraction bits SO")
@@ -81,8 +85,8 @@ int run_sim(const Args& args) {
                    " [--inputs exhaustive|random:N] [--scale S|all] [--lanes L] [--stall-in P] [--stall-out P] [--vcd FILE]"))
         return kOk;
     const Format fmt = parse_format(format);
-    const sim::BackendInfo* backend = sim::find_backend(model);
-    if (!backend) throw BadInput("--model: unknown model '" + model + "' (known: " + names + ")");
+    const unit::Level* level = unit::find_level(model);
+    if (!level) throw BadInput("--model: unknown model '" + model + "' (known: " + names + ")");
     check_unit_size(lanes, max_entries);
     if (!(clock_mhz > 0 && clock_mhz <= 10000)) throw BadInput("--clock-mhz: must be in (0, 10000]");
     check_stalls(so);
@@ -92,7 +96,7 @@ int run_sim(const Args& args) {
     sim::SimJob job;
     job.table = load_table(table_path);
     const PwlTable& t = job.table;
-    sim::BackendOptions opt;
+    unit::UnitOptions opt;
     opt.shape = shape_for(t, max_entries, lanes);
     opt.indexing = cost::parse_indexing(indexing);
     if (opt.indexing == cost::Indexing::uniform) throw BadInput("--indexing: the unit models parallel and binary indexing");
@@ -100,17 +104,22 @@ int run_sim(const Args& args) {
     opt.toggles = toggles;
     opt.clock_hz = clock_mhz * 1e6;
     set_stream_job(job, opt.shape, so, vm);
-    if (!vcd.empty()) check_output_path(vcd, "--vcd");
+    if (vm.count("vcd")) check_vcd_file(vcd, {{"--table", table_path}, {"--constants", constants}});
 
-    const auto be = backend->make(opt);
-    const sim::SimReport r = be->run(job);
+    work_starts();
+    unit::Unit& u = sim::process_unit(*level, opt);
+    const sim::SimReport r = sim::run_stream_job(u, job, opt.clock_hz, model);
+    const SizedCost sized = sized_cost(t, table_path, lanes, opt.indexing, vm.count("requantize") > 0, opt.clock_hz,
+                                       sim::cost_constants());
     if (fmt == Format::json) {
         nlohmann::json j = r.to_json();
         j["table"] = table_path;
         j.update(table_summary(t));
+        j["sized_unit"] = to_json(sized);
         print_json(j);
     } else {
         print_text(r, t, table_path);
+        print_sized_cost(sized, r.shape);
     }
     return r.ok() ? kOk : kMismatch;
 }

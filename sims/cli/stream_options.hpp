@@ -7,7 +7,7 @@
 
 #include "model/unit_config.hpp"
 #include "sims/cli/options.hpp"
-#include "sims/backends/unit_backend.hpp"
+#include "sims/tb/stream_job.hpp"
 
 namespace gqalut::cli {
 
@@ -21,7 +21,8 @@ struct StreamOptions {
 
 // --lanes and --max-entries within what a unit can be built with; throws BadInput.
 void check_unit_size(int lanes, int max_entries);
-// --stall-in and --stall-out are probabilities in [0, 1); throws BadInput.
+// --stall-in and --stall-out are probabilities in [0, kMaxStall]; throws BadInput.
+constexpr double kMaxStall = 0.99;
 void check_stalls(const StreamOptions& o);
 
 // Fills job.rq, job.scales, job.inputs and job.stalls for job.table on a unit of `shape`, and

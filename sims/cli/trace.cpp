@@ -1,5 +1,6 @@
 // gqalut trace --table FILE (--code Q | --x X) [--scale S] [--format text|json]
 // One input through the golden datapath, every step of docs/numeric-definition.md §2 printed.
+#include <cfloat>
 #include <cmath>
 #include <cstdio>
 #include <iostream>
@@ -120,12 +121,18 @@ int run_trace(const Args& args) {
     if (!parse(args, desc, vm, "gqalut trace --table FILE (--code Q | --x X) [--scale S]")) return kOk;
     const Format fmt = parse_format(format);
     if (vm.count("code") == vm.count("x")) throw BadInput("give exactly one of --code and --x");
+    if (vm.count("x") && !std::isfinite(x)) throw BadInput("--x: " + show_number(x) + " is not a finite number");
     const PwlTable t = load_table(table_path);
+    const bool int_input = t.precision != Precision::fp32 && !t.scaler;
+    if (vm.count("scale") && !int_input)
+        throw BadInput("--scale: the " + std::string(t.scaler ? t.function : "fp32") + " unit has no input scale");
     const RefFunctionPtr f = make_function(t.function, t.expr, t.range_lo, t.range_hi);
     nlohmann::json j;
     j["table"] = table_path;
 
     if (t.precision == Precision::fp32) {
+        if (vm.count("x")) check_real_option("--x", x, -FLT_MAX, FLT_MAX);
+        if (vm.count("code")) check_int_option("--code", code, 0, 0xFFFFFFFF);   // the input's bits
         const float xf = vm.count("x") ? static_cast<float>(x) : f32_from_bits(static_cast<uint32_t>(code));
         const int i = fp32_segment(t.fp32, xf);
         const float prod = fp32_mul(t.fp32.slopes[static_cast<size_t>(i)], xf);
@@ -200,7 +207,11 @@ int run_trace(const Args& args) {
         return kOk;
     }
 
-    if (scale < 0) scale = t.scales.front();
+    if (vm.count("scale")) {
+        check_int_option("--scale", scale, 0, t.params.k - 1);
+    } else {
+        scale = t.scales.front();
+    }
     const IntDatapath dp = int_datapath(t, scale);
     const int64_t q = vm.count("x") ? round_half_even_scaled(x, scale, t.params.min_code(), t.params.max_code()) : code;
     if (q < t.params.min_code() || q > t.params.max_code())

@@ -9,8 +9,8 @@
 //   in.hex       one input vector per line (Lanes x InW bits, lane 0 in the low bits)
 //   expect.hex   the expected output vector per input vector (Lanes x OutW bits)
 // Nothing is written unless every check passes.
+#include <climits>
 #include <cstdio>
-#include <filesystem>
 #include <iostream>
 #include <regex>
 
@@ -19,6 +19,7 @@
 #include "model/table_io.hpp"
 #include "model/unit_config.hpp"
 #include "sims/cli/options.hpp"
+#include "sims/cli/outputs.hpp"
 
 namespace gqalut::cli {
 
@@ -31,7 +32,11 @@ UnitShape parse_shape(const std::string& name) {
     std::smatch m;
     if (!std::regex_match(name, m, re))
         throw BadInput("--shape: '" + name + "' is not a unit name like int8_p8_n32_l1, fp32_n32_l1 or scaler32_p8_n32_l1");
-    const auto num = [&](int i) { return std::stoi(m[static_cast<size_t>(i)].str()); };
+    // More than 9 digits is out of every range below (and of int): read as INT_MAX.
+    const auto num = [&](int i) {
+        const std::string d = m[static_cast<size_t>(i)].str();
+        return d.size() > 9 ? INT_MAX : std::stoi(d);
+    };
     UnitShape s;
     const std::string kind = m[1].str();
     s.in_width = num(2);
@@ -51,6 +56,7 @@ UnitShape parse_shape(const std::string& name) {
         if (kind == "scaler" && (s.in_width < 2 || s.in_width > 32))
             throw BadInput("--shape: '" + name + "': the scaler input is 2..32 bits");
         s.core_width = m[6].matched ? num(6) : 8;
+        if (s.core_width < 2 || s.core_width > 32) throw BadInput("--shape: '" + name + "': the scaler core is 2..32 bits");
         if (s.par_width < 2 || s.par_width > 32) throw BadInput("--shape: '" + name + "': ParW must be 2..32");
     }
     if (s.max_entries < 2 || s.max_entries > 256) throw BadInput("--shape: '" + name + "': entries must be 2..256");
@@ -87,22 +93,30 @@ uint64_t splitmix(uint64_t& x) {
     return z ^ (z >> 31);
 }
 
-// Input words: every code (exhaustive) or n random words with corner values mixed in.
-std::vector<uint64_t> input_words(const UnitShape& shape, const std::string& spec, uint64_t seed) {
-    const int w = shape.in_width;
-    const uint64_t mask = w >= 64 ? ~uint64_t(0) : (uint64_t(1) << w) - 1;
-    std::vector<uint64_t> words;
+// --inputs: 0 for exhaustive (every code), else the N of random:N; throws BadInput.
+long long random_count(const UnitShape& shape, const std::string& spec) {
     if (spec == "exhaustive") {
-        if (w > 16) throw BadInput("--inputs exhaustive needs an input width of at most 16 bits (this unit has " +
-                                   std::to_string(w) + "); use --inputs random:N");
-        for (uint64_t c = 0; c <= mask; ++c) words.push_back(c);
-        return words;
+        if (shape.in_width > 16)
+            throw BadInput("--inputs exhaustive needs an input width of at most 16 bits (this unit has " +
+                           std::to_string(shape.in_width) + "); use --inputs random:N");
+        return 0;
     }
     static const std::regex re(R"(random:(\d{1,8}))");
     std::smatch m;
     if (!std::regex_match(spec, m, re) || std::stoll(m[1].str()) < 1)
         throw BadInput("--inputs: '" + spec + "' is neither exhaustive nor random:N with 1 <= N <= 99999999");
-    const long long n = std::stoll(m[1].str());
+    return std::stoll(m[1].str());
+}
+
+// Input words: every code (n == 0) or n random words with corner values mixed in.
+std::vector<uint64_t> input_words(const UnitShape& shape, long long n, uint64_t seed) {
+    const int w = shape.in_width;
+    const uint64_t mask = w >= 64 ? ~uint64_t(0) : (uint64_t(1) << w) - 1;
+    std::vector<uint64_t> words;
+    if (n == 0) {
+        for (uint64_t c = 0; c <= mask; ++c) words.push_back(c);
+        return words;
+    }
     std::vector<uint64_t> corners = {0, 1, mask, mask - 1, mask >> 1, (mask >> 1) + 1};
     if (shape.kind == UnitKind::fp32_unit)
         corners.insert(corners.end(), {0x80000000, 0x00000001, 0x007FFFFF, 0x00800000, 0x7F7FFFFF, 0x7F800000,
@@ -129,7 +143,7 @@ int run_vectors(const Args& args) {
         ("scales", po::value<std::string>(&scales_opt), "INT: scales A..B (default: the table's scales)")
         ("requant", po::value<int>(&requant), "INT: enable the requantizer with output fraction bits S_O")
         ("inputs", po::value<std::string>(&inputs)->default_value("exhaustive"), "exhaustive or random:N")
-        ("seed", po::value<uint64_t>(&seed)->default_value(1), "seed of random:N inputs");
+        ("seed", seed_value(&seed), "seed of random:N inputs");
     add_format_option(desc, format);
     po::variables_map vm;
     if (!parse(args, desc, vm,
@@ -143,7 +157,7 @@ int run_vectors(const Args& args) {
     std::vector<int> scales;
     if (vm.count("scales")) {
         if (!int_unit) throw BadInput("--scales is for INT units (the " + shape.name() + " unit has no scale register)");
-        scales = parse_int_range(scales_opt, "--scales");
+        scales = parse_int_range(scales_opt, "--scales", 0, 31);
     } else if (int_unit) {
         scales = t.scales;
     } else {
@@ -154,7 +168,11 @@ int run_vectors(const Args& args) {
         if (!int_unit) throw BadInput("--requant is for INT units");
         rq = RequantConfig{true, requant};
     }
-    std::vector<uint64_t> words = input_words(shape, inputs, seed);
+    const long long n_random = random_count(shape, inputs);
+    const std::vector<std::string> names = {"vectors.vh", "ops.hex", "in.hex", "expect.hex"};
+    check_output_dir(out_dir, "--out", names, {{"--table", table_path}});
+    work_starts();
+    std::vector<uint64_t> words = input_words(shape, n_random, seed);
     const size_t lanes = static_cast<size_t>(shape.lanes);
     for (size_t i = 0; words.size() % lanes != 0; ++i) words.push_back(words[i]);
     const size_t vectors_per_scale = words.size() / lanes;
@@ -196,27 +214,8 @@ int run_vectors(const Args& args) {
     param("NumOps", writes + scales.size() + 1, "lines of ops.hex");
     param("NumVectors", total_vectors, "lines of in.hex and expect.hex");
 
-    // Write: the directory, then each file atomically; on failure remove what this run wrote.
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    const bool existed = fs::exists(out_dir, ec);
-    if (existed && !fs::is_directory(out_dir, ec)) throw BadInput(out_dir + ": is not a directory");
-    if (!existed && !fs::create_directories(out_dir, ec))
-        throw BadInput(out_dir + ": cannot create directory: " + ec.message());
-    const std::vector<std::pair<std::string, const std::string*>> files = {
-        {"vectors.vh", &vh}, {"ops.hex", &ops}, {"in.hex", &in_hex}, {"expect.hex", &expect_hex}};
-    std::vector<std::string> written;
-    try {
-        for (const auto& [name, content] : files) {
-            const std::string path = (fs::path(out_dir) / name).string();
-            write_file_atomic(path, *content);
-            written.push_back(path);
-        }
-    } catch (...) {
-        for (const auto& p : written) fs::remove(p, ec);
-        if (!existed) fs::remove(out_dir, ec);
-        throw;
-    }
+    // The four files as one set: a failure leaves the previous set, concurrent runs never mix.
+    write_file_set(out_dir, {{names[0], vh}, {names[1], ops}, {names[2], in_hex}, {names[3], expect_hex}});
 
     if (fmt == Format::json) {
         nlohmann::json j;
@@ -226,7 +225,7 @@ int run_vectors(const Args& args) {
         j["writes"] = writes;
         j["vectors"] = total_vectors;
         j["elements"] = total_vectors * lanes;
-        j["files"] = {"vectors.vh", "ops.hex", "in.hex", "expect.hex"};
+        j["files"] = names;
         print_json(j);
     } else {
         std::cout << "wrote " << total_vectors << " vectors (" << total_vectors * lanes << " elements) and " << writes

@@ -1,207 +1,183 @@
 #include "sims/explore/explore.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <map>
 #include <mutex>
-#include <sstream>
+#include <set>
 #include <thread>
 
 #include "model/errors.hpp"
-#include "search/search.hpp"
+#include "model/functions.hpp"
+#include "search/problem.hpp"
 
 namespace gqalut::explore {
 
-Grid quick_grid() {
-    Grid g;
-    g.name = "quick";
-    g.functions = {"gelu", "exp", "div"};
-    g.entries = {4, 8, 16, 32};
-    g.precisions = {Precision::int8, Precision::int16};
-    g.methods = {"gqa-rm", "optimal"};
-    g.lanes = {1};
-    return g;
-}
-
-Grid full_grid() {
-    Grid g;
-    g.name = "full";
-    g.functions = {"gelu", "hswish", "exp", "div", "rsqrt", "sigmoid", "tanh", "silu"};
-    g.entries = {4, 8, 16, 32, 64};
-    g.precisions = {Precision::int8, Precision::int16, Precision::int32, Precision::fp32};
-    g.methods = {"gqa-rm", "optimal", "nnlut"};
-    g.lanes = {1, 4, 8};
-    return g;
-}
-
-Grid grid_by_name(const std::string& name) {
-    if (name == "quick") return quick_grid();
-    if (name == "full") return full_grid();
-    throw BadInput("--grid: '" + name + "' is neither quick nor full");
-}
-
-std::vector<AccuracyJob> accuracy_jobs(const Grid& g) {
-    std::vector<AccuracyJob> jobs;
-    for (const auto& f : g.functions)
-        for (Precision p : g.precisions)
-            for (int n : g.entries) {
-                std::vector<std::string> methods = g.methods;
-                if (g.uniform && is_int(p)) methods.push_back("uniform");
-                for (const auto& m : methods) jobs.push_back({jobs.size(), f, n, p, m});
-            }
-    return jobs;
-}
-
-std::vector<Point> run_job(const AccuracyJob& job, const Grid& g) {
+SearchOptions search_options(const Job& j, const Sweep& s) {
     SearchOptions o;
-    o.spec.function = job.function;
-    o.spec.entries = job.entries;
-    o.spec.precision = to_string(job.precision);
-    o.method = job.method == "uniform" ? "optimal" : job.method;
-    if (job.method == "uniform") o.scheme = "uniform";
-    o.seed = g.seed;
-    const SearchResult r = run_search(o);
+    const auto& a = axes();
+    for (size_t i = 0; i < a.size(); ++i)
+        if (a[i].searched) a[i].to_search(j.values[i], o);
+    if (o.spec.function == "expr") {
+        o.spec.lo = s.expr_lo;
+        o.spec.hi = s.expr_hi;
+    }
+    if (j.uniform_segments) o.scheme = "uniform";
+    o.seed = s.seed;
+    o.spec.reference_lambda = true;   // the sweep's published fronts use the reference's k-2 format
+    return o;
+}
 
-    std::vector<cost::Indexing> styles;
-    if (job.method == "uniform") styles = {cost::Indexing::uniform};
-    else styles = {cost::Indexing::parallel, cost::Indexing::binary_search};
-    std::vector<Point> out;
-    for (cost::Indexing ix : styles)
-        for (int lanes : g.lanes) {
-            Point pt;
-            pt.job = job.index;
-            pt.function = job.function;
-            pt.method = job.method;
-            pt.indexing = cost::to_string(ix);
-            pt.precision = job.precision;
-            pt.entries = job.entries;
-            pt.lanes = lanes;
-            pt.mse_mean = r.metrics.mse_mean;
-            pt.max_abs_error = r.metrics.max_abs_error;
-            pt.mse_per_scale = r.metrics.mse_per_scale;
-            // The unit as Table 6 sizes it: MaxEntries = N, no requantizer, all entries active.
-            const UnitShape shape = shape_for(r.table, job.entries, lanes);
-            const cost::StructureOptions so = cost::table6_structure();
-            const cost::UnitCost c = cost::estimate(shape, ix, job.entries, cost::default_constants(), so);
-            pt.area_um2 = c.area_um2;
-            pt.energy_pj_per_element = c.energy_pj_per_element;
-            pt.power_mw = c.power_mw;
-            pt.latency_cycles = cost::unit_latency(shape, ix);
-            pt.throughput_meps = lanes * c.clock_hz / 1e6;
-            pt.search_seconds = r.seconds;
-            out.push_back(pt);
-        }
+std::string search_command(const Job& j, const Sweep& s, const std::string& out) {
+    const SearchOptions o = search_options(j, s);
+    std::string c = "gqalut search";
+    if (o.spec.function == "expr")
+        c += " --expr " + shell_quote(o.spec.expr) + " --range " + show_number(*o.spec.lo) + "," + show_number(*o.spec.hi);
+    else
+        c += " --function " + o.spec.function;
+    c += " --precision " + o.spec.precision + " --entries " + std::to_string(o.spec.entries) + " --method " + o.method;
+    if (!o.scheme.empty()) c += " --scheme " + o.scheme;
+    const SearchSpec spec = make_spec(o.spec);
+    if (is_int(spec.precision)) {   // the sweep's fixed format, which `search` would otherwise choose
+        const int k = spec.params.lambda_k, b = spec.params.lambda_b;
+        c += k == b ? " --lambda " + std::to_string(k) : " --lambda-k " + std::to_string(k) + " --lambda-b " + std::to_string(b);
+    }
+    if (o.method != "optimal") c += " --seed " + std::to_string(o.seed);
+    if (!out.empty()) c += " --out " + shell_quote(out);
+    return c;
+}
+
+void check_sweep(const Sweep& s) {
+    std::set<std::string> seen;
+    for (const Job& j : jobs(s)) {
+        const SearchOptions o = search_options(j, s);
+        const std::string key = o.spec.function + "/" + o.spec.precision + "/" + std::to_string(o.spec.entries);
+        if (!seen.insert(key).second) continue;
+        const SearchSpec spec = make_spec(o.spec);
+        if (s.protocol == Protocol::wide && !(spec.scaler && is_int(spec.precision)))
+            throw BadInput("--protocol wide is for INT div and rsqrt tables; " + o.spec.function + " " + o.spec.precision +
+                           " is in the sweep");
+    }
+}
+
+JobResult run_job(const Job& job, const Sweep& s) {
+    const SearchResult r = run_search(search_options(job, s));
+    const Metrics m = s.protocol == Protocol::paper ? r.metrics : evaluate(r.table, s.protocol);
+    JobResult out;
+    out.table = r.table;
+    for (const auto& [ix_name, lanes] : pricings(s, job)) {
+        const cost::Indexing ix = cost::parse_indexing(ix_name);
+        Point pt;
+        pt.job = job.index;
+        pt.values = job.values;
+        pt.values[axis_index("indexing")] = ix_name;
+        pt.values[axis_index("lanes")] = std::to_string(lanes);
+        pt.mse_mean = m.mse_mean;
+        pt.max_abs_error = m.max_abs_error;
+        pt.max_rel_error = m.max_rel_error;
+        for (const auto& [k, v] : m.mse_per_scale)
+            if (k.size() == 1 && k[0] >= '0' && k[0] <= '6') pt.mse_per_scale.emplace_back(k, v);
+        // The unit as Table 6 sizes it: MaxEntries = N, no requantizer, all entries active.
+        const int entries = r.table.entries;
+        const UnitShape shape = shape_for(r.table, entries, lanes);
+        const cost::StructureOptions so = cost::table6_structure();
+        const cost::UnitCost c = cost::estimate(shape, ix, entries, cost::default_constants(), so);
+        pt.area_um2 = c.area_um2;
+        pt.energy_pj_per_element = c.energy_pj_per_element;
+        pt.power_mw = c.power_mw;
+        pt.latency_cycles = cost::unit_latency(shape, ix);
+        pt.throughput_meps = lanes * c.clock_hz / 1e6;
+        pt.search_seconds = r.seconds;
+        out.points.push_back(pt);
+    }
     return out;
 }
 
-std::vector<Point> run_sweep(const Grid& g, int shard, int shards, int threads,
-                             const std::function<void(const std::string&)>& progress) {
-    std::vector<AccuracyJob> mine;
-    for (const auto& j : accuracy_jobs(g))
-        if (static_cast<int>(j.index % static_cast<size_t>(shards)) == shard) mine.push_back(j);
-    std::vector<std::vector<Point>> results(mine.size());
-    std::atomic<size_t> next{0}, done{0};
+std::string Progress::line() const {
+    auto span = [](double sec) {
+        char b[32];
+        if (sec < 120) std::snprintf(b, sizeof b, "%.0f s", sec);
+        else if (sec < 7200) std::snprintf(b, sizeof b, "%.0f min", sec / 60);
+        else std::snprintf(b, sizeof b, "%.1f h", sec / 3600);
+        return std::string(b);
+    };
+    char buf[320];
+    std::snprintf(buf, sizeof buf, "explore: %zu/%zu jobs  elapsed %s  ETA %s  %s (%.2f s)", done, total,
+                  span(elapsed_seconds).c_str(), done == total ? "0 s" : span(eta_seconds).c_str(),
+                  job ? job->describe().c_str() : "", job_seconds);
+    return buf;
+}
+
+namespace {
+
+std::string job_class(const Job& j) { return j.get("precision") + "/" + j.get("method") + (j.uniform_segments ? "/u" : ""); }
+
+// Seconds left: every unfinished job at the mean time of its class (or of all finished jobs),
+// shared by the threads.
+double eta(const std::vector<Job>& mine, const std::vector<char>& finished, const std::map<std::string, std::pair<double, int>>& by_class,
+           double total_seconds, size_t done, int threads) {
+    if (done == 0) return 0;
+    double left = 0;
+    for (size_t i = 0; i < mine.size(); ++i) {
+        if (finished[i]) continue;
+        const auto it = by_class.find(job_class(mine[i]));
+        left += it != by_class.end() ? it->second.first / it->second.second : total_seconds / static_cast<double>(done);
+    }
+    return left / std::max(1, std::min(threads, static_cast<int>(mine.size() - done)));
+}
+
+}  // namespace
+
+std::vector<JobResult> run_jobs(const Sweep& s, const std::vector<Job>& mine, int threads,
+                                const std::function<void(const Progress&)>& progress) {
+    std::vector<JobResult> results(mine.size());
+    std::vector<char> finished(mine.size(), 0);
+    std::map<std::string, std::pair<double, int>> by_class;
+    double job_seconds_total = 0;
+    std::atomic<size_t> next{0};
+    size_t done = 0;
     std::mutex say;
     std::string error;
+    const auto start = std::chrono::steady_clock::now();
     auto worker = [&] {
         for (size_t i; (i = next++) < mine.size();) {
             const auto t0 = std::chrono::steady_clock::now();
             try {
-                results[i] = run_job(mine[i], g);
+                results[i] = run_job(mine[i], s);
             } catch (const std::exception& e) {
                 std::lock_guard<std::mutex> lock(say);
-                if (error.empty()) error = e.what();
+                if (error.empty()) error = mine[i].describe() + ": " + e.what();
+                next = mine.size();   // stop handing out jobs
                 continue;
             }
-            const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+            const auto t1 = std::chrono::steady_clock::now();
+            const double sec = std::chrono::duration<double>(t1 - t0).count();
             std::lock_guard<std::mutex> lock(say);
-            char line[200];
-            std::snprintf(line, sizeof line, "explore: %zu/%zu  %s %s %d entries %s  (%.2f s)", ++done, mine.size(),
-                          mine[i].function.c_str(), to_string(mine[i].precision).c_str(), mine[i].entries,
-                          mine[i].method.c_str(), s);
-            if (progress) progress(line);
+            finished[i] = 1;
+            ++done;
+            auto& c = by_class[job_class(mine[i])];
+            c.first += sec;
+            ++c.second;
+            job_seconds_total += sec;
+            if (progress) {
+                Progress p;
+                p.done = done;
+                p.total = mine.size();
+                p.elapsed_seconds = std::chrono::duration<double>(t1 - start).count();
+                p.eta_seconds = eta(mine, finished, by_class, job_seconds_total, done, threads);
+                p.job = &mine[i];
+                p.job_seconds = sec;
+                progress(p);
+            }
         }
     };
     std::vector<std::thread> pool;
     for (int t = 0; t < std::max(1, threads); ++t) pool.emplace_back(worker);
     for (auto& t : pool) t.join();
     if (!error.empty()) throw std::runtime_error("explore: a job failed: " + error);
-    std::vector<Point> all;
-    for (auto& r : results) all.insert(all.end(), r.begin(), r.end());
-    return all;
-}
-
-namespace {
-constexpr int kScaleColumns = 7;   // mse_s0 .. mse_s6: the paper protocol's scales
-}
-
-std::string csv_header() {
-    std::string h = "job,function,precision,entries,method,indexing,lanes,mse_mean,max_abs_error";
-    for (int s = 0; s < kScaleColumns; ++s) h += ",mse_s" + std::to_string(s);
-    return h + ",area_um2,energy_pj_per_element,power_mw,latency_cycles,throughput_meps,search_seconds";
-}
-
-std::string to_csv(const std::vector<Point>& points) {
-    std::ostringstream os;
-    os.precision(9);
-    os << csv_header() << "\n";
-    for (const Point& p : points) {
-        os << p.job << "," << p.function << "," << to_string(p.precision) << "," << p.entries << "," << p.method << ","
-           << p.indexing << "," << p.lanes << "," << p.mse_mean << "," << p.max_abs_error;
-        for (int s = 0; s < kScaleColumns; ++s) {
-            os << ",";
-            for (const auto& [k, v] : p.mse_per_scale)
-                if (k == std::to_string(s)) os << v;
-        }
-        os << "," << p.area_um2 << "," << p.energy_pj_per_element << "," << p.power_mw << "," << p.latency_cycles << ","
-           << p.throughput_meps << "," << p.search_seconds << "\n";
-    }
-    return os.str();
-}
-
-std::vector<Point> from_csv(const std::string& text, const std::string& name) {
-    std::istringstream in(text);
-    std::string line;
-    if (!std::getline(in, line) || line != csv_header()) throw BadInput(name + ": line 1: not an explore CSV header");
-    std::vector<Point> out;
-    for (int ln = 2; std::getline(in, line); ++ln) {
-        if (line.empty()) continue;
-        std::vector<std::string> f;
-        std::stringstream ss(line);
-        for (std::string cell; std::getline(ss, cell, ',');) f.push_back(cell);
-        if (line.back() == ',') f.emplace_back();
-        const size_t want = 9 + kScaleColumns + 6;
-        if (f.size() != want)
-            throw BadInput(name + ": line " + std::to_string(ln) + ": " + std::to_string(f.size()) + " fields, expected " +
-                           std::to_string(want));
-        try {
-            Point p;
-            size_t i = 0;
-            p.job = std::stoul(f[i++]);
-            p.function = f[i++];
-            p.precision = parse_precision(f[i++]);
-            p.entries = std::stoi(f[i++]);
-            p.method = f[i++];
-            p.indexing = f[i++];
-            p.lanes = std::stoi(f[i++]);
-            p.mse_mean = std::stod(f[i++]);
-            p.max_abs_error = std::stod(f[i++]);
-            for (int s = 0; s < kScaleColumns; ++s, ++i)
-                if (!f[i].empty()) p.mse_per_scale.emplace_back(std::to_string(s), std::stod(f[i]));
-            p.area_um2 = std::stod(f[i++]);
-            p.energy_pj_per_element = std::stod(f[i++]);
-            p.power_mw = std::stod(f[i++]);
-            p.latency_cycles = std::stoi(f[i++]);
-            p.throughput_meps = std::stod(f[i++]);
-            p.search_seconds = std::stod(f[i++]);
-            out.push_back(p);
-        } catch (const BadInput& e) {
-            throw BadInput(name + ": line " + std::to_string(ln) + ": " + e.what());
-        } catch (const std::exception&) {
-            throw BadInput(name + ": line " + std::to_string(ln) + ": a field is not a number");
-        }
-    }
-    return out;
+    return results;
 }
 
 }  // namespace gqalut::explore

@@ -16,7 +16,8 @@ SearchResult search(const std::string& function, const std::string& expr, std::o
                     uint64_t seed, int threads, const std::string& fit, std::optional<int> generations,
                     std::optional<int> population, std::optional<double> theta_r,
                     std::optional<std::pair<int, int>> rm_range, std::optional<int> nn_steps,
-                    std::optional<std::vector<int>> scales, std::optional<int> lambda, std::optional<int> width,
+                    std::optional<std::vector<int>> scales, std::optional<int> lambda, std::optional<int> lambda_k,
+                    std::optional<int> lambda_b, const std::string& objective, std::optional<int> width,
                     const std::optional<std::string>& preset, std::optional<py::function> progress) {
     SearchOptions opt;
     if (!expr.empty() && function != "expr") throw BadInput("give function='expr' with expr, or a builtin function");
@@ -26,7 +27,9 @@ SearchResult search(const std::string& function, const std::string& expr, std::o
     opt.spec.entries = entries;
     opt.spec.precision = precision;
     opt.spec.preset = preset;
-    opt.spec.lambda = lambda;
+    opt.spec.lambda_k = lambda_k ? lambda_k : lambda;   // None: --lambda auto
+    opt.spec.lambda_b = lambda_b ? lambda_b : lambda;
+    opt.spec.objective = objective;
     opt.spec.width = width;
     opt.spec.scales = std::move(scales);
     opt.method = method;
@@ -62,17 +65,20 @@ void bind_search(py::module_& m) {
         .def_readonly("exact", &SearchResult::exact, "optimal: whether the optimum is certified; else None")
         .def_readonly("note", &SearchResult::note)
         .def_readonly("evaluations", &SearchResult::evaluations, "GA fitness evaluations (0 for other methods)")
-        .def_readonly("search_fitness", &SearchResult::search_fitness);
+        .def_readonly("search_fitness", &SearchResult::search_fitness)
+        .def_readonly("objective_value", &SearchResult::objective_value, "mse_mean or max_abs_error, as asked")
+        .def_readonly("bits_per_entry", &SearchResult::bits_per_entry);
 
     m.def("search", &search, py::kw_only(), py::arg("function") = "gelu", py::arg("expr") = "",
           py::arg("range") = py::none(), py::arg("entries"), py::arg("precision") = "int8",
           py::arg("method") = "gqa-rm", py::arg("scheme") = "", py::arg("seed") = 1, py::arg("threads") = 1,
           py::arg("fit") = "chord", py::arg("generations") = py::none(), py::arg("population") = py::none(),
           py::arg("theta_r") = py::none(), py::arg("rm_range") = py::none(), py::arg("nn_steps") = py::none(),
-          py::arg("scales") = py::none(), py::arg("lambda_") = py::none(), py::arg("width") = py::none(),
+          py::arg("scales") = py::none(), py::arg("lambda_") = py::none(), py::arg("lambda_k") = py::none(),
+          py::arg("lambda_b") = py::none(), py::arg("objective") = "mse", py::arg("width") = py::none(),
           py::arg("preset") = py::none(), py::arg("progress") = py::none(),
           "search a table; the keywords are `gqalut search`'s options (scheme '' = the method's default, "
-          "rm_range = (ma, mb), scales = list of ints, lambda_ = --lambda)");
+          "rm_range = (ma, mb), scales = list of ints, lambda_ = --lambda: None is auto)");
 }
 
 }  // namespace gqalut::python

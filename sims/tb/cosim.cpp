@@ -7,7 +7,7 @@
 #include "model/errors.hpp"
 #include "rtl/verilated/rtl_unit.hpp"
 #include "sims/tb/cosim_factory.hpp"
-#include "sims/backends/cycle.hpp"
+#include "sims/tb/sc_process.hpp"
 
 namespace gqalut::sim {
 

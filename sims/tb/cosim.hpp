@@ -13,8 +13,8 @@
 #include <nlohmann/json.hpp>
 
 #include "model/unit_config.hpp"
-#include "sims/tb/stream_sim.hpp"
-#include "sims/backends/unit_backend.hpp"
+#include "sims/tb/pins.hpp"
+#include "sims/tb/stream_job.hpp"
 
 namespace gqalut::sim {
 

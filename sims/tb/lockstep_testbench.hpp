@@ -5,7 +5,7 @@
 // configuration loader (writes while idle_o) and checker. At every edge it compares the pins
 // both models showed before the edge: in_ready_o, out_valid_o, idle_o, cfg_err_o, and
 // out_data_o while valid; a delivered vector is checked lane by lane against the golden model.
-// Like StreamTestbench it drives new values right after the edge (a registered testbench).
+// Like the pin-level unit driver (model/unit/pin_unit.hpp) it drives new values right after the edge (a registered testbench).
 // A handshake pin that differs ends the run: the models are no longer in step.
 //
 // Only the injected faults (CosimInject) give the RTL its own out_ready_i / cfg_wdata_i signal.

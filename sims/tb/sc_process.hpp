@@ -16,7 +16,7 @@ void mark_elaborated(const std::string& key);
 // Quiet SystemC start-up: no banner on stdout, reports on stderr, 1 ps resolution.
 void prepare_systemc();
 
-// The one testbench of this process (a StreamSim, the cosim): the first call builds it with
+// The one testbench of this process (a unit, the cosim): the first call builds it with
 // `make` after prepare_systemc(), later calls with the same `key` return it.
 template <class Sim, class Make>
 Sim& elaborate_once(const std::string& key, Make make) {

@@ -8,7 +8,7 @@ using namespace gqalut;
 using namespace gqalut::test;
 
 namespace {
-void fp32_tables(sim::StreamSim& u, Totals& tot, uint64_t seed, uint64_t count) {
+void fp32_tables(unit::PinLevelUnit& u, Totals& tot, uint64_t seed, uint64_t count) {
     const sim::InputSpec random{false, count};
     for (int n : {4, 8, 16, 32}) {
         for (const char* f : {"gelu", "exp"}) {
@@ -21,9 +21,9 @@ void fp32_tables(sim::StreamSim& u, Totals& tot, uint64_t seed, uint64_t count) 
     }
 }
 
-void fp32_l1(sim::StreamSim& u, Totals& t) { fp32_tables(u, t, 1, 50000); }
-void fp32_l8(sim::StreamSim& u, Totals& t) { fp32_tables(u, t, 2, 50000); }
-void fp32_binary(sim::StreamSim& u, Totals& t) { fp32_tables(u, t, 3, 20000); }
+void fp32_l1(unit::PinLevelUnit& u, Totals& t) { fp32_tables(u, t, 1, 50000); }
+void fp32_l8(unit::PinLevelUnit& u, Totals& t) { fp32_tables(u, t, 2, 50000); }
+void fp32_binary(unit::PinLevelUnit& u, Totals& t) { fp32_tables(u, t, 3, 20000); }
 const UnitCase kCases[] = {
     {"fp32 random+corners", fp32_shape(), cost::Indexing::parallel, 0, fp32_l1},
     {"fp32 lanes 8", fp32_shape(32, 8), cost::Indexing::parallel, 0, fp32_l8},

@@ -12,7 +12,7 @@ const sim::InputSpec kExhaustive{true, 0};
 const sim::StallConfig kStalls{0.3, 0.3, 7};
 const sim::InputSpec kRandom32{false, 20000};
 
-void reference_tables_int8(sim::StreamSim& u, Totals& tot, uint64_t seed) {
+void reference_tables_int8(unit::PinLevelUnit& u, Totals& tot, uint64_t seed) {
     for (const char* name : {"gelu_pwl_7.json", "gelu_pwl_15.json", "hswish_pwl_7.json", "hswish_pwl_15.json",
                              "exp_pwl_7.json", "exp_pwl_15.json"}) {
         const PwlTable t = reference_table(name);
@@ -20,7 +20,7 @@ void reference_tables_int8(sim::StreamSim& u, Totals& tot, uint64_t seed) {
     }
 }
 
-void uniform_and_random_int8(sim::StreamSim& u, Totals& tot, uint64_t seed) {
+void uniform_and_random_int8(unit::PinLevelUnit& u, Totals& tot, uint64_t seed) {
     for (int n : {4, 8, 16, 32})
         for (const char* f : {"gelu", "hswish", "exp", "tanh"}) {
             const double lo = std::string(f) == "exp" ? -8 : -4, hi = std::string(f) == "exp" ? 0 : 4;
@@ -33,18 +33,18 @@ void uniform_and_random_int8(sim::StreamSim& u, Totals& tot, uint64_t seed) {
     }
 }
 
-void int8_reference(sim::StreamSim& u, Totals& t) { reference_tables_int8(u, t, 1); }
-void int8_uniform_random(sim::StreamSim& u, Totals& t) { uniform_and_random_int8(u, t, 2); }
-void int8_lanes8(sim::StreamSim& u, Totals& t) {
+void int8_reference(unit::PinLevelUnit& u, Totals& t) { reference_tables_int8(u, t, 1); }
+void int8_uniform_random(unit::PinLevelUnit& u, Totals& t) { uniform_and_random_int8(u, t, 2); }
+void int8_lanes8(unit::PinLevelUnit& u, Totals& t) {
     reference_tables_int8(u, t, 3);
     uniform_and_random_int8(u, t, 4);
 }
-void int8_binary(sim::StreamSim& u, Totals& t) {
+void int8_binary(unit::PinLevelUnit& u, Totals& t) {
     reference_tables_int8(u, t, 5);
     uniform_and_random_int8(u, t, 6);
 }
 
-void int8_requantizer(sim::StreamSim& u, Totals& tot) {
+void int8_requantizer(unit::PinLevelUnit& u, Totals& tot) {
     const PwlTable t = reference_table("gelu_pwl_7.json");
     const PwlTable r = random_int_table(Precision::int8, 16, 99);
     for (int so : {-8, -3, 0, 2, 5, 7, 12, 16})
@@ -54,7 +54,7 @@ void int8_requantizer(sim::StreamSim& u, Totals& tot) {
         }
 }
 
-void int8_n64(sim::StreamSim& u, Totals& tot) {
+void int8_n64(unit::PinLevelUnit& u, Totals& tot) {
     for (int n : {1, 2, 33, 64}) {
         const PwlTable t = random_int_table(Precision::int8, n, 500 + static_cast<uint64_t>(n));
         for (int s = 0; s < 8; ++s) add(tot, run_table(u, t, s, kExhaustive, kStalls));
@@ -63,7 +63,7 @@ void int8_n64(sim::StreamSim& u, Totals& tot) {
 
 // Every option combination on random tables (N 1..32) and on uniform fits that use the options
 // as intended, every code at every scale, the requantizer on every third run.
-void int8_options(sim::StreamSim& u, Totals& tot, uint64_t seed) {
+void int8_options(unit::PinLevelUnit& u, Totals& tot, uint64_t seed) {
     uint64_t i = 0;
     for (const DatapathOptions& o : all_options())
         for (int n : {1, 5, 16, 32}) {
@@ -75,12 +75,12 @@ void int8_options(sim::StreamSim& u, Totals& tot, uint64_t seed) {
         for (const PwlTable& t : option_fits(Precision::int8, n))
             for (int s = 0; s < 8; ++s, ++i) add(tot, run_table(u, t, s, kExhaustive, {0.2, 0.4, seed + i}));
 }
-void int8_options_l1(sim::StreamSim& u, Totals& t) { int8_options(u, t, 40); }
-void int8_options_l8(sim::StreamSim& u, Totals& t) { int8_options(u, t, 41); }
-void int8_options_binary(sim::StreamSim& u, Totals& t) { int8_options(u, t, 42); }
+void int8_options_l1(unit::PinLevelUnit& u, Totals& t) { int8_options(u, t, 40); }
+void int8_options_l8(unit::PinLevelUnit& u, Totals& t) { int8_options(u, t, 41); }
+void int8_options_binary(unit::PinLevelUnit& u, Totals& t) { int8_options(u, t, 42); }
 
 // INT16: 65536 codes x 16 scales per table, a uniform fit and a random table per N.
-void int16_tables(sim::StreamSim& u, Totals& tot, std::initializer_list<int> ns, uint64_t seed) {
+void int16_tables(unit::PinLevelUnit& u, Totals& tot, std::initializer_list<int> ns, uint64_t seed) {
     for (int n : ns) {
         const PwlTable uni = uniform_table(n % 8 == 0 ? "gelu" : "hswish", Precision::int16, n, -4, 4);
         const PwlTable rnd = random_int_table(Precision::int16, n, seed + static_cast<uint64_t>(n));
@@ -89,10 +89,10 @@ void int16_tables(sim::StreamSim& u, Totals& tot, std::initializer_list<int> ns,
                 add(tot, run_table(u, *t, s, kExhaustive, {0.2, 0.2, seed + static_cast<uint64_t>(s)}));
     }
 }
-void int16_n4_n32(sim::StreamSim& u, Totals& t) { int16_tables(u, t, {4, 32}, 10); }
-void int16_n8_n16(sim::StreamSim& u, Totals& t) { int16_tables(u, t, {8, 16}, 20); }
+void int16_n4_n32(unit::PinLevelUnit& u, Totals& t) { int16_tables(u, t, {4, 32}, 10); }
+void int16_n8_n16(unit::PinLevelUnit& u, Totals& t) { int16_tables(u, t, {8, 16}, 20); }
 
-void int16_lanes8(sim::StreamSim& u, Totals& tot) {
+void int16_lanes8(unit::PinLevelUnit& u, Totals& tot) {
     const PwlTable t = random_int_table(Precision::int16, 16, 1616);
     for (int s : {0, 5, 15}) {
         add(tot, run_table(u, t, s, kExhaustive, kStalls));
@@ -101,7 +101,7 @@ void int16_lanes8(sim::StreamSim& u, Totals& tot) {
 }
 
 // INT16 options: every combination on a random table at two scales, the uniform fits at two.
-void int16_options(sim::StreamSim& u, Totals& tot) {
+void int16_options(unit::PinLevelUnit& u, Totals& tot) {
     uint64_t i = 0;
     for (const DatapathOptions& o : all_options()) {
         const PwlTable t = with_options(random_int_table(Precision::int16, 1 + static_cast<int>(i * 7 % 32), 1600 + i), o, i);
@@ -111,7 +111,7 @@ void int16_options(sim::StreamSim& u, Totals& tot) {
         for (int s : {8, 13}) add(tot, run_table(u, t, s, kExhaustive, {0.2, 0.2, 1600 + i++}, {true, s}));
 }
 
-void int32_random(sim::StreamSim& u, Totals& tot) {
+void int32_random(unit::PinLevelUnit& u, Totals& tot) {
     for (int n : {4, 8, 16, 32}) {
         const PwlTable r = random_int_table(Precision::int32, n, 3200 + static_cast<uint64_t>(n));
         const PwlTable g = uniform_table("gelu", Precision::int32, n, -4, 4);
@@ -123,14 +123,14 @@ void int32_random(sim::StreamSim& u, Totals& tot) {
     }
 }
 
-void int32_lanes8(sim::StreamSim& u, Totals& tot) {
+void int32_lanes8(unit::PinLevelUnit& u, Totals& tot) {
     for (int n : {8, 32}) {
         const PwlTable r = random_int_table(Precision::int32, n, 3300 + static_cast<uint64_t>(n));
         for (int s : {0, 1, 16, 31}) add(tot, run_table(u, r, s, kRandom32, kStalls));
     }
 }
 
-void int32_binary(sim::StreamSim& u, Totals& tot) {
+void int32_binary(unit::PinLevelUnit& u, Totals& tot) {
     const sim::InputSpec random{false, 5000};
     for (int n : {3, 17, 64}) {
         const PwlTable r = random_int_table(Precision::int32, n, 3400 + static_cast<uint64_t>(n));
@@ -140,7 +140,7 @@ void int32_binary(sim::StreamSim& u, Totals& tot) {
 
 // INT32 options: every combination on random tables (random + corner inputs: the extremes, the
 // breakpoints and their neighbours), random scales and requantizer.
-void int32_options(sim::StreamSim& u, Totals& tot) {
+void int32_options(unit::PinLevelUnit& u, Totals& tot) {
     uint64_t i = 0;
     const sim::InputSpec random{false, 5000};
     for (const DatapathOptions& o : all_options())

@@ -23,7 +23,7 @@ PwlTable scaler_table(const char* f, const char* preset, int n, uint64_t random_
     return t;
 }
 
-void scaler_runs(sim::StreamSim& u, Totals& tot, uint64_t seed, uint64_t count) {
+void scaler_runs(unit::PinLevelUnit& u, Totals& tot, uint64_t seed, uint64_t count) {
     const sim::InputSpec random{false, count};
     for (const char* f : {"div", "rsqrt"})
         for (const char* preset : {"paper", "normalize"})
@@ -36,7 +36,7 @@ void scaler_runs(sim::StreamSim& u, Totals& tot, uint64_t seed, uint64_t count) 
 
 // EXP2, LOG2, EXP: chord and random core tables at several input/output formats, random and
 // corner inputs; with `window`, also every input word of reduction_window().
-void reduction_runs(sim::StreamSim& u, Totals& tot, uint64_t seed, uint64_t count, bool window) {
+void reduction_runs(unit::PinLevelUnit& u, Totals& tot, uint64_t seed, uint64_t count, bool window) {
     const sim::InputSpec random{false, count};
     uint64_t i = seed;
     for (const char* f : {"exp2", "log2", "exp"})
@@ -50,7 +50,7 @@ void reduction_runs(sim::StreamSim& u, Totals& tot, uint64_t seed, uint64_t coun
                 const std::vector<uint64_t> words = reduction_window(f);
                 REQUIRE(u.configure(config_writes(w, 0, u.shape())));
                 const auto ref = sim::golden_reference(w, 0, u.shape(), {});
-                const sim::StreamStats r = u.stream(words, *ref, {0.2, 0.2, i++});
+                const sim::StreamStats r = sim::check_stream(u, words, *ref, {0.2, 0.2, i++});
                 CHECK(r.mismatches == 0);
                 CHECK(r.compared == words.size());
                 add(tot, r);
@@ -58,12 +58,12 @@ void reduction_runs(sim::StreamSim& u, Totals& tot, uint64_t seed, uint64_t coun
         }
 }
 
-void scaler_l1(sim::StreamSim& u, Totals& t) { scaler_runs(u, t, 1, 20000); }
-void scaler_l8(sim::StreamSim& u, Totals& t) { scaler_runs(u, t, 2, 20000); }
-void scaler_binary(sim::StreamSim& u, Totals& t) { scaler_runs(u, t, 3, 5000); }
-void reduce_l1(sim::StreamSim& u, Totals& t) { reduction_runs(u, t, 4, 20000, true); }
-void reduce_l8(sim::StreamSim& u, Totals& t) { reduction_runs(u, t, 5, 10000, false); }
-void reduce_binary(sim::StreamSim& u, Totals& t) { reduction_runs(u, t, 6, 5000, false); }
+void scaler_l1(unit::PinLevelUnit& u, Totals& t) { scaler_runs(u, t, 1, 20000); }
+void scaler_l8(unit::PinLevelUnit& u, Totals& t) { scaler_runs(u, t, 2, 20000); }
+void scaler_binary(unit::PinLevelUnit& u, Totals& t) { scaler_runs(u, t, 3, 5000); }
+void reduce_l1(unit::PinLevelUnit& u, Totals& t) { reduction_runs(u, t, 4, 20000, true); }
+void reduce_l8(unit::PinLevelUnit& u, Totals& t) { reduction_runs(u, t, 5, 10000, false); }
+void reduce_binary(unit::PinLevelUnit& u, Totals& t) { reduction_runs(u, t, 6, 5000, false); }
 
 const cost::Indexing kPar = cost::Indexing::parallel, kBin = cost::Indexing::binary_search;
 const UnitCase kCases[] = {
