@@ -94,26 +94,54 @@ uint32_t scaler_code(double x, const PwlTable& t) {
 
 double exact_frac(const PwlTable& t, int s) { return t.params.lambda_o() + s; }
 
+// EXP of the differences d = x - max(x) (INT8 codes at scale s, d <= 0) through the accelerator:
+// the outputs as integers and the value of one unit of them. A range-reduced table takes every
+// d as a Q(32-F).F word; an INT8 table sees d clamped to its input range (exp(-8) is 3e-4).
+std::vector<int64_t> exp_of_differences(Cpu& cpu, PwlDriver& drv, const PwlTable& exp, const std::vector<int>& d, int s,
+                                        KernelResult& r, double& lsb) {
+    std::vector<int64_t> e(d.size());
+    if (exp.scaler) {
+        std::vector<uint32_t> words(d.size());
+        for (size_t i = 0; i < d.size(); ++i) {
+            const double w = std::nearbyint(std::ldexp(static_cast<double>(d[i]), exp.scaler->input.frac - s));
+            if (w < -2147483648.0)
+                throw BadInput("the exp table's input Q" + std::to_string(32 - exp.scaler->input.frac) + "." +
+                               std::to_string(exp.scaler->input.frac) + " cannot hold x - max(x) = " +
+                               std::to_string(std::ldexp(static_cast<double>(d[i]), -s)));
+            words[i] = static_cast<uint32_t>(static_cast<int32_t>(w));
+        }
+        drv.load(exp);
+        const auto out = accelerate(cpu, drv, u32_bytes(words), words.size(), r);
+        for (size_t i = 0; i < d.size(); ++i) e[i] = read_u32(out, i);
+        lsb = std::ldexp(1.0, -exp.scaler->output.frac);
+        return e;
+    }
+    std::vector<uint8_t> codes(d.size());
+    for (size_t i = 0; i < d.size(); ++i) codes[i] = static_cast<uint8_t>(std::max(-128, d[i]));
+    drv.load(exp, s);
+    const auto out = accelerate(cpu, drv, codes, codes.size(), r);
+    for (size_t i = 0; i < d.size(); ++i) e[i] = read_signed(out, i, drv.out_bytes());
+    lsb = std::ldexp(1.0, -static_cast<int>(exact_frac(exp, s)));
+    return e;
+}
+
 void softmax(Cpu& cpu, PwlDriver& drv, Normal& rnd, const VpTables& tb, const KernelShape& sh, KernelResult& r) {
     const int R = sh.rows, C = sh.cols, s = kSoftmaxScale;
     std::vector<int8_t> logits(static_cast<size_t>(R) * C);
     for (auto& a : logits) a = quantize(rnd(0.0, 2.0), s);
-    // EXP on x - max(x) (codes <= 0, clamped to the INT8 range: exp(-8) is 3e-4).
-    std::vector<uint8_t> d(logits.size());
+    std::vector<int> d(logits.size());
     for (int i = 0; i < R; ++i) {
         const int8_t m = *std::max_element(&logits[static_cast<size_t>(i) * C], &logits[static_cast<size_t>(i + 1) * C]);
-        for (int j = 0; j < C; ++j)
-            d[static_cast<size_t>(i) * C + j] = static_cast<uint8_t>(std::max(-128, logits[static_cast<size_t>(i) * C + j] - m));
+        for (int j = 0; j < C; ++j) d[static_cast<size_t>(i) * C + j] = logits[static_cast<size_t>(i) * C + j] - m;
     }
-    drv.load(tb.exp, s);
-    const auto e = accelerate(cpu, drv, d, d.size(), r);
-    const double e_lsb = std::ldexp(1.0, -static_cast<int>(exact_frac(tb.exp, s)));
+    double e_lsb = 0;
+    const std::vector<int64_t> e = exp_of_differences(cpu, drv, tb.exp, d, s, r, e_lsb);
     // Row sums in software, then 1/sum through the scaler (DIV).
     std::vector<double> sums(static_cast<size_t>(R));
     std::vector<uint32_t> codes(static_cast<size_t>(R));
     for (int i = 0; i < R; ++i) {
         int64_t acc = 0;
-        for (int j = 0; j < C; ++j) acc += read_signed(e, static_cast<size_t>(i) * C + j, drv.out_bytes());
+        for (int j = 0; j < C; ++j) acc += e[static_cast<size_t>(i) * C + j];
         sums[static_cast<size_t>(i)] = static_cast<double>(acc) * e_lsb;
         codes[static_cast<size_t>(i)] = scaler_code(sums[static_cast<size_t>(i)], tb.div);
     }
@@ -128,7 +156,7 @@ void softmax(Cpu& cpu, PwlDriver& drv, Normal& rnd, const VpTables& tb, const Ke
         for (int j = 0; j < C; ++j) ref_sum += std::exp(logits[static_cast<size_t>(i) * C + j] * std::ldexp(1.0, -s) - m);
         for (int j = 0; j < C; ++j) {
             const size_t k = static_cast<size_t>(i) * C + j;
-            const double prob = static_cast<double>(read_signed(e, k, drv.out_bytes())) * e_lsb * rinv;
+            const double prob = static_cast<double>(e[k]) * e_lsb * rinv;
             const double ref = std::exp(logits[k] * std::ldexp(1.0, -s) - m) / ref_sum;
             err.add(prob - ref);
         }

@@ -1,5 +1,6 @@
 // Transformer kernels run as software on the virtual platform's CPU with the accelerator doing
-// the non-linear parts: softmax (EXP after max-subtraction, row sums, DIV through the scaler),
+// the non-linear parts: softmax (EXP of x - max(x), range-reduced on the scaler unit or an INT
+// table, row sums, DIV through the scaler),
 // LayerNorm (mean and variance, RSQRT through the scaler), GELU. Results are compared with
 // double precision on the same quantized inputs.
 #pragma once
@@ -12,7 +13,7 @@
 namespace gqalut::vp {
 
 struct VpTables {
-    PwlTable exp;   // proportional to exp(x) on [-8, 0]: softmax cancels the factor
+    PwlTable exp;   // exp by range reduction (scaler unit), or an INT8 table proportional to exp(x) on [-8, 0]
     PwlTable gelu, div, rsqrt;
 };
 

@@ -10,6 +10,7 @@
 
 #include "model/errors.hpp"
 #include "model/fp32_datapath.hpp"
+#include "model/range_scaler.hpp"
 #include "model/unit/elements.hpp"
 #include "tlm/accelerator_units.hpp"
 #include "tlm/config.hpp"
@@ -137,6 +138,10 @@ PwlAccelerator::PwlAccelerator(sc_core::sc_module_name name, const Params& p)
       cfg_lambda_(regs_, "CFG_LAMBDA", kCfgLambda, 4, kLambdaReset, Access::read_write),
       cfg_requant_(regs_, "CFG_REQUANT", kCfgRequant, 4, 0, Access::read_write),
       cfg_scaler_(regs_, "CFG_SCALER", kCfgScaler, 4, kScalerReset, Access::read_write),
+      cfg_datapath_(regs_, "CFG_DATAPATH", kCfgDatapath, 4, 0, Access::read_write),
+      cfg_center_(regs_, "CFG_CENTER", kCfgCenter, 4, 0, Access::read_write),
+      cfg_range_lo_(regs_, "CFG_RANGE_LO", kCfgRangeLo, 8, 0, Access::read_write),
+      cfg_range_hi_(regs_, "CFG_RANGE_HI", kCfgRangeHi, 8, 0, Access::read_write),
       src_addr_(regs_, "SRC_ADDR", kSrcAddr, 8, 0, Access::read_write),
       dst_addr_(regs_, "DST_ADDR", kDstAddr, 8, 0, Access::read_write),
       length_(regs_, "LENGTH", kLength, 4, 0, Access::read_write),
@@ -163,8 +168,8 @@ PwlAccelerator::PwlAccelerator(sc_core::sc_module_name name, const Params& p)
     ctrl_.on_write(this, &PwlAccelerator::write_ctrl);
     status_.on_write(this, &PwlAccelerator::write_status);
     status_.on_read(this, &PwlAccelerator::read_status);
-    for (Register* r : {&cfg_mode_, &cfg_entries_, &cfg_scale_, &cfg_lambda_, &cfg_requant_, &cfg_scaler_, &src_addr_,
-                        &dst_addr_, &length_})
+    for (Register* r : {&cfg_mode_, &cfg_entries_, &cfg_scale_, &cfg_lambda_, &cfg_requant_, &cfg_scaler_,
+                        &cfg_datapath_, &cfg_center_, &cfg_range_lo_, &cfg_range_hi_, &src_addr_, &dst_addr_, &length_})
         r->on_write(this, &PwlAccelerator::write_frozen);
     for (RegisterArray* a : {&bp_, &slope_, &icpt_}) a->on_write(this, &PwlAccelerator::write_frozen);
 
@@ -275,11 +280,66 @@ unsigned int PwlAccelerator::transport_dbg(tlm::tlm_generic_payload& gp) {
 
 namespace {
 
+// The configuration registers' values at START.
+struct ConfigRegs {
+    uint64_t mode, entries, scale, lambda, requant, scaler, datapath, center, range_lo, range_hi;
+};
+
+// The INT unit's options (docs/register-map.md, CFG_DATAPATH): the table fields whose option
+// registers at scale s (PwlTable::mode_for_scale) are what CFG_DATAPATH, CFG_CENTER and the
+// range describe. Throws BadInput for values no table gives.
+void set_int_options(PwlTable& t, int s, const ConfigRegs& c) {
+    const uint64_t sym = kDatapathSymmetry.get(c.datapath);
+    if (sym > sym_shifted) throw BadInput("CFG_DATAPATH symmetry " + std::to_string(sym) + " outside 0..4");
+    DatapathOptions& o = t.datapath;
+    o.symmetry = static_cast<Symmetry>(sym);
+    o.clamp = kDatapathClamp.get(c.datapath) != 0;
+    o.intercept = kDatapathRelative.get(c.datapath) ? InterceptMode::relative : InterceptMode::absolute;
+    if (o.symmetry == Symmetry::point) {
+        o.center = static_cast<int32_t>(static_cast<uint32_t>(c.center));
+        if (!t.params.param_format(0).fits(o.center))
+            throw BadInput("CFG_CENTER " + std::to_string(o.center) + " does not fit signed " + std::to_string(t.params.width) + " bits");
+    }
+    if (!o.clamp && o.intercept == InterceptMode::absolute) return;   // the range is not used
+    // The range's codes are operand codes: the input code's range, or [0, 2^(k-1)] folded.
+    const bool folded = o.folded();
+    const int64_t lo = static_cast<int64_t>(c.range_lo), hi = static_cast<int64_t>(c.range_hi);
+    const int64_t least = folded ? 0 : t.params.min_code(), most = t.params.top_operand(folded);
+    if (folded && lo != 0) throw BadInput("CFG_RANGE_LO " + std::to_string(lo) + " is not 0 with symmetry folding");
+    for (int64_t v : {lo, hi})
+        if (v < least || v > most)
+            throw BadInput("CFG_RANGE code " + std::to_string(v) + " outside [" + std::to_string(least) + ", " + std::to_string(most) + "]");
+    if (lo > hi) throw BadInput("CFG_RANGE_LO " + std::to_string(lo) + " above CFG_RANGE_HI " + std::to_string(hi));
+    // Codes at scale s are exact binary fractions: mode_for_scale(s) gives them back.
+    t.range_lo = std::ldexp(static_cast<double>(lo), -s);
+    t.range_hi = std::ldexp(static_cast<double>(hi), -s);
+}
+
+// The scaler unit's function and formats (CFG_SCALER). Throws BadInput.
+void set_scaler(PwlTable& t, uint64_t scaler) {
+    static const char* const kReduced[] = {"", "exp2", "log2", "exp"};
+    const uint64_t reduce = kScalerReduce.get(scaler);
+    if (reduce > reduce_exp) throw BadInput("CFG_SCALER reduction " + std::to_string(reduce) + " outside 0..3");
+    ScalerSpec spec;
+    if (reduce == reduce_none) {
+        t.function = kScalerFunction.get(scaler) ? "rsqrt" : "div";
+        spec.preset = kScalerPreset.get(scaler) ? "normalize" : "paper";
+    } else {
+        t.function = kReduced[reduce];
+        spec.preset = "reduce";
+    }
+    const ScalerFunc f = parse_scaler_func(t.function);
+    spec.input = FixFormat{32, static_cast<int>(kScalerInFrac.get(scaler)), scaler_input_signed(f)};
+    spec.output = FixFormat{32, static_cast<int>(kScalerOutFrac.get(scaler)), scaler_output_signed(f)};
+    t.scaler = spec;
+    t.params.input_signed = false;
+}
+
 // The job the registers describe; throws BadInput when they describe none.
-UnitJob job_from(uint64_t mode, uint64_t n, uint64_t scale, uint64_t lambda, uint64_t requant, uint64_t scaler,
-                 const RegisterArray& bp, const RegisterArray& slope, const RegisterArray& icpt) {
+UnitJob job_from(const ConfigRegs& c, const RegisterArray& bp, const RegisterArray& slope, const RegisterArray& icpt) {
     UnitJob job;
     PwlTable& t = job.table;
+    const uint64_t mode = c.mode, n = c.entries;
     if (mode > mode_scaler) throw BadInput("CFG_MODE " + std::to_string(mode) + " is not a datapath");
     if (n < 1 || n > static_cast<uint64_t>(kMaxEntries))
         throw BadInput("CFG_ENTRIES " + std::to_string(n) + " outside 1.." + std::to_string(kMaxEntries));
@@ -296,8 +356,8 @@ UnitJob job_from(uint64_t mode, uint64_t n, uint64_t scale, uint64_t lambda, uin
     }
     t.precision = mode == mode_int16 ? Precision::int16 : mode == mode_int32 ? Precision::int32 : Precision::int8;
     t.params = default_int_params(t.precision);
-    t.params.lambda_k = static_cast<int>(kLambdaK.get(lambda));
-    t.params.lambda_b = static_cast<int>(kLambdaB.get(lambda));
+    t.params.lambda_k = static_cast<int>(kLambdaK.get(c.lambda));
+    t.params.lambda_b = static_cast<int>(kLambdaB.get(c.lambda));
     LutCodes lut;
     for (uint64_t j = 0; j + 1 < n; ++j) lut.breakpoints.push_back(static_cast<int64_t>(bp[j].value()));
     for (uint64_t i = 0; i < n; ++i) {
@@ -305,18 +365,13 @@ UnitJob job_from(uint64_t mode, uint64_t n, uint64_t scale, uint64_t lambda, uin
         lut.intercepts.push_back(static_cast<int64_t>(icpt[i].value()));
     }
     if (mode == mode_scaler) {
-        t.function = kScalerFunction.get(scaler) ? "rsqrt" : "div";
-        ScalerSpec spec;
-        spec.preset = kScalerPreset.get(scaler) ? "normalize" : "paper";
-        spec.input = FixFormat{32, static_cast<int>(kScalerInFrac.get(scaler)), false};
-        spec.output = FixFormat{32, static_cast<int>(kScalerOutFrac.get(scaler)), false};
-        t.scaler = spec;
-        t.params.input_signed = false;
-        job.scale = t.params.k - 3;
+        set_scaler(t, c.scaler);
+        job.scale = RangeScaler(t.function, *t.scaler, t.params).core_frac();   // checks the formats
     } else {
-        job.scale = static_cast<int>(scale);
-        job.rq.enable = kRequantEnable.get(requant) != 0;
-        job.rq.out_frac = static_cast<int8_t>(kRequantOutFrac.get(requant));
+        job.scale = static_cast<int>(c.scale);
+        job.rq.enable = kRequantEnable.get(c.requant) != 0;
+        job.rq.out_frac = static_cast<int8_t>(kRequantOutFrac.get(c.requant));
+        set_int_options(t, job.scale, c);
     }
     t.scales = {job.scale};
     t.per_scale[job.scale] = lut;
@@ -331,8 +386,10 @@ void PwlAccelerator::start_job() {
     if (n == 0) return fail(err_length_zero);
     UnitJob job;
     try {
-        job = job_from(cfg_mode_.value(), cfg_entries_.value(), cfg_scale_.value(), cfg_lambda_.value(),
-                       cfg_requant_.value(), cfg_scaler_.value(), bp_, slope_, icpt_);
+        const ConfigRegs c{cfg_mode_.value(),    cfg_entries_.value(), cfg_scale_.value(),    cfg_lambda_.value(),
+                           cfg_requant_.value(), cfg_scaler_.value(),  cfg_datapath_.value(), cfg_center_.value(),
+                           cfg_range_lo_.value(), cfg_range_hi_.value()};
+        job = job_from(c, bp_, slope_, icpt_);
         const GoldenUnit probe(job.table, job.scale, units_->shape(job.table), job.rq);   // checks codes and widths
         (void)probe;
     } catch (const BadInput& e) {

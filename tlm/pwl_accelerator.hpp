@@ -27,29 +27,35 @@ namespace gqalut::vp {
 namespace acc {
 constexpr uint64_t kId = 0x000, kVersion = 0x004, kCtrl = 0x008, kStatus = 0x00C;
 constexpr uint64_t kCfgMode = 0x010, kCfgEntries = 0x014, kCfgScale = 0x018, kCfgLambda = 0x01C;
-constexpr uint64_t kCfgRequant = 0x020, kCfgScaler = 0x024;
+constexpr uint64_t kCfgRequant = 0x020, kCfgScaler = 0x024, kCfgDatapath = 0x028, kCfgCenter = 0x02C;
+constexpr uint64_t kCfgRangeLo = 0x070, kCfgRangeHi = 0x078;
 constexpr uint64_t kSrcAddr = 0x030, kDstAddr = 0x038, kLength = 0x040, kErrorCode = 0x044;
 constexpr uint64_t kPerfCycles = 0x050, kPerfElements = 0x058, kPerfEnergy = 0x060;
 constexpr uint64_t kLutBreakpoint = 0x1000, kLutSlope = 0x1400, kLutIntercept = 0x1800;
 constexpr uint64_t kSize = 0x2000;
 constexpr uint32_t kIdValue = 0x47514C55;      // "GQLU"
-constexpr uint32_t kVersionValue = 0x00010000;  // 1.0
+constexpr uint32_t kVersionValue = 0x00010001;  // 1.1: the datapath options and the range reduction
 constexpr int kMaxEntries = 64;
 
 // CTRL bits
 constexpr uint32_t kCtrlStart = 1u << 0, kCtrlIrqEnable = 1u << 1, kCtrlSoftReset = 1u << 2, kCtrlClearPerf = 1u << 3;
 // STATUS bits
 constexpr uint32_t kStatusBusy = 1u << 0, kStatusDone = 1u << 1, kStatusError = 1u << 2;
-// CFG_LAMBDA, CFG_REQUANT and CFG_SCALER fields
+// CFG_LAMBDA, CFG_REQUANT, CFG_SCALER and CFG_DATAPATH fields
 constexpr Field kLambdaK{0, 8}, kLambdaB{8, 8};
 constexpr Field kRequantEnable{0, 1}, kRequantOutFrac{8, 8};
-constexpr Field kScalerFunction{0, 1}, kScalerPreset{1, 1}, kScalerInFrac{8, 8}, kScalerOutFrac{16, 8};
+constexpr Field kScalerFunction{0, 1}, kScalerPreset{1, 1}, kScalerInFrac{8, 8}, kScalerOutFrac{16, 8}, kScalerReduce{24, 4};
+constexpr Field kDatapathSymmetry{0, 3}, kDatapathClamp{4, 1}, kDatapathRelative{5, 1};
 // Reset values of the configuration registers
 constexpr uint32_t kEntriesReset = 8;
 constexpr uint32_t kLambdaReset = kLambdaK.put(6) | kLambdaB.put(6);
 constexpr uint32_t kScalerReset = kScalerInFrac.put(16) | kScalerOutFrac.put(24);
 // CFG_MODE values
 enum Mode : uint32_t { mode_int8 = 0, mode_int16 = 1, mode_int32 = 2, mode_fp32 = 3, mode_scaler = 4 };
+// CFG_DATAPATH.SYMMETRY values (docs/numeric-definition.md §8)
+enum SymmetryValue : uint32_t { sym_none = 0, sym_odd = 1, sym_even = 2, sym_point = 3, sym_shifted = 4 };
+// CFG_SCALER.REDUCE values (§12)
+enum ReduceValue : uint32_t { reduce_none = 0, reduce_exp2 = 1, reduce_log2 = 2, reduce_exp = 3 };
 // ERROR_CODE values
 enum Error : uint32_t {
     err_none = 0,
@@ -133,6 +139,7 @@ private:
     RegisterBank regs_;
     Register id_, version_, ctrl_, status_;
     Register cfg_mode_, cfg_entries_, cfg_scale_, cfg_lambda_, cfg_requant_, cfg_scaler_;
+    Register cfg_datapath_, cfg_center_, cfg_range_lo_, cfg_range_hi_;
     Register src_addr_, dst_addr_, length_, error_code_;
     Register perf_cycles_, perf_elements_, perf_energy_;
     RegisterArray bp_, slope_, icpt_;

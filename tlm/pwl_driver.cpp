@@ -27,16 +27,20 @@ void PwlDriver::load(const PwlTable& t, int scale, const RequantConfig& rq) {
         }
         return;
     }
-    cpu_.write32(base_ + kCfgLambda, static_cast<uint32_t>(t.params.lambda_k | (t.params.lambda_b << 8)));
-    const int s = t.scaler ? t.params.k - 3 : scale;
+    cpu_.write32(base_ + kCfgLambda, static_cast<uint32_t>(kLambdaK.put(t.params.lambda_k) | kLambdaB.put(t.params.lambda_b)));
+    int s = scale;
     if (t.scaler) {
-        const uint32_t sc = (t.function == "rsqrt" ? 1u : 0u) | (t.scaler->preset == "normalize" ? 2u : 0u) |
-                            (static_cast<uint32_t>(t.scaler->input.frac) << 8) |
-                            (static_cast<uint32_t>(t.scaler->output.frac) << 16);
-        cpu_.write32(base_ + kCfgScaler, sc);
+        const ScalerFunc f = parse_scaler_func(t.function);
+        s = t.scales.front();   // the core scale
+        cpu_.write32(base_ + kCfgScaler,
+                     static_cast<uint32_t>(kScalerFunction.put(f == ScalerFunc::rsqrt) | kScalerPreset.put(t.scaler->preset == "normalize") |
+                                           kScalerInFrac.put(static_cast<uint64_t>(t.scaler->input.frac)) |
+                                           kScalerOutFrac.put(static_cast<uint64_t>(t.scaler->output.frac)) |
+                                           kScalerReduce.put(static_cast<uint64_t>(reduce_register(f)))));
     } else {
         cpu_.write32(base_ + kCfgScale, static_cast<uint32_t>(scale));
         cpu_.write32(base_ + kCfgRequant, (rq.enable ? 1u : 0u) | (static_cast<uint32_t>(rq.out_frac & 0xFF) << 8));
+        write_options(t, scale);
     }
     const LutCodes lut = t.lut_for_scale(s);
     for (size_t j = 0; j < lut.breakpoints.size(); ++j)
@@ -45,6 +49,20 @@ void PwlDriver::load(const PwlTable& t, int scale, const RequantConfig& rq) {
         cpu_.write64(base_ + kLutSlope + 8 * i, static_cast<uint64_t>(lut.slopes[i]));
         cpu_.write64(base_ + kLutIntercept + 8 * i, static_cast<uint64_t>(lut.intercepts[i]));
     }
+}
+
+void PwlDriver::write_options(const PwlTable& t, int scale) {
+    // Every table writes them (their reset values when it has no options): a table never
+    // inherits the options of the one loaded before it.
+    const IntMode m = t.mode_for_scale(scale);
+    const bool folded = m.folded();
+    cpu_.write32(base_ + kCfgDatapath,
+                 static_cast<uint32_t>(kDatapathSymmetry.put(static_cast<uint64_t>(m.symmetry)) | kDatapathClamp.put(m.clamp) |
+                                       kDatapathRelative.put(m.relative)));
+    cpu_.write32(base_ + kCfgCenter, static_cast<uint32_t>(m.center));
+    const bool ranged = m.clamp || m.relative;
+    cpu_.write64(base_ + kCfgRangeLo, ranged ? static_cast<uint64_t>(operand_code(t.fit_lo(), scale, t.params, folded)) : 0);
+    cpu_.write64(base_ + kCfgRangeHi, ranged ? static_cast<uint64_t>(operand_code(t.fit_hi(), scale, t.params, folded)) : 0);
 }
 
 void PwlDriver::start(uint64_t src, uint64_t dst, uint64_t n) {

@@ -13,7 +13,9 @@ class PwlDriver {
 public:
     PwlDriver(Cpu& cpu, uint64_t base) : cpu_(cpu), base_(base) {}
 
-    // Loads table t (INT at scale s with requantizer rq; FP32; or DIV/RSQRT with its scaler).
+    // Loads table t: INT at scale s with requantizer rq and the table's datapath options
+    // (CFG_DATAPATH, CFG_CENTER, CFG_RANGE_*); FP32; or the scaler unit (DIV/RSQRT, or the range
+    // reduction of EXP2, LOG2, EXP).
     void load(const PwlTable& t, int scale = 0, const RequantConfig& rq = {});
     struct Job {
         bool ok;
@@ -29,6 +31,7 @@ public:
     unsigned out_bytes() const { return out_bytes_; }
 
 private:
+    void write_options(const PwlTable& t, int scale);
     Cpu& cpu_;
     uint64_t base_;
     unsigned in_bytes_ = 1, out_bytes_ = 4;

@@ -2,6 +2,7 @@
 
 #include "model/errors.hpp"
 #include "model/table_io.hpp"
+#include "search/optimal.hpp"
 #include "search/search.hpp"
 
 namespace gqalut::vp {
@@ -23,8 +24,33 @@ PwlTable builtin(const std::string& function, int entries, double lo, double hi,
     else o.spec.scales = std::vector<int>{0, 1, 2, 3, 4, 5, 6, 7};
     return run_search(o).table;
 }
-PwlTable pick(const std::string& file, PwlTable fallback, const std::string& function) {
-    if (file.empty()) return fallback;
+// EXP by range reduction on the scaler unit (docs/numeric-definition.md §12): the unit splits
+// x log2(e) into n + c 2^-8 and its INT8 core holds 2^x' on [0, 1) (UQ0.8 codes), here the exact
+// per-scale optimum of that core; any input x <= 0 of the Q15.16 input format is in range, the
+// output is exp(x) in UQ1.31.
+PwlTable reduced_exp(int entries, int lambda) {
+    SearchSpec s;
+    s.function = "exp2";
+    s.lo = 0;
+    s.hi = 1;
+    s.entries = entries;
+    s.precision = Precision::int8;
+    s.params = IntParams{8, false, 8, lambda, lambda};
+    s.scales = {8};
+    PwlTable t = optimal_per_scale(Problem(s)).table;
+    t.function = "exp";
+    t.range_lo = -16;   // what the softmax feeds: x - max(x) of INT8 logits at scale 4
+    t.range_hi = 0;
+    ScalerSpec spec;
+    spec.preset = "reduce";
+    spec.input = FixFormat{32, 16, true};
+    spec.output = FixFormat{32, 31, false};
+    t.scaler = spec;
+    validate(t);
+    return t;
+}
+// A table file for `function`'s kernel.
+PwlTable load_for(const std::string& file, const std::string& function) {
     PwlTable t = load_table(file);
     if (t.function != function && !(function == "exp" && t.function == "expr"))
         throw BadInput(file + ": a " + t.function + " table where " + function + " is needed");
@@ -36,15 +62,14 @@ PwlTable pick(const std::string& file, PwlTable fallback, const std::string& fun
 VpTables vp_tables(const std::string& exp_file, const std::string& gelu_file, const std::string& div_file,
                    const std::string& rsqrt_file) {
     VpTables t;
-    // Softmax needs exp(x) only up to a constant factor (it cancels in the normalisation), so
-    // its table holds 0.49 exp(x) <= 0.49, which fits Q0.8: four times finer steps than the
-    // Q1.6 that exp(0) = 1 would need. The normalize preset feeds the DIV core x' in [2, 4)
-    // and the RSQRT core x' in [1, 4): those tables cover these windows, with as many fraction
-    // bits as their values allow (1/x' <= 0.5 fits Q0.7; 1/sqrt(x') <= 1 needs Q1.6).
-    t.exp = pick(exp_file, builtin("expr", 32, -8, 0, 8, "0.49*exp(x)"), "exp");
-    t.gelu = pick(gelu_file, builtin("gelu", 16, -4, 4, 6), "gelu");
-    t.div = pick(div_file, builtin("div", 16, 2, 4, 7), "div");
-    t.rsqrt = pick(rsqrt_file, builtin("rsqrt", 16, 1, 4, 6), "rsqrt");
+    // Softmax's EXP goes through the range reduction: 2^x' in [1, 2) needs Q1.6 parameters.
+    // The normalize preset feeds the DIV core x' in [2, 4) and the RSQRT core x' in [1, 4):
+    // those tables cover these windows, with as many fraction bits as their values allow
+    // (1/x' <= 0.5 fits Q0.7; 1/sqrt(x') <= 1 needs Q1.6).
+    t.exp = exp_file.empty() ? reduced_exp(16, 6) : load_for(exp_file, "exp");
+    t.gelu = gelu_file.empty() ? builtin("gelu", 16, -4, 4, 6) : load_for(gelu_file, "gelu");
+    t.div = div_file.empty() ? builtin("div", 16, 2, 4, 7) : load_for(div_file, "div");
+    t.rsqrt = rsqrt_file.empty() ? builtin("rsqrt", 16, 1, 4, 6) : load_for(rsqrt_file, "rsqrt");
     return t;
 }
 

@@ -6,9 +6,11 @@
 
 namespace gqalut::vp {
 
-// Built-in tables for EXP and GELU (INT8, every scale 0..7) and DIV/RSQRT (INT8 core behind
-// the scaler, preset normalize so any UQ16.16 input lands in the core range); a non-empty
-// path replaces the corresponding one with a table file.
+// Built-in tables: EXP by range reduction (the scaler unit's INT8 core holds 2^x' on [0, 1), so
+// every x <= 0 of its Q15.16 input is in range), GELU (INT8, every scale 0..7) and DIV/RSQRT
+// (INT8 core behind the scaler, preset normalize so any UQ16.16 input lands in the core range);
+// a non-empty path replaces the corresponding one with a table file (EXP: an INT8 table of
+// exp(x) or of an expression proportional to it, or a range-reduced exp table).
 VpTables vp_tables(const std::string& exp_file = "", const std::string& gelu_file = "",
                    const std::string& div_file = "", const std::string& rsqrt_file = "");
 

@@ -1,7 +1,10 @@
 // The three abstractions behind the accelerator's sockets give identical bytes in memory:
 // golden, the SystemC cycle model and (when built) the Verilated RTL run the same kernels and
 // random jobs of every datapath on three platforms of one elaboration; every output buffer is
-// compared byte for byte with the golden platform's.
+// compared byte for byte with the golden platform's, and the golden platform's with the golden
+// model (GoldenUnit) of each job's table. The jobs include every datapath option combination
+// (INT8 every code at three scales, INT16 every code, INT32 random) and the EXP2, LOG2 and EXP
+// range reductions.
 #include <cstdio>
 #include <cstring>
 #include <map>
@@ -10,7 +13,9 @@
 #include <string>
 #include <vector>
 
+#include "model/unit/elements.hpp"
 #include "search/uniform.hpp"
+#include "tests/common/option_tables.hpp"
 #include "tlm/kernels.hpp"
 #include "tlm/pwl_driver.hpp"
 #include "model/unit/cycle_level.hpp"
@@ -30,7 +35,43 @@ struct Job {
     int scale;
     RequantConfig rq;
     uint64_t n, seed;
+    bool every_code = false;   // INT8/INT16: inputs 0, 1, 2, ...; scaler: test::reduction_window()
 };
+
+PwlTable per_scale(PwlTable t) {
+    for (int s : t.scales) t.per_scale[s] = t.lut_for_scale(s);
+    t.shared.reset();
+    return t;
+}
+
+// Every option combination: INT8 every code at scales 0, 3, 7 (and requantized at 3); INT16
+// every code at one scale; INT32 random.
+void option_jobs(std::vector<Job>& j) {
+    PwlTable t8 = uniform_table("gelu", Precision::int8, 8, -4, 4);
+    t8.scales = {0, 3, 7};
+    PwlTable t16 = uniform_table("tanh", Precision::int16, 16, -4, 4);
+    t16.scales = {12};
+    PwlTable t32 = uniform_table("silu", Precision::int32, 16, -8, 8);
+    t32.scales = {26};
+    uint64_t seed = 100;
+    for (const DatapathOptions& o : test::all_options()) {
+        const PwlTable a = test::with_options(per_scale(t8), o, seed);
+        for (int s : a.scales) j.push_back({a, s, {}, 256, seed, true});
+        j.push_back({a, 3, {true, 5}, 256, seed, true});
+        j.push_back({test::with_options(per_scale(t16), o, seed), 12, {}, 65536, seed, true});
+        j.push_back({test::with_options(per_scale(t32), o, seed), 26, {}, 2000, seed, false});
+        ++seed;
+    }
+    for (const PwlTable& t : test::option_fits(Precision::int8, 8)) j.push_back({t, 5, {}, 256, seed++, true});
+}
+
+void reduction_jobs(std::vector<Job>& j) {
+    uint64_t seed = 200;
+    for (const char* f : {"exp2", "log2", "exp"}) {
+        j.push_back({test::reduction_table(f, 16, 0), 0, {}, test::reduction_window(f).size(), seed++, true});
+        j.push_back({test::reduction_table(f, 32, seed, 20, 30), 0, {}, 3000, seed++});
+    }
+}
 
 std::vector<Job> jobs() {
     std::vector<Job> j;
@@ -51,12 +92,46 @@ std::vector<Job> jobs() {
             t.scaler->preset = preset;
             j.push_back({t, 0, {}, 3000, 6});
         }
+    option_jobs(j);
+    reduction_jobs(j);
     return j;
+}
+
+// A job's input bytes: every code in turn, or random bytes (scaler words: also shifted right
+// by up to 23 bits, so that small magnitudes occur).
+std::vector<uint8_t> inputs(const Job& job, unsigned in_bytes) {
+    std::mt19937_64 rng(job.seed);
+    std::vector<uint8_t> in(job.n * in_bytes);
+    if (job.every_code) {
+        const std::vector<uint64_t> window = job.table.scaler ? test::reduction_window(job.table.function) : std::vector<uint64_t>{};
+        for (uint64_t i = 0; i < job.n; ++i) std::memcpy(&in[i * in_bytes], job.table.scaler ? &window[i] : &i, in_bytes);
+        return in;
+    }
+    for (auto& b : in) b = static_cast<uint8_t>(rng());
+    if (job.table.scaler)
+        for (uint64_t i = 0; i < job.n; i += 2) {
+            int32_t w;
+            std::memcpy(&w, &in[i * 4], 4);
+            w >>= rng() % 24;
+            std::memcpy(&in[i * 4], &w, 4);
+        }
+    return in;
+}
+
+// The golden model's output bytes for `in`.
+std::vector<uint8_t> golden_model(const Job& job, const std::vector<uint8_t>& in) {
+    const UnitShape shape = shape_for(job.table, acc::kMaxEntries);
+    const unsigned ib = unit::input_element_bytes(shape), ob = unit::output_element_bytes(shape, job.rq.enable);
+    const GoldenUnit g(job.table, job.table.scaler ? job.table.scales.front() : job.scale, shape, job.rq);
+    const uint64_t mask = shape.in_width >= 64 ? ~0ull : (uint64_t(1) << shape.in_width) - 1;
+    std::vector<uint8_t> out(job.n * ob);
+    for (uint64_t i = 0; i < job.n; ++i) unit::store_output(g.output(unit::load_input(&in[i * ib], ib) & mask), shape, ob, &out[i * ob]);
+    return out;
 }
 
 // Every job's output bytes and every kernel's digest on one platform.
 struct Outcome {
-    std::vector<std::vector<uint8_t>> outputs;
+    std::vector<std::vector<uint8_t>> inputs, outputs;
     std::vector<bool> ok;
     std::map<std::string, uint64_t> digests;
     std::map<std::string, double> errors;
@@ -67,10 +142,10 @@ void program(Platform& p, Outcome& o, const VpTables& tables) {
     PwlDriver drv(cpu, Platform::kAccelBase);
     for (const Job& job : jobs()) {
         drv.load(job.table, job.scale, job.rq);
-        std::mt19937_64 rng(job.seed);
-        std::vector<uint8_t> in(job.n * drv.in_bytes()), out(job.n * drv.out_bytes());
-        for (auto& b : in) b = static_cast<uint8_t>(rng());
+        const std::vector<uint8_t> in = inputs(job, drv.in_bytes());
+        std::vector<uint8_t> out(job.n * drv.out_bytes());
         cpu.write_block(0x10000, in.data(), in.size());
+        o.inputs.push_back(in);
         o.ok.push_back(drv.run(0x10000, 0x200000, job.n).ok);
         cpu.read_block(0x200000, out.data(), out.size());
         o.outputs.push_back(out);
@@ -107,6 +182,14 @@ int sc_main(int, char**) {
     }
     sc_core::sc_start();
     int failures = 0;
+    const std::vector<Job> all = jobs();
+    if (platforms[0]->cpu.finished())
+        for (size_t k = 0; k < all.size(); ++k)
+            if (outcomes[0].outputs[k] != golden_model(all[k], outcomes[0].inputs[k])) {
+                std::printf("FAIL %s: job %zu (%s) differs from the golden model\n", models[0].c_str(), k, all[k].table.function.c_str());
+                ++failures;
+            }
+    std::printf("%zu jobs, each against the golden model and across the models\n", all.size());
     for (size_t i = 0; i < models.size(); ++i) {
         const Outcome& o = outcomes[i];
         if (!platforms[i]->cpu.finished()) {

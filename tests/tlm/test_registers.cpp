@@ -23,6 +23,10 @@ TEST_CASE("reset values", "[registers]") {
     CHECK(cpu.read32(kAcc + kCfgEntries) == 8);
     CHECK(cpu.read32(kAcc + kCfgLambda) == (6u | (6u << 8)));
     CHECK(cpu.read32(kAcc + kCfgScaler) == ((16u << 8) | (24u << 16)));
+    CHECK(cpu.read32(kAcc + kCfgDatapath) == 0);
+    CHECK(cpu.read32(kAcc + kCfgCenter) == 0);
+    CHECK(cpu.read64(kAcc + kCfgRangeLo) == 0);
+    CHECK(cpu.read64(kAcc + kCfgRangeHi) == 0);
     CHECK(cpu.read32(kAcc + kLength) == 0);
     CHECK(cpu.read32(kAcc + kErrorCode) == err_none);
     CHECK(cpu.read64(kAcc + kPerfCycles) == 0);
@@ -132,21 +136,23 @@ struct Row {
     const char* name;
 };
 const Row kMap[] = {
-    {0x000, 4, Rights::ro, 0x47514C55, "ID"},           {0x004, 4, Rights::ro, 0x00010000, "VERSION"},
+    {0x000, 4, Rights::ro, 0x47514C55, "ID"},           {0x004, 4, Rights::ro, 0x00010001, "VERSION"},
     {0x008, 4, Rights::rw, 0, "CTRL"},                  {0x00C, 4, Rights::w1c, 0, "STATUS"},
     {0x010, 4, Rights::rw, 0, "CFG_MODE"},              {0x014, 4, Rights::rw, 8, "CFG_ENTRIES"},
     {0x018, 4, Rights::rw, 0, "CFG_SCALE"},             {0x01C, 4, Rights::rw, 0x0606, "CFG_LAMBDA"},
     {0x020, 4, Rights::rw, 0, "CFG_REQUANT"},           {0x024, 4, Rights::rw, 0x00181000, "CFG_SCALER"},
+    {0x028, 4, Rights::rw, 0, "CFG_DATAPATH"},          {0x02C, 4, Rights::rw, 0, "CFG_CENTER"},
     {0x030, 8, Rights::rw, 0, "SRC_ADDR"},              {0x038, 8, Rights::rw, 0, "DST_ADDR"},
     {0x040, 4, Rights::rw, 0, "LENGTH"},                {0x044, 4, Rights::ro, 0, "ERROR_CODE"},
     {0x050, 8, Rights::ro, 0, "PERF_CYCLES"},           {0x058, 8, Rights::ro, 0, "PERF_ELEMENTS"},
-    {0x060, 8, Rights::ro, 0, "PERF_ENERGY_FJ"},        {0x1000, 8, Rights::rw, 0, "BP[0]"},
+    {0x060, 8, Rights::ro, 0, "PERF_ENERGY_FJ"},        {0x070, 8, Rights::rw, 0, "CFG_RANGE_LO"},
+    {0x078, 8, Rights::rw, 0, "CFG_RANGE_HI"},          {0x1000, 8, Rights::rw, 0, "BP[0]"},
     {0x1000 + 8 * 62, 8, Rights::rw, 0, "BP[62]"},      {0x1400, 8, Rights::rw, 0, "SLOPE[0]"},
     {0x1400 + 8 * 63, 8, Rights::rw, 0, "SLOPE[63]"},   {0x1800, 8, Rights::rw, 0, "ICPT[0]"},
     {0x1800 + 8 * 63, 8, Rights::rw, 0, "ICPT[63]"},
 };
 // Offsets inside the 0x2000-byte window that hold no register.
-const uint64_t kHoles[] = {0x028, 0x02C, 0x048, 0x04C, 0x068, 0x06C, 0x0C8, 0x100, 0x800, 0xFFC,
+const uint64_t kHoles[] = {0x048, 0x04C, 0x068, 0x06C, 0x080, 0x0C8, 0x100, 0x800, 0xFFC,
                            0x11F8, 0x1200, 0x13FC, 0x1600, 0x17FC, 0x1A00, 0x1FFC};
 }  // namespace
 
@@ -262,7 +268,8 @@ TEST_CASE("every configuration, address, length and LUT register is frozen while
         unsigned size;
     };
     std::vector<Frozen> frozen = {{0x010, 4}, {0x014, 4}, {0x018, 4}, {0x01C, 4}, {0x020, 4}, {0x024, 4},
-                                  {0x030, 8}, {0x030, 4}, {0x034, 4}, {0x038, 8}, {0x03C, 4}, {0x040, 4},
+                                  {0x028, 4}, {0x02C, 4}, {0x070, 8}, {0x074, 4}, {0x078, 8}, {0x030, 8},
+                                  {0x030, 4}, {0x034, 4}, {0x038, 8}, {0x03C, 4}, {0x040, 4},
                                   {0x11F4, 4}, {0x19F8, 4}};
     for (uint64_t j = 0; j < 63; ++j) frozen.push_back({0x1000 + 8 * j, 8});   // every LUT register
     for (uint64_t i = 0; i < 64; ++i) {
