@@ -11,9 +11,10 @@ objective the run with the lowest worse-of-the-two ratio to the peer (MSE and ma
 kept. The peer figures are constants here: they were measured once with the peers' own code on
 the same grids (docs/results/peers.md says how).
 
-usage: /usr/bin/python3 scripts/peers.py [--gqalut build/gqalut] [--rows ID,ID..] [--jobs 2]
-                                         [--json FILE] [--all-runs]
-Prints the markdown rows of docs/results/peers.md (and with --all-runs every run).
+usage: /usr/bin/python3 scripts/peers.py [--gqalut build/gqalut] [--eval-gqalut BIN] [--rows ID,ID..]
+                                         [--jobs 2] [--json FILE] [--write PAGE] [--all-runs]
+Prints the summary, the results and the commands of docs/results/peers.md (with --all-runs every
+qualifying run); --write puts them into the page.
 """
 import argparse
 import concurrent.futures
@@ -26,8 +27,8 @@ import time
 
 # (id, peer, peer design, peer bits per entry, entries, precision, scale, grid lo, grid hi,
 #  function argv, peer MSE, peer max abs error, datapath variants to try besides the plain table).
-# A variant is (flags, range or None for the grid): flags are search options; a range narrower
-# than the grid is scored on every code of the input format (`eval --protocol full`).
+# A table with datapath options is scored on every code of the input format (`eval --protocol
+# full`), which is the grid of every row that folds or clamps.
 AC = "Siemens ac_math"
 LA = "LUT-APP"
 SIG = ["--function", "sigmoid"]
@@ -40,69 +41,68 @@ RSQRT = ["--expr", "1/sqrt(x)"]
 POW2 = ["--expr", "2^x"]
 LOG2 = ["--expr", "log2(x)"]
 
-POINT = [["--symmetry", "point"], ["--symmetry", "point", "--intercept", "relative"]]
-ODD = [["--symmetry", "odd"], ["--symmetry", "odd", "--intercept", "relative"]]
-SHIFTED = [["--symmetry", "shifted"], ["--symmetry", "shifted", "--intercept", "relative"]]
-RELATIVE = [["--intercept", "relative"]]
 
 
-def clamped(flag_sets, lo, hi):
-    return [(f + ["--clamp"], (lo, hi)) for f in flag_sets]
-
-
-def plain(flag_sets):
-    return [(f, None) for f in flag_sets]
+def variants(symmetry=None, clamp=None):
+    """The datapath options tried for a row besides the plain table: the fold (absolute and
+    relative intercepts, and clamped to `clamp` = (lo, hi)), or only relative intercepts."""
+    if symmetry is None:
+        return [dict(intercept="relative")]
+    out = [dict(symmetry=symmetry, intercept=i) for i in ("absolute", "relative")]
+    if clamp:
+        out += [dict(symmetry=symmetry, intercept=i, clamp=clamp) for i in ("absolute", "relative")]
+    return out
 
 
 ROWS = [
     ("ac_sigmoid_int8", AC, "ac_sigmoid_pwl", 19, 8, "int8", 4, -8, 7.9375, SIG,
-     3.776399e-06, 6.691897e-03, plain(POINT) + clamped(POINT, -5, 5)),
+     3.776399e-06, 6.691897e-03, variants("point")),
     ("ac_tanh_int8", AC, "ac_tanh_pwl", 19, 12, "int8", 5, -4, 3.96875, TANH,
-     2.799199e-06, 4.944293e-03, plain(ODD) + clamped(ODD, -3, 3)),
+     2.799199e-06, 4.944293e-03, variants("odd", (-3, 3))),
     ("ac_recip_int8", AC, "ac_reciprocal_pwl", 22, 8, "int8", 7, 0.5, 0.9921875, RECIP,
-     1.548133e-06, 3.389246e-03, plain(RELATIVE)),
+     1.548133e-06, 3.389246e-03, variants()),
     ("ac_sigmoid_int16", AC, "ac_sigmoid_pwl", 19, 8, "int16", 12, -8, 7.999755859375, SIG,
-     3.615604e-06, 6.691897e-03, plain(POINT) + clamped(POINT, -5, 5)),
+     3.615604e-06, 6.691897e-03, variants("point")),
     ("ac_tanh_int16", AC, "ac_tanh_pwl", 19, 12, "int16", 13, -4, 3.9998779296875, TANH,
-     2.627200e-06, 4.944293e-03, plain(ODD) + clamped(ODD, -3, 3)),
+     2.627200e-06, 4.944293e-03, variants("odd", (-3, 3))),
     ("ac_recip_int16", AC, "ac_reciprocal_pwl", 22, 8, "int16", 15, 0.5, 0.999969482421875, RECIP,
-     1.381933e-06, 3.511814e-03, plain(RELATIVE)),
+     1.381933e-06, 3.511814e-03, variants()),
     ("ac_rsqrt_int8", AC, "ac_inverse_sqrt_pwl", 25, 8, "int8", 7, 0.5, 0.9921875, RSQRT,
-     1.418140e-07, 9.361235e-04, plain(RELATIVE)),
+     1.418140e-07, 9.361235e-04, variants()),
     ("ac_rsqrt_int16", AC, "ac_inverse_sqrt_pwl", 25, 8, "int16", 15, 0.5, 0.999969482421875, RSQRT,
-     1.227127e-07, 9.365127e-04, plain(RELATIVE)),
+     1.227127e-07, 9.365127e-04, variants()),
     ("ac_pow2_int8", AC, "ac_pow2_pwl", 22, 4, "int8", 7, 0, 0.9921875, POW2,
-     4.059342e-06, 3.394257e-03, plain(RELATIVE)),
+     4.059342e-06, 3.394257e-03, variants()),
     ("ac_pow2_int16", AC, "ac_pow2_pwl", 22, 4, "int16", 15, 0, 0.999969482421875, POW2,
-     3.854789e-06, 4.173888e-03, plain(RELATIVE)),
+     3.854789e-06, 4.173888e-03, variants()),
     ("ac_log2_int8", AC, "ac_log2_pwl", 23, 8, "int8", 7, 0.5, 0.9921875, LOG2,
-     3.324992e-07, 1.464844e-03, plain(RELATIVE)),
+     3.324992e-07, 1.464844e-03, variants()),
     ("ac_log2_int16", AC, "ac_log2_pwl", 23, 8, "int16", 15, 0.5, 0.999969482421875, LOG2,
-     2.829574e-07, 1.464844e-03, plain(RELATIVE)),
+     2.829574e-07, 1.464844e-03, variants()),
     ("ac_gelu_int8", AC, "ac_gelu_pwl", 19, 12, "int8", 5, -4, 3.96875, GELU,
-     2.644207e-06, 6.911506e-03, plain(SHIFTED) + clamped(SHIFTED, -3, 3)),
+     2.644207e-06, 6.911506e-03, variants("shifted")),
     ("ac_gelu_int16", AC, "ac_gelu_pwl", 19, 12, "int16", 13, -4, 3.9998779296875, GELU,
-     2.735464e-06, 7.360464e-03, plain(SHIFTED) + clamped(SHIFTED, -3, 3)),
+     2.735464e-06, 7.360464e-03, variants("shifted")),
     ("lutapp_gelu_8", LA, "GELU 8", 30, 8, "int8", 4, -4, 4, GELU,
-     1.857421e-05, 1.686408e-02, plain(SHIFTED)),
+     1.857421e-05, 1.686408e-02, variants("shifted")),
     ("lutapp_gelu_16", LA, "GELU 16", 30, 16, "int8", 4, -4, 4, GELU,
-     4.565079e-06, 6.928448e-03, plain(SHIFTED)),
+     4.565079e-06, 6.928448e-03, variants("shifted")),
     ("lutapp_silu_8", LA, "SiLU 8", 30, 8, "int8", 4, -4, 4, SILU,
-     7.856407e-05, 7.194484e-02, plain(SHIFTED)),
+     7.856407e-05, 7.194484e-02, variants("shifted")),
     ("lutapp_silu_16", LA, "SiLU 16", 30, 16, "int8", 4, -4, 4, SILU,
-     4.523494e-05, 7.194484e-02, plain(SHIFTED)),
+     4.523494e-05, 7.194484e-02, variants("shifted")),
     ("lutapp_exp_8", LA, "EXP 8", 30, 8, "int8", 4, -8, 0, EXP,
-     8.698119e-06, 9.222780e-03, plain(RELATIVE)),
+     8.698119e-06, 9.222780e-03, variants()),
     ("lutapp_exp_16", LA, "EXP 16", 30, 16, "int8", 4, -8, 0, EXP,
-     1.873296e-06, 5.065420e-03, plain(RELATIVE)),
+     1.873296e-06, 5.065420e-03, variants()),
     ("lutapp_reci_8", LA, "RECI 8", 30, 8, "int8", 6, 1, 1.984375, RECIP,
-     1.435628e-06, 3.676471e-03, plain(RELATIVE)),
+     1.435628e-06, 3.676471e-03, variants()),
     ("lutapp_reci_16", LA, "RECI 16", 30, 16, "int8", 6, 1, 1.984375, RECIP,
-     2.938084e-06, 4.016844e-03, plain(RELATIVE)),
+     2.938084e-06, 4.016844e-03, variants()),
     ("lutapp_rsqrt_8", LA, "RSQRT 8", 30, 8, "int8", 5, 1, 3.96875, RSQRT,
-     2.010009e-06, 3.981781e-03, plain(RELATIVE)),
+     2.010009e-06, 3.981781e-03, variants()),
     ("lutapp_rsqrt_16", LA, "RSQRT 16", 30, 16, "int8", 5, 1, 3.96875, RSQRT,
-     2.251535e-06, 4.589844e-03, plain(RELATIVE)),
+     2.251535e-06, 4.589844e-03, variants()),
 ]
 
 BITS = {"int8": 8, "int16": 16}
@@ -116,6 +116,12 @@ def widest(scheme, k, peer_bits):
 
 def fmt_range(lo, hi):
     return f"{lo:.17g},{hi:.17g}"
+
+
+def variant_flags(v):
+    flags = ["--symmetry", v["symmetry"]] if v.get("symmetry") else []
+    flags += ["--clamp"] if v.get("clamp") else []
+    return flags + (["--intercept", v["intercept"]] if v.get("intercept") else [])
 
 
 def search_argv(row, scheme, width, objective, flags, rng):
@@ -138,23 +144,44 @@ def grid_codes(row):
     return round(hi * 2 ** s) - round(lo * 2 ** s) + 1
 
 
-def one_run(gqalut, row, scheme, width, objective, flags, rng):
-    """One search; a clamped table on a narrower range is then scored on every code of the format."""
-    argv = search_argv(row, scheme, width, objective, flags, rng)
-    run = {"row": row[0], "scheme": scheme, "width": width, "objective": objective, "flags": flags,
-           "range": rng, "command": "build/gqalut " + " ".join(quote(a) for a in argv)}
+def folded_by_hand(table_path, v):
+    """The table of a search on x >= 0 with the datapath field of a folded (and clamped) table
+    added (docs/table-format.md, version 2): for a build whose search has no --symmetry yet."""
+    with open(table_path) as f:
+        t = json.load(f)
+    dp = {"symmetry": v["symmetry"], "clamp": bool(v.get("clamp"))}
+    if v["symmetry"] == "point":       # sigmoid: c = 1/2 as an intercept code
+        dp["center"] = 1 << (t["param_format"]["lambda_b"] - 1)
+    t["version"], t["datapath"] = 2, dp
+    with open(table_path, "w") as f:
+        json.dump(t, f)
+    return json.dumps({"version": 2, "datapath": dp})
+
+
+def one_run(bins, row, scheme, width, objective, v):
+    """One search; a table with datapath options is then scored on every code of the format."""
+    direct = not v or "--symmetry" in bins["flags"]
+    rng = v.get("clamp")
+    if not direct:                    # fold by hand: search the side x >= 0 of the grid or the clamp
+        lo, hi = rng or (row[7], row[8])
+        rng = (0, max(abs(lo), abs(hi)))
+    argv = search_argv(row, scheme, width, objective, variant_flags(v) if direct else [], rng)
+    run = {"row": row[0], "scheme": scheme, "width": width, "objective": objective, "variant": v,
+           "command": "build/gqalut " + " ".join(quote(a) for a in argv)}
     with tempfile.TemporaryDirectory() as tmp:
         table = os.path.join(tmp, "t.json")
-        res, err = run_json(gqalut, argv + (["--out", table] if rng else []))
+        res, err = run_json(bins["search"], argv + (["--out", table] if v else []))
         if res is None:
             run["error"] = err
             return run
         run.update(bits=res["bits_per_entry"], lambda_k=res["lambda_k"], lambda_b=res["lambda_b"],
                    exact=res.get("exact"), warning=err or None)
-        if rng:
+        if v:
+            if not direct:
+                run["edit"] = folded_by_hand(table, v)
             s = row[6]
-            ev, err = run_json(gqalut, ["eval", "--table", table, "--protocol", "full", "--scales", f"{s}..{s}",
-                                        "--format", "json", "--quiet"])
+            ev, err = run_json(bins["eval"], ["eval", "--table", table, "--protocol", "full",
+                                              "--scales", f"{s}..{s}", "--format", "json"])
             if ev is None:
                 run["error"] = "eval: " + err
                 return run
@@ -174,17 +201,23 @@ def supported(gqalut):
     return {f for f in ("--symmetry", "--clamp", "--intercept", "--objective") if f in text}
 
 
-def plan(row, flags_ok):
-    """(scheme, W, objective, flags, range) of every run of a row."""
+def plan(row, bins):
+    """(scheme, W, objective, variant) of every run of a row: the plain table, and each datapath
+    variant if the search offers its options or (folds with absolute intercepts) the eval binary
+    loads folded tables."""
     k = BITS[row[5]]
-    variants = [([], None)] + [(f, r) for f, r in row[12] if all(a in flags_ok for a in f if a.startswith("--"))]
+    usable = [{}]
+    for v in row[12]:
+        needs = set(variant_flags(v)) & {"--symmetry", "--clamp", "--intercept"}
+        if needs <= bins["flags"] or (bins["fold_by_hand"] and v.get("symmetry") and v["intercept"] == "absolute"):
+            usable.append(v)
     for scheme in ("uniform", "per-scale"):
         width = widest(scheme, k, row[3])
         if width < 2:
             continue
-        for flags, rng in variants:
+        for v in usable:
             for objective in ("mse", "max"):
-                yield (scheme, width, objective, flags, rng)
+                yield (scheme, width, objective, v)
 
 
 def score(row, run):
@@ -196,12 +229,91 @@ def score(row, run):
     return max(run["mse"] / row[10], run["max"] / row[11])
 
 
+def pick(row, runs, objective):
+    """The qualifying run of this objective with the lowest worse-of-the-two ratio, or None."""
+    cands = [(score(row, r), r) for r in runs if r["objective"] == objective]
+    cands = [c for c in cands if c[0] is not None]
+    return min(cands, key=lambda c: c[0])[1] if cands else None
+
+
+def lower_on_both(row, run):
+    return run is not None and run["mse"] < row[10] and run["max"] < row[11]
+
+
+def cell(row, run):
+    if run is None:
+        return "no run fits the bits"
+    return (f"{run['bits']} b: {run['mse']:.3g} / {run['max']:.3g} "
+            f"({run['mse'] / row[10]:.2f}×, {run['max'] / row[11]:.2f}×)")
+
+
+def results_table(rows, best):
+    out = ["| row | peer | input grid | N | peer b/entry | peer MSE / max | gqalut `--objective mse`: b/entry: "
+           "MSE / max (÷ peer) | gqalut `--objective max` | lower on both |",
+           "|---|---|---|---|---|---|---|---|---|"]
+    for row in rows:
+        rid, peer, design, bits, n, prec, s, lo, hi = row[:9]
+        m, x = best[(rid, "mse")], best[(rid, "max")]
+        wins = [o for o, r in (("mse", m), ("max", x)) if lower_on_both(row, r)]
+        grid = f"{prec.upper()} s={s}: q {round(lo * 2 ** s)}…{round(hi * 2 ** s)}"
+        out.append(f"| {rid} | {peer} {design} | {grid} | {n} | {bits} | {row[10]:.3g} / {row[11]:.3g} | "
+                   f"{cell(row, m)} | {cell(row, x)} | {', '.join(wins) if wins else 'no'} |")
+    return out
+
+
+def commands_table(rows, best, every):
+    out = ["| row | objective | command |", "|---|---|---|"]
+    for row in rows:
+        for o in ("mse", "max"):
+            runs = [best[(row[0], o)]] if every is None else sorted(
+                (r for r in every[row[0]] if r["objective"] == o and score(row, r) is not None),
+                key=lambda r: score(row, r))
+            for r in runs:
+                if r is None:
+                    continue
+                cmd = f"`{r['command']}`"
+                if r.get("edit"):
+                    cmd = (f"`{r['command']} --out T.json`, add `{r['edit'][1:-1]}` to T.json, "
+                           f"then `{r['eval_command']}`")
+                elif r.get("eval_command"):
+                    cmd = f"`{r['command']} --out T.json`, then `{r['eval_command']}`"
+                out.append(f"| {row[0]} | {o} | {cmd} |")
+    return out
+
+
+def summary(rows, best):
+    won = [r[0] for r in rows if any(lower_on_both(r, best[(r[0], o)]) for o in ("mse", "max"))]
+    lost = [r[0] for r in rows if r[0] not in won]
+    text = f"gqalut is lower on both MSE and max error in {len(won)} of {len(rows)} rows"
+    return text + (f"; not in {', '.join(lost)}." if lost else ".")
+
+
+def write_page(path, blocks):
+    """Replace each <!-- peers:NAME --> ... <!-- /peers:NAME --> block of the page, atomically."""
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    for name, lines in blocks.items():
+        start, end = f"<!-- peers:{name} -->", f"<!-- /peers:{name} -->"
+        a, b = text.find(start), text.find(end)
+        if a < 0 or b < a:
+            sys.exit(f"peers.py: {path} has no {start} ... {end} block")
+        text = text[:a + len(start)] + "\n" + "\n".join(lines) + "\n" + text[b:]
+    tmp = path + ".tmp"
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write(text)
+    os.replace(tmp, path)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--gqalut", default="build/gqalut")
+    ap.add_argument("--eval-gqalut", help="a build that loads folded tables (version 2), for a --gqalut whose "
+                    "search has no --symmetry: the fold is then added to a search on x >= 0 by hand")
     ap.add_argument("--rows", help="comma-separated row ids (default: all)")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--json", help="write every run here")
+    ap.add_argument("--write", metavar="PAGE", help="also put the tables into PAGE's <!-- peers:... --> blocks "
+                    "(docs/results/peers.md)")
     ap.add_argument("--all-runs", action="store_true", help="print every run, not only the best per objective")
     args = ap.parse_args()
     rows = ROWS
@@ -212,40 +324,33 @@ def main():
             sys.exit(f"peers.py: unknown row {unknown[0]} (rows: {', '.join(r[0] for r in ROWS)})")
         rows = [r for r in ROWS if r[0] in want]
     flags_ok = supported(args.gqalut)
+    bins = {"search": args.gqalut, "eval": args.eval_gqalut or args.gqalut, "flags": flags_ok,
+            "fold_by_hand": bool(args.eval_gqalut) and "--symmetry" not in flags_ok}
     if "--objective" not in flags_ok:
         sys.exit(f"peers.py: {args.gqalut} has no --objective (a build older than the max-error objective)")
     t0 = time.monotonic()
-    jobs = [(row, p) for row in rows for p in plan(row, flags_ok)]
+    jobs = [(row, p) for row in rows for p in plan(row, bins)]
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
-        runs = list(pool.map(lambda j: one_run(args.gqalut, j[0], *j[1]), jobs))
+        runs = list(pool.map(lambda j: one_run(bins, j[0], *j[1]), jobs))
     by_row = {r[0]: [] for r in rows}
     for run in runs:
         by_row[run["row"]].append(run)
-    print("| row | objective | gqalut MSE | gqalut max | b/entry | MSE ÷ peer | max ÷ peer | both lower | command |")
-    print("|---|---|---|---|---|---|---|---|---|")
-    for row in rows:
-        for objective in ("mse", "max"):
-            cands = [(score(row, r), r) for r in by_row[row[0]] if r["objective"] == objective]
-            shown = [c for c in cands if c[0] is not None]
-            if args.all_runs:
-                shown.sort(key=lambda c: c[0])
-            else:
-                shown = [min(shown, key=lambda c: c[0])] if shown else []
-            for sc, r in shown:
-                both = r["mse"] < row[10] and r["max"] < row[11]
-                cmd = r["command"] + (f" --out T.json` then `{r['eval_command']}" if r.get("eval_command") else "")
-                print(f"| {row[0]} | {objective} | {r['mse']:.3g} | {r['max']:.3g} | {r['bits']} | "
-                      f"{r['mse'] / row[10]:.2f} | {r['max'] / row[11]:.2f} | {'yes' if both else 'no'} | `{cmd}` |")
-            if not shown:
-                print(f"| {row[0]} | {objective} | — | — | — | — | — | no | no run qualified |")
+    best = {(row[0], o): pick(row, by_row[row[0]], o) for row in rows for o in ("mse", "max")}
+    seconds = time.monotonic() - t0
+    blocks = {"summary": [summary(rows, best)], "table": results_table(rows, best),
+              "commands": commands_table(rows, best, by_row if args.all_runs else None)}
+    print("\n\n".join("\n".join(b) for b in blocks.values()))
+    if args.write:
+        write_page(args.write, blocks)
     errors = [r for r in runs if "error" in r]
     for r in errors:
         print(f"peers.py: {r['row']}: {r['command']}: {r['error']}", file=sys.stderr)
     if args.json:
         with open(args.json, "w") as f:
             json.dump(runs, f, indent=1)
-    print(f"peers.py: {len(runs)} runs, {time.monotonic() - t0:.0f} s, binary {args.gqalut} "
-          f"(options: {' '.join(sorted(flags_ok))})", file=sys.stderr)
+    print(f"peers.py: {len(runs)} runs, {seconds:.0f} s, binary {args.gqalut} "
+          f"(options: {' '.join(sorted(flags_ok))}), eval {bins['eval']}"
+          f"{', folds by hand' if bins['fold_by_hand'] else ''}", file=sys.stderr)
 
 
 if __name__ == "__main__":
