@@ -25,6 +25,8 @@ import sys
 import tempfile
 import time
 
+import numpy as np
+
 # (id, peer, peer design, peer bits per entry, entries, precision, scale, grid lo, grid hi,
 #  function argv, peer MSE, peer max abs error, datapath variants to try besides the plain table).
 # A table with datapath options is scored on every code of the input format (`eval --protocol
@@ -105,7 +107,34 @@ ROWS = [
      2.251535e-06, 4.589844e-03, variants()),
 ]
 
+# Range-reduced rows: the peer normalises (leading one) and shifts back; gqalut's multi-range
+# scaler does the same with `--preset normalize`. (id, peer, design, peer bits, entries, scale s
+# of the grid, first code, last code, function, peer MSE, peer max.) The grid x = q 2^-s is fed
+# to the scaler as its UQ16.16 input u = q 2^(16-s) and scored with the Python module's
+# ScalerUnit (the value before the output requantizer, as for every other row).
+SCALER_ROWS = [
+    ("ac_recip_int8_all", AC, "ac_reciprocal_pwl", 22, 8, 4, 1, 127, "div", 6.569866e-06, 2.34375e-02),
+    ("ac_recip_int16_all", AC, "ac_reciprocal_pwl", 22, 8, 12, 1, 32767, "div", 1.671571e-03, 6.0),
+    ("ac_rsqrt_int8_quarter", AC, "ac_inverse_sqrt_pwl", 25, 8, 7, 32, 127, "rsqrt", 2.090789e-07, 1.462936e-03),
+    ("ac_rsqrt_int8_all", AC, "ac_inverse_sqrt_pwl", 25, 8, 4, 1, 127, "rsqrt", 1.919893e-07, 2.925873e-03),
+    ("ac_rsqrt_int16_all", AC, "ac_inverse_sqrt_pwl", 25, 8, 12, 1, 32767, "rsqrt", 2.468141e-07, 4.681396e-02),
+    ("lutapp_reci_8_all", LA, "RECI 8", 30, 8, 4, 1, 127, "div", 2.076650e-06, 1.041667e-02),
+    ("lutapp_reci_16_all", LA, "RECI 16", 30, 16, 4, 1, 127, "div", 2.778432e-06, 1.041667e-02),
+    ("lutapp_rsqrt_8_all", LA, "RSQRT 8", 30, 8, 4, 1, 127, "rsqrt", 4.234395e-06, 1.592712e-02),
+    ("lutapp_rsqrt_16_all", LA, "RSQRT 16", 30, 16, 4, 1, 127, "rsqrt", 4.088316e-06, 1.592712e-02),
+]
+
 BITS = {"int8": 8, "int16": 16}
+SCALER = ["--preset", "normalize"]
+
+
+def as_row(r):
+    """A scaler row in the shape of ROWS (precision None: both core widths are tried)."""
+    rid, peer, design, bits, n, s, q_lo, q_hi, fn, mse, mx = r
+    return (rid, peer, design, bits, n, None, s, q_lo / 2 ** s, q_hi / 2 ** s, ["--function", fn, *SCALER], mse, mx, [])
+
+
+ALL_ROWS = ROWS + [as_row(r) for r in SCALER_ROWS]
 
 
 def widest(scheme, k, peer_bits):
@@ -124,12 +153,37 @@ def variant_flags(v):
     return flags + (["--intercept", v["intercept"]] if v.get("intercept") else [])
 
 
-def search_argv(row, scheme, width, objective, flags, rng):
-    _, _, _, _, entries, prec, s, lo, hi, fn = row[:10]
+def search_argv(row, scheme, width, objective, flags, rng, prec=None):
+    _, _, _, _, entries, grid_prec, s, lo, hi, fn = row[:10]
     lo, hi = rng or (lo, hi)
-    return ["search", *fn, "--range", fmt_range(lo, hi), "--precision", prec, "--scales", f"{s}..{s}",
-            "--entries", str(entries), "--method", "optimal", "--scheme", scheme, "--width", str(width),
-            "--objective", objective, *flags, "--format", "json", "--quiet"]
+    grid = ["--range", fmt_range(lo, hi), "--scales", f"{s}..{s}"] if grid_prec else []
+    return ["search", *fn, *grid, "--precision", prec or grid_prec, "--entries", str(entries), "--method", "optimal",
+            "--scheme", scheme, "--width", str(width), "--objective", objective, *flags, "--format", "json", "--quiet"]
+
+
+def scaler_run(bins, row, scheme, width, objective, prec):
+    """A scaler table searched on its own protocol, then scored on the row's codes by the module."""
+    argv = search_argv(row, scheme, width, objective, [], None, prec)
+    s, q_lo, q_hi = row[6], round(row[7] * 2 ** row[6]), round(row[8] * 2 ** row[6])
+    run = {"row": row[0], "scheme": scheme, "width": width, "objective": objective, "variant": {"core": prec},
+           "command": "build/gqalut " + " ".join(quote(a) for a in argv),
+           "eval_python": f"gqalut.ScalerUnit(gqalut.load_table('T.json')).exact(q << {16 - s}) for q = {q_lo}..{q_hi}"}
+    with tempfile.TemporaryDirectory() as tmp:
+        table = os.path.join(tmp, "t.json")
+        res, err = run_json(bins["search"], argv + ["--out", table])
+        if res is None:
+            run["error"] = err
+            return run
+        run.update(bits=res["bits_per_entry"], lambda_k=res["lambda_k"], lambda_b=res["lambda_b"],
+                   exact=res.get("exact"), warning=err or None)
+        module = bins["module"]()
+        q = np.arange(q_lo, q_hi + 1, dtype=np.int64)
+        y = np.asarray(module.ScalerUnit(module.load_table(table)).exact(q << (16 - s))["value"])
+        x = np.ldexp(q.astype(np.float64), -s)
+        want = 1 / x if row[9][1] == "div" else 1 / np.sqrt(x)
+        err = np.abs(y - want)
+        run.update(mse=float(np.mean(err ** 2)), max=float(err.max()), points=int(q.size))
+    return run
 
 
 def run_json(gqalut, argv):
@@ -160,6 +214,8 @@ def folded_by_hand(table_path, v):
 
 def one_run(bins, row, scheme, width, objective, v):
     """One search; a table with datapath options is then scored on every code of the format."""
+    if "core" in v:
+        return scaler_run(bins, row, scheme, width, objective, v["core"])
     direct = not v or "--symmetry" in bins["flags"]
     rng = v.get("clamp")
     if not direct:                    # fold by hand: search the side x >= 0 of the grid or the clamp
@@ -196,6 +252,15 @@ def quote(arg):
     return arg if safe else "'" + arg.replace("'", "'\\''") + "'"
 
 
+def python_module(gqalut):
+    """The module gqalut of the same build tree (build/sims/python beside build/gqalut)."""
+    path = os.path.join(os.path.dirname(os.path.abspath(gqalut)), "sims", "python")
+    if path not in sys.path:
+        sys.path.insert(0, path)
+    import gqalut as module
+    return module
+
+
 def supported(gqalut):
     text = subprocess.run([gqalut, "search", "--help"], capture_output=True, text=True).stdout
     return {f for f in ("--symmetry", "--clamp", "--intercept", "--objective") if f in text}
@@ -205,6 +270,14 @@ def plan(row, bins):
     """(scheme, W, objective, variant) of every run of a row: the plain table, and each datapath
     variant if the search offers its options or (folds with absolute intercepts) the eval binary
     loads folded tables."""
+    if row[5] is None:              # scaler row: both core widths
+        for prec in ("int8", "int16"):
+            for scheme in ("uniform", "per-scale"):
+                width = widest(scheme, BITS[prec], row[3])
+                if width >= 2:
+                    for objective in ("mse", "max"):
+                        yield (scheme, width, objective, {"core": prec})
+        return
     k = BITS[row[5]]
     usable = [{}]
     for v in row[12]:
@@ -255,7 +328,7 @@ def results_table(rows, best):
         rid, peer, design, bits, n, prec, s, lo, hi = row[:9]
         m, x = best[(rid, "mse")], best[(rid, "max")]
         wins = [o for o, r in (("mse", m), ("max", x)) if lower_on_both(row, r)]
-        grid = f"{prec.upper()} s={s}: q {round(lo * 2 ** s)}…{round(hi * 2 ** s)}"
+        grid = f"{prec.upper() if prec else 'scaler (UQ16.16)'} s={s}: q {round(lo * 2 ** s)}…{round(hi * 2 ** s)}"
         out.append(f"| {rid} | {peer} {design} | {grid} | {n} | {bits} | {row[10]:.3g} / {row[11]:.3g} | "
                    f"{cell(row, m)} | {cell(row, x)} | {', '.join(wins) if wins else 'no'} |")
     return out
@@ -275,6 +348,8 @@ def commands_table(rows, best, every):
                 if r.get("edit"):
                     cmd = (f"`{r['command']} --out T.json`, add `{r['edit'][1:-1]}` to T.json, "
                            f"then `{r['eval_command']}`")
+                elif r.get("eval_python"):
+                    cmd = f"`{r['command']} --out T.json`, then (Python) `{r['eval_python']}`"
                 elif r.get("eval_command"):
                     cmd = f"`{r['command']} --out T.json`, then `{r['eval_command']}`"
                 out.append(f"| {row[0]} | {o} | {cmd} |")
@@ -316,16 +391,17 @@ def main():
                     "(docs/results/peers.md)")
     ap.add_argument("--all-runs", action="store_true", help="print every run, not only the best per objective")
     args = ap.parse_args()
-    rows = ROWS
+    rows = ALL_ROWS
     if args.rows:
         want = args.rows.split(",")
-        unknown = [w for w in want if w not in {r[0] for r in ROWS}]
+        unknown = [w for w in want if w not in {r[0] for r in ALL_ROWS}]
         if unknown:
-            sys.exit(f"peers.py: unknown row {unknown[0]} (rows: {', '.join(r[0] for r in ROWS)})")
-        rows = [r for r in ROWS if r[0] in want]
+            sys.exit(f"peers.py: unknown row {unknown[0]} (rows: {', '.join(r[0] for r in ALL_ROWS)})")
+        rows = [r for r in ALL_ROWS if r[0] in want]
     flags_ok = supported(args.gqalut)
     bins = {"search": args.gqalut, "eval": args.eval_gqalut or args.gqalut, "flags": flags_ok,
-            "fold_by_hand": bool(args.eval_gqalut) and "--symmetry" not in flags_ok}
+            "fold_by_hand": bool(args.eval_gqalut) and "--symmetry" not in flags_ok,
+            "module": lambda: python_module(args.gqalut)}
     if "--objective" not in flags_ok:
         sys.exit(f"peers.py: {args.gqalut} has no --objective (a build older than the max-error objective)")
     t0 = time.monotonic()
