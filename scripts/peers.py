@@ -252,6 +252,12 @@ def quote(arg):
     return arg if safe else "'" + arg.replace("'", "'\\''") + "'"
 
 
+def fail(message):
+    """Bad usage: one line on stderr, exit status 2, nothing written."""
+    print(f"peers.py: {message}", file=sys.stderr)
+    sys.exit(2)
+
+
 def python_module(gqalut):
     """The module gqalut of the same build tree (build/sims/python beside build/gqalut)."""
     path = os.path.join(os.path.dirname(os.path.abspath(gqalut)), "sims", "python")
@@ -371,8 +377,12 @@ def write_page(path, blocks):
         start, end = f"<!-- peers:{name} -->", f"<!-- /peers:{name} -->"
         a, b = text.find(start), text.find(end)
         if a < 0 or b < a:
-            sys.exit(f"peers.py: {path} has no {start} ... {end} block")
+            fail(f"{path} has no {start} ... {end} block")
         text = text[:a + len(start)] + "\n" + "\n".join(lines) + "\n" + text[b:]
+    write_atomically(path, text)
+
+
+def write_atomically(path, text):
     tmp = path + ".tmp"
     with open(tmp, "w", encoding="utf-8") as f:
         f.write(text)
@@ -396,14 +406,19 @@ def main():
         want = args.rows.split(",")
         unknown = [w for w in want if w not in {r[0] for r in ALL_ROWS}]
         if unknown:
-            sys.exit(f"peers.py: unknown row {unknown[0]} (rows: {', '.join(r[0] for r in ALL_ROWS)})")
+            fail(f"unknown row {unknown[0]} (rows: {', '.join(r[0] for r in ALL_ROWS)})")
         rows = [r for r in ALL_ROWS if r[0] in want]
+    for binary in (args.gqalut, args.eval_gqalut):
+        if binary and not (os.path.isfile(binary) and os.access(binary, os.X_OK)):
+            fail(f"{binary} is not an executable gqalut (build it first, or give --gqalut)")
+    if args.write and not os.path.isfile(args.write):
+        fail(f"{args.write}: no such page")
     flags_ok = supported(args.gqalut)
     bins = {"search": args.gqalut, "eval": args.eval_gqalut or args.gqalut, "flags": flags_ok,
             "fold_by_hand": bool(args.eval_gqalut) and "--symmetry" not in flags_ok,
             "module": lambda: python_module(args.gqalut)}
     if "--objective" not in flags_ok:
-        sys.exit(f"peers.py: {args.gqalut} has no --objective (a build older than the max-error objective)")
+        fail(f"{args.gqalut} has no --objective (a build older than the max-error objective)")
     t0 = time.monotonic()
     jobs = [(row, p) for row in rows for p in plan(row, bins)]
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
@@ -422,8 +437,7 @@ def main():
     for r in errors:
         print(f"peers.py: {r['row']}: {r['command']}: {r['error']}", file=sys.stderr)
     if args.json:
-        with open(args.json, "w") as f:
-            json.dump(runs, f, indent=1)
+        write_atomically(args.json, json.dumps(runs, indent=1))
     print(f"peers.py: {len(runs)} runs, {seconds:.0f} s, binary {args.gqalut} "
           f"(options: {' '.join(sorted(flags_ok))}), eval {bins['eval']}"
           f"{', folds by hand' if bins['fold_by_hand'] else ''}", file=sys.stderr)
