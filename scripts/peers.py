@@ -369,15 +369,27 @@ def summary(rows, best):
     return text + (f"; not in {', '.join(lost)}." if lost else ".")
 
 
-def write_page(path, blocks):
-    """Replace each <!-- peers:NAME --> ... <!-- /peers:NAME --> block of the page, atomically."""
+BLOCKS = ("summary", "table", "commands")
+
+
+def read_page(path):
+    """The page's text, checked to have every <!-- peers:NAME --> ... <!-- /peers:NAME --> block."""
+    if not os.path.isfile(path):
+        fail(f"{path}: no such page")
     with open(path, encoding="utf-8") as f:
         text = f.read()
+    for name in BLOCKS:
+        start, end = f"<!-- peers:{name} -->", f"<!-- /peers:{name} -->"
+        if text.find(start) < 0 or text.find(end) < text.find(start):
+            fail(f"{path} has no {start} ... {end} block")
+    return text
+
+
+def write_page(path, text, blocks):
+    """Replace each block of the page, atomically."""
     for name, lines in blocks.items():
         start, end = f"<!-- peers:{name} -->", f"<!-- /peers:{name} -->"
         a, b = text.find(start), text.find(end)
-        if a < 0 or b < a:
-            fail(f"{path} has no {start} ... {end} block")
         text = text[:a + len(start)] + "\n" + "\n".join(lines) + "\n" + text[b:]
     write_atomically(path, text)
 
@@ -411,8 +423,7 @@ def main():
     for binary in (args.gqalut, args.eval_gqalut):
         if binary and not (os.path.isfile(binary) and os.access(binary, os.X_OK)):
             fail(f"{binary} is not an executable gqalut (build it first, or give --gqalut)")
-    if args.write and not os.path.isfile(args.write):
-        fail(f"{args.write}: no such page")
+    page = read_page(args.write) if args.write else None
     flags_ok = supported(args.gqalut)
     bins = {"search": args.gqalut, "eval": args.eval_gqalut or args.gqalut, "flags": flags_ok,
             "fold_by_hand": bool(args.eval_gqalut) and "--symmetry" not in flags_ok,
@@ -432,7 +443,7 @@ def main():
               "commands": commands_table(rows, best, by_row if args.all_runs else None)}
     print("\n\n".join("\n".join(b) for b in blocks.values()))
     if args.write:
-        write_page(args.write, blocks)
+        write_page(args.write, page, blocks)
     errors = [r for r in runs if "error" in r]
     for r in errors:
         print(f"peers.py: {r['row']}: {r['command']}: {r['error']}", file=sys.stderr)
