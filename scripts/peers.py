@@ -17,6 +17,7 @@ Prints the summary, the results and the commands of docs/results/peers.md (with 
 qualifying run); --write puts them into the page.
 """
 import argparse
+import collections
 import concurrent.futures
 import json
 import os
@@ -27,8 +28,12 @@ import time
 
 import numpy as np
 
-# (id, peer, peer design, peer bits per entry, entries, precision, scale, grid lo, grid hi,
-#  function argv, peer MSE, peer max abs error, datapath variants to try besides the plain table).
+# One peer row: id, peer, its design's name, the peer's bits per entry, entries, grid precision
+# (None: a scaler row), grid scale s, first and last x of the grid, the function's search
+# options, the peer's MSE and max abs error, the datapath variants to try.
+Row = collections.namedtuple("Row", "id peer design bits entries precision scale lo hi function mse max variants")
+
+# The rows as Row fields (below), besides the plain table the datapath variants to try.
 # A table with datapath options is scored on every code of the input format (`eval --protocol
 # full`), which is the grid of every row that folds or clamps.
 AC = "Siemens ac_math"
@@ -131,10 +136,10 @@ SCALER = ["--preset", "normalize"]
 def as_row(r):
     """A scaler row in the shape of ROWS (precision None: both core widths are tried)."""
     rid, peer, design, bits, n, s, q_lo, q_hi, fn, mse, mx = r
-    return (rid, peer, design, bits, n, None, s, q_lo / 2 ** s, q_hi / 2 ** s, ["--function", fn, *SCALER], mse, mx, [])
+    return Row(rid, peer, design, bits, n, None, s, q_lo / 2 ** s, q_hi / 2 ** s, ["--function", fn, *SCALER], mse, mx, [])
 
 
-ALL_ROWS = ROWS + [as_row(r) for r in SCALER_ROWS]
+ALL_ROWS = [Row(*r) for r in ROWS] + [as_row(r) for r in SCALER_ROWS]
 
 
 def widest(scheme, k, peer_bits):
@@ -154,18 +159,19 @@ def variant_flags(v):
 
 
 def search_argv(row, scheme, width, objective, flags, rng, prec=None):
-    _, _, _, _, entries, grid_prec, s, lo, hi, fn = row[:10]
-    lo, hi = rng or (lo, hi)
-    grid = ["--range", fmt_range(lo, hi), "--scales", f"{s}..{s}"] if grid_prec else []
-    return ["search", *fn, *grid, "--precision", prec or grid_prec, "--entries", str(entries), "--method", "optimal",
-            "--scheme", scheme, "--width", str(width), "--objective", objective, *flags, "--format", "json", "--quiet"]
+    lo, hi = rng or (row.lo, row.hi)
+    s = row.scale
+    grid = ["--range", fmt_range(lo, hi), "--scales", f"{s}..{s}"] if row.precision else []
+    return ["search", *row.function, *grid, "--precision", prec or row.precision, "--entries", str(row.entries),
+            "--method", "optimal", "--scheme", scheme, "--width", str(width), "--objective", objective, *flags,
+            "--format", "json", "--quiet"]
 
 
 def scaler_run(bins, row, scheme, width, objective, prec):
     """A scaler table searched on its own protocol, then scored on the row's codes by the module."""
     argv = search_argv(row, scheme, width, objective, [], None, prec)
-    s, q_lo, q_hi = row[6], round(row[7] * 2 ** row[6]), round(row[8] * 2 ** row[6])
-    run = {"row": row[0], "scheme": scheme, "width": width, "objective": objective, "variant": {"core": prec},
+    s, q_lo, q_hi = row.scale, round(row.lo * 2 ** row.scale), round(row.hi * 2 ** row.scale)
+    run = {"row": row.id, "scheme": scheme, "width": width, "objective": objective, "variant": {"core": prec},
            "command": "build/gqalut " + " ".join(quote(a) for a in argv),
            "eval_python": f"gqalut.ScalerUnit(gqalut.load_table('T.json')).exact(q << {16 - s}) for q = {q_lo}..{q_hi}"}
     with tempfile.TemporaryDirectory() as tmp:
@@ -180,7 +186,7 @@ def scaler_run(bins, row, scheme, width, objective, prec):
         q = np.arange(q_lo, q_hi + 1, dtype=np.int64)
         y = np.asarray(module.ScalerUnit(module.load_table(table)).exact(q << (16 - s))["value"])
         x = np.ldexp(q.astype(np.float64), -s)
-        want = 1 / x if row[9][1] == "div" else 1 / np.sqrt(x)
+        want = 1 / x if row.function[1] == "div" else 1 / np.sqrt(x)
         err = np.abs(y - want)
         run.update(mse=float(np.mean(err ** 2)), max=float(err.max()), points=int(q.size))
     return run
@@ -194,7 +200,7 @@ def run_json(gqalut, argv):
 
 
 def grid_codes(row):
-    s, lo, hi = row[6], row[7], row[8]
+    s, lo, hi = row.scale, row.lo, row.hi
     return round(hi * 2 ** s) - round(lo * 2 ** s) + 1
 
 
@@ -219,10 +225,10 @@ def one_run(bins, row, scheme, width, objective, v):
     direct = not v or "--symmetry" in bins["flags"]
     rng = v.get("clamp")
     if not direct:                    # fold by hand: search the side x >= 0 of the grid or the clamp
-        lo, hi = rng or (row[7], row[8])
+        lo, hi = rng or (row.lo, row.hi)
         rng = (0, max(abs(lo), abs(hi)))
     argv = search_argv(row, scheme, width, objective, variant_flags(v) if direct else [], rng)
-    run = {"row": row[0], "scheme": scheme, "width": width, "objective": objective, "variant": v,
+    run = {"row": row.id, "scheme": scheme, "width": width, "objective": objective, "variant": v,
            "command": "build/gqalut " + " ".join(quote(a) for a in argv)}
     with tempfile.TemporaryDirectory() as tmp:
         table = os.path.join(tmp, "t.json")
@@ -235,7 +241,7 @@ def one_run(bins, row, scheme, width, objective, v):
         if v:
             if not direct:
                 run["edit"] = folded_by_hand(table, v)
-            s = row[6]
+            s = row.scale
             ev, err = run_json(bins["eval"], ["eval", "--table", table, "--protocol", "full",
                                               "--scales", f"{s}..{s}", "--format", "json"])
             if ev is None:
@@ -276,22 +282,22 @@ def plan(row, bins):
     """(scheme, W, objective, variant) of every run of a row: the plain table, and each datapath
     variant if the search offers its options or (folds with absolute intercepts) the eval binary
     loads folded tables."""
-    if row[5] is None:              # scaler row: both core widths
+    if row.precision is None:              # scaler row: both core widths
         for prec in ("int8", "int16"):
             for scheme in ("uniform", "per-scale"):
-                width = widest(scheme, BITS[prec], row[3])
+                width = widest(scheme, BITS[prec], row.bits)
                 if width >= 2:
                     for objective in ("mse", "max"):
                         yield (scheme, width, objective, {"core": prec})
         return
-    k = BITS[row[5]]
+    k = BITS[row.precision]
     usable = [{}]
-    for v in row[12]:
+    for v in row.variants:
         needs = set(variant_flags(v)) & {"--symmetry", "--clamp", "--intercept"}
         if needs <= bins["flags"] or (bins["fold_by_hand"] and v.get("symmetry") and v["intercept"] == "absolute"):
             usable.append(v)
     for scheme in ("uniform", "per-scale"):
-        width = widest(scheme, k, row[3])
+        width = widest(scheme, k, row.bits)
         if width < 2:
             continue
         for v in usable:
@@ -301,11 +307,11 @@ def plan(row, bins):
 
 def score(row, run):
     """Worse of the two ratios to the peer; None if the run does not qualify."""
-    if "error" in run or run["bits"] > row[3]:
+    if "error" in run or run["bits"] > row.bits:
         return None
     if run["points"] is not None and run["points"] != grid_codes(row):
         return None
-    return max(run["mse"] / row[10], run["max"] / row[11])
+    return max(run["mse"] / row.mse, run["max"] / row.max)
 
 
 def pick(row, runs, objective):
@@ -316,14 +322,14 @@ def pick(row, runs, objective):
 
 
 def lower_on_both(row, run):
-    return run is not None and run["mse"] < row[10] and run["max"] < row[11]
+    return run is not None and run["mse"] < row.mse and run["max"] < row.max
 
 
 def cell(row, run):
     if run is None:
         return "no run fits the bits"
     return (f"{run['bits']} b: {run['mse']:.3g} / {run['max']:.3g} "
-            f"({run['mse'] / row[10]:.2f}×, {run['max'] / row[11]:.2f}×)")
+            f"({run['mse'] / row.mse:.2f}×, {run['max'] / row.max:.2f}×)")
 
 
 def results_table(rows, best):
@@ -331,11 +337,11 @@ def results_table(rows, best):
            "MSE / max (÷ peer) | gqalut `--objective max` | lower on both |",
            "|---|---|---|---|---|---|---|---|---|"]
     for row in rows:
-        rid, peer, design, bits, n, prec, s, lo, hi = row[:9]
+        rid, peer, design, bits, n, prec, s, lo, hi = row[:9]   # the Row's leading fields
         m, x = best[(rid, "mse")], best[(rid, "max")]
         wins = [o for o, r in (("mse", m), ("max", x)) if lower_on_both(row, r)]
         grid = f"{prec.upper() if prec else 'scaler (UQ16.16)'} s={s}: q {round(lo * 2 ** s)}…{round(hi * 2 ** s)}"
-        out.append(f"| {rid} | {peer} {design} | {grid} | {n} | {bits} | {row[10]:.3g} / {row[11]:.3g} | "
+        out.append(f"| {rid} | {peer} {design} | {grid} | {n} | {bits} | {row.mse:.3g} / {row.max:.3g} | "
                    f"{cell(row, m)} | {cell(row, x)} | {', '.join(wins) if wins else 'no'} |")
     return out
 
@@ -344,8 +350,8 @@ def commands_table(rows, best, every):
     out = ["| row | objective | command |", "|---|---|---|"]
     for row in rows:
         for o in ("mse", "max"):
-            runs = [best[(row[0], o)]] if every is None else sorted(
-                (r for r in every[row[0]] if r["objective"] == o and score(row, r) is not None),
+            runs = [best[(row.id, o)]] if every is None else sorted(
+                (r for r in every[row.id] if r["objective"] == o and score(row, r) is not None),
                 key=lambda r: score(row, r))
             for r in runs:
                 if r is None:
@@ -358,13 +364,13 @@ def commands_table(rows, best, every):
                     cmd = f"`{r['command']} --out T.json`, then (Python) `{r['eval_python']}`"
                 elif r.get("eval_command"):
                     cmd = f"`{r['command']} --out T.json`, then `{r['eval_command']}`"
-                out.append(f"| {row[0]} | {o} | {cmd} |")
+                out.append(f"| {row.id} | {o} | {cmd} |")
     return out
 
 
 def summary(rows, best):
-    won = [r[0] for r in rows if any(lower_on_both(r, best[(r[0], o)]) for o in ("mse", "max"))]
-    lost = [r[0] for r in rows if r[0] not in won]
+    won = [r.id for r in rows if any(lower_on_both(r, best[(r.id, o)]) for o in ("mse", "max"))]
+    lost = [r.id for r in rows if r.id not in won]
     text = f"gqalut is lower on both MSE and max error in {len(won)} of {len(rows)} rows"
     return text + (f"; not in {', '.join(lost)}." if lost else ".")
 
@@ -416,10 +422,10 @@ def main():
     rows = ALL_ROWS
     if args.rows:
         want = args.rows.split(",")
-        unknown = [w for w in want if w not in {r[0] for r in ALL_ROWS}]
+        unknown = [w for w in want if w not in {r.id for r in ALL_ROWS}]
         if unknown:
-            fail(f"unknown row {unknown[0]} (rows: {', '.join(r[0] for r in ALL_ROWS)})")
-        rows = [r for r in ALL_ROWS if r[0] in want]
+            fail(f"unknown row {unknown[0]} (rows: {', '.join(r.id for r in ALL_ROWS)})")
+        rows = [r for r in ALL_ROWS if r.id in want]
     for binary in (args.gqalut, args.eval_gqalut):
         if binary and not (os.path.isfile(binary) and os.access(binary, os.X_OK)):
             fail(f"{binary} is not an executable gqalut (build it first, or give --gqalut)")
@@ -434,10 +440,10 @@ def main():
     jobs = [(row, p) for row in rows for p in plan(row, bins)]
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
         runs = list(pool.map(lambda j: one_run(bins, j[0], *j[1]), jobs))
-    by_row = {r[0]: [] for r in rows}
+    by_row = {r.id: [] for r in rows}
     for run in runs:
         by_row[run["row"]].append(run)
-    best = {(row[0], o): pick(row, by_row[row[0]], o) for row in rows for o in ("mse", "max")}
+    best = {(row.id, o): pick(row, by_row[row.id], o) for row in rows for o in ("mse", "max")}
     seconds = time.monotonic() - t0
     blocks = {"summary": [summary(rows, best)], "table": results_table(rows, best),
               "commands": commands_table(rows, best, by_row if args.all_runs else None)}
