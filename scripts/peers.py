@@ -155,7 +155,8 @@ def fmt_range(lo, hi):
 def variant_flags(v):
     flags = ["--symmetry", v["symmetry"]] if v.get("symmetry") else []
     flags += ["--clamp"] if v.get("clamp") else []
-    return flags + (["--intercept", v["intercept"]] if v.get("intercept") else [])
+    # absolute intercepts are the default: asked for only when relative
+    return flags + (["--intercept", "relative"] if v.get("intercept") == "relative" else [])
 
 
 def search_argv(row, scheme, width, objective, flags, rng, prec=None):
