@@ -75,6 +75,9 @@ struct Point {
     int latency_cycles = 0;
     double throughput_meps = 0;   // million elements per second at the clock
     double search_seconds = 0;
+    // The study's network with this table (gqalut explore --network; unset: not evaluated):
+    // its metric and the degradation against the INT8 model with exact functions.
+    std::optional<double> network_metric, network_degradation;
     std::string get(const std::string& column) const { return values[axis_index(column)]; }
     int entries() const { return std::stoi(get("entries")); }
     int lanes() const { return std::stoi(get("lanes")); }
