@@ -103,9 +103,10 @@ public:
     explicit StudyProcess(NetworkStudy s) : study_(std::move(s)) {}
     const NetworkStudy& study() const { return study_; }
 
-    NetworkResult evaluate(const std::map<std::string, std::string>& tables) const {
+    // Each (function, table file) on its own; none: the exact model (one result).
+    std::vector<NetworkResult> evaluate(const std::vector<std::pair<std::string, std::string>>& each) const {
         std::vector<std::string> argv = {kPython, "-m", "gqalut.study"};
-        for (auto& a : evaluate_arguments(study_, tables)) argv.push_back(a);
+        for (auto& a : evaluate_arguments(study_, each)) argv.push_back(a);
         const ProgramOutput r = run_captured(argv, environment());
         const std::string what = "--network " + study_.task + ": ";
         if (r.status < 0) throw BadInput(what + "cannot run " + kPython + " (Debian: apt-get install python3)");
@@ -116,7 +117,11 @@ public:
                                 ? " (build the Python module, docs/python.md)"
                                 : ""));
         }
-        return parse_evaluation(r.out);
+        std::vector<NetworkResult> results = parse_evaluations(r.out);
+        if (results.size() != std::max<size_t>(1, each.size()))
+            throw BadInput(what + "python3 -m gqalut.study evaluate answered " + std::to_string(results.size()) + " results for " +
+                           std::to_string(std::max<size_t>(1, each.size())) + " evaluations");
+        return results;
     }
 
 private:
@@ -152,21 +157,31 @@ nlohmann::json judge_network(const Request& q, std::vector<Point>& points, const
     const NetworkStudy& st = q.network->study();
     const auto start = std::chrono::steady_clock::now();
     auto seconds = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
+    const NetworkTask& task = network_task(st.task);
     size_t done = 0;
-    const NetworkCount n = judge_by_network(points, q.target, q.top, [&](const Point& p) {
-        const Job& job = all_jobs[p.job];
-        const std::string file = out.path() + "/tables/" + table_file_name(job);
+    const NetworkCount n = judge_by_network(points, q.target, q.top, [&](const std::vector<const Point*>& batch) {
+        std::vector<std::pair<std::string, std::string>> each;
         std::filesystem::create_directories(out.path() + "/tables");
-        save_table(table_of(q, job, tables), file);
+        for (const Point* p : batch) {
+            const Job& job = all_jobs[p->job];
+            const std::string file = out.path() + "/tables/" + table_file_name(job);
+            save_table(table_of(q, job, tables), file);
+            each.emplace_back(p->get("function"), std::filesystem::absolute(file).string());
+        }
         const double t0 = seconds();
-        const NetworkResult r = q.network->evaluate({{p.get("function"), std::filesystem::absolute(file).string()}});
         if (!q.quiet)
-            std::fprintf(stderr, "explore: network %s: table %zu: %s: %s %.2f, degradation %+.3f %s (%.1f s, elapsed %.0f s)\n",
-                         st.task.c_str(), ++done, job.describe().c_str(), r.metric.c_str(), r.value, r.degradation,
-                         network_task(st.task).unit.c_str(), seconds() - t0, seconds());
+            std::fprintf(stderr, "explore: network %s: evaluating %zu tables (%zu so far)\n", st.task.c_str(), batch.size(), done);
+        const std::vector<NetworkResult> r = q.network->evaluate(each);
+        for (size_t i = 0; i < r.size() && i < batch.size() && !q.quiet; ++i)
+            std::fprintf(stderr, "explore: network %s: %s: %s %.3f, degradation %+.3f %s\n", st.task.c_str(),
+                         all_jobs[batch[i]->job].describe().c_str(), r[i].metric.c_str(), r[i].value, r[i].degradation,
+                         task.unit.c_str());
+        done += batch.size();
+        if (!q.quiet)
+            std::fprintf(stderr, "explore: network %s: %zu tables in %.1f s, elapsed %.0f s\n", st.task.c_str(), batch.size(),
+                         seconds() - t0, seconds());
         return r;
     });
-    const NetworkTask& task = network_task(st.task);
     nlohmann::json j;
     j["task"] = st.task;
     j["metric"] = task.metric;
@@ -178,6 +193,7 @@ nlohmann::json judge_network(const Request& q, std::vector<Point>& points, const
     j["int8_exact"] = q.network_baseline.int8_exact;
     j["max_loss"] = q.target.max_network_loss ? nlohmann::json(*q.target.max_network_loss) : nlohmann::json();
     j["evaluated"] = n.evaluated;
+    j["rounds"] = n.rounds;
     j["unneeded"] = n.unneeded;
     j["not_runnable"] = n.not_runnable;
     j["seconds"] = seconds();
@@ -253,6 +269,8 @@ void print_best(const nlohmann::json& s) {
         std::printf("\n       %s\n", b["command"].get<std::string>().c_str());
     }
     if (s["best"].empty()) std::printf("no design of the sweep meets the target\n");
+    else
+        for (const auto& f : s["unmet"]) std::printf("\n%s: no design meets the target\n", f.get<std::string>().c_str());
     std::printf("\nwrote %s/explore.csv, pareto.csv, tables/%s\n", s["out"].get<std::string>().c_str(),
                 s["report"].is_string() ? ", plots and report.html" : "");
 }
@@ -281,6 +299,11 @@ int finish(const Request& q, std::vector<Point> points, std::map<size_t, PwlTabl
     s["network"] = network;
     s["pareto_points"] = front.size();
     s["best"] = choose_and_write(q, points, all_jobs, tables, out);
+    std::set<std::string> chosen;
+    for (const auto& b : s["best"]) chosen.insert(b["function"].get<std::string>());
+    s["unmet"] = nlohmann::json::array();   // functions of the sweep without a design meeting the target
+    for (const auto& f : q.sweep.of("function"))
+        if (!chosen.count(f)) s["unmet"].push_back(f.rfind("expr:", 0) == 0 ? f.substr(5) : f);
     s["report"] = plots ? nlohmann::json("report.html") : nlohmann::json();
     write_file_atomic(out.path() + "/summary.json", s.dump(2) + "\n");
     if (plots && run_script("explore_report.py", {out.path()}) != 0) {
@@ -434,7 +457,7 @@ int run_explore(const Args& args) {
         // model's metric, the baseline of every degradation.
         q.network.emplace(*study);
         if (!quiet) std::cerr << "explore: network " << network << ": checking python3, PyTorch and the trained model\n";
-        q.network_baseline = q.network->evaluate({});
+        q.network_baseline = q.network->evaluate({}).front();
     }
     std::optional<ShardId> id;
     if (vm.count("shard")) id = parse_shard_option(shard);

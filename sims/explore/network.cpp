@@ -4,6 +4,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
 
 #include "model/errors.hpp"
 
@@ -35,16 +36,24 @@ bool network_runs(const Point& p) {
 
 std::string network_functions_text() { return "INT8 gelu, exp, div and rsqrt"; }
 
-std::vector<std::string> evaluate_arguments(const NetworkStudy& s, const std::map<std::string, std::string>& tables) {
+std::vector<std::string> evaluate_arguments(const NetworkStudy& s, const std::vector<std::pair<std::string, std::string>>& each) {
     // One torch thread: the metric does not depend on the machine's core count.
     std::vector<std::string> a = {"--threads", "1", "evaluate", "--task", s.task, "--seed", std::to_string(s.seed),
                                   "--cache", s.cache, "--require-cached", "--quiet"};
     if (s.size == "quick") a.push_back("--quick");
-    for (const auto& [function, file] : tables) {
-        a.push_back("--" + function);
-        a.push_back(file);
+    for (const auto& [function, file] : each) {
+        a.push_back("--each");
+        a.push_back(function + "=" + file);
     }
     return a;
+}
+
+std::vector<NetworkResult> parse_evaluations(const std::string& text) {
+    std::vector<NetworkResult> out;
+    std::string line;
+    for (std::istringstream in(text); std::getline(in, line);)
+        if (!line.empty()) out.push_back(parse_evaluation(line));
+    return out;
 }
 
 NetworkResult parse_evaluation(const std::string& json_text) {
@@ -66,28 +75,44 @@ NetworkResult parse_evaluation(const std::string& json_text) {
     }
 }
 
-NetworkCount judge_by_network(std::vector<Point>& points, const Target& t, int top,
-                              const std::function<NetworkResult(const Point&)>& evaluate) {
+NetworkCount judge_by_network(std::vector<Point>& points, const Target& t, int top, const NetworkEvaluator& evaluate) {
     NetworkCount count;
     std::map<size_t, NetworkResult> by_job;
-    std::map<std::string, int> found;   // per function: points meeting the whole target so far
-    std::set<size_t> unneeded;
-    for (const Point* p : ranked(points, t.operator_part())) {
-        if (!network_runs(*p)) {
-            ++count.not_runnable;
-            continue;
-        }
-        const std::string f = p->get("function");
-        auto it = by_job.find(p->job);
-        if (it == by_job.end()) {
-            if (found[f] >= top) {
-                unneeded.insert(p->job);
+    const std::vector<const Point*> order = ranked(points, t.operator_part());
+    auto meets_bound = [&](const NetworkResult& r) { return !t.max_network_loss || r.degradation <= *t.max_network_loss; };
+    for (;;) {
+        // Per function, walking in objective order: every point before which fewer than `top`
+        // points meet or may still meet the target (those of this batch) can rank among the
+        // best, so its table is needed; the walk stops at the first that cannot. One table
+        // after the other would evaluate the same tables, in more rounds.
+        std::map<std::string, int> possible;
+        std::vector<const Point*> batch;
+        std::set<size_t> in_batch;
+        for (const Point* p : order) {
+            if (!network_runs(*p)) continue;
+            int& before = possible[p->get("function")];
+            if (before >= top) continue;
+            const auto it = by_job.find(p->job);
+            if (it != by_job.end()) {
+                before += meets_bound(it->second);
                 continue;
             }
-            it = by_job.emplace(p->job, evaluate(*p)).first;
-            ++count.evaluated;
+            if (in_batch.insert(p->job).second) batch.push_back(p);
+            ++before;
         }
-        if (!t.max_network_loss || it->second.degradation <= *t.max_network_loss) ++found[f];
+        if (batch.empty()) break;
+        const std::vector<NetworkResult> results = evaluate(batch);
+        if (results.size() != batch.size())
+            throw BadInput("the study answered " + std::to_string(results.size()) + " of " + std::to_string(batch.size()) +
+                           " tables");
+        for (size_t i = 0; i < batch.size(); ++i) by_job.emplace(batch[i]->job, results[i]);
+        count.evaluated += batch.size();
+        ++count.rounds;
+    }
+    std::set<size_t> unneeded;
+    for (const Point* p : order) {
+        if (!network_runs(*p)) ++count.not_runnable;
+        else if (!by_job.count(p->job)) unneeded.insert(p->job);
     }
     count.unneeded = unneeded.size();
     for (Point& p : points) {

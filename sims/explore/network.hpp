@@ -6,7 +6,7 @@
 #pragma once
 #include <cstdint>
 #include <functional>
-#include <map>
+#include <utility>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,8 +36,9 @@ bool network_runs(const Point& p);
 std::string network_functions_text();   // "INT8 gelu, exp, div and rsqrt"
 
 // Arguments after `python3 -m gqalut.study`: evaluate the trained model (never train it) with
-// these tables ({function: file}); none: the exact INT8 model, a check that everything is there.
-std::vector<std::string> evaluate_arguments(const NetworkStudy& s, const std::map<std::string, std::string>& tables);
+// each (function, table file) on its own, the other functions exact; none: the exact INT8
+// model alone, a check that Python, PyTorch and the model are there.
+std::vector<std::string> evaluate_arguments(const NetworkStudy& s, const std::vector<std::pair<std::string, std::string>>& each);
 
 struct NetworkResult {
     std::string metric;      // accuracy (%) or bits_per_char
@@ -47,20 +48,25 @@ struct NetworkResult {
 };
 // The JSON object evaluate prints; throws BadInput if it is not one.
 NetworkResult parse_evaluation(const std::string& json_text);
+std::vector<NetworkResult> parse_evaluations(const std::string& text);   // one object per line
 
 struct NetworkCount {
     size_t evaluated = 0;       // tables the network ran
+    size_t rounds = 0;          // calls of the evaluator
     size_t unneeded = 0;        // tables meeting the operator target, not run: the best were found
     size_t not_runnable = 0;    // points meeting the operator target the network cannot run
 };
 
-// Walks the points meeting the operator part of `t` (max error, MSE) in objective order and
-// evaluates one table after the other (a job once) until `top` points of each function meet
-// the whole target, or none is left: later points cannot rank before the ones found. Without a
-// network bound the first `top` runnable points of each function are evaluated (the metric is
-// reported beside them). Sets network_metric and network_degradation of every point of an
-// evaluated job.
-NetworkCount judge_by_network(std::vector<Point>& points, const Target& t, int top,
-                              const std::function<NetworkResult(const Point&)>& evaluate);
+// Evaluates the tables of these points (one per job), each on its own; results in order.
+using NetworkEvaluator = std::function<std::vector<NetworkResult>(const std::vector<const Point*>&)>;
+
+// Runs the network on the tables that can decide the answer: the points meeting the operator
+// part of `t` (max error, MSE) in objective order, per function until `top` of them meet the
+// whole target, or none is left; later points cannot rank before the ones found, so their
+// tables are not evaluated. Without a network bound the first `top` runnable points of each
+// function are evaluated (the metric is reported beside them). Evaluates in rounds (all tables
+// still needed at once), the same tables as one after the other. Sets network_metric and
+// network_degradation of every point of an evaluated job.
+NetworkCount judge_by_network(std::vector<Point>& points, const Target& t, int top, const NetworkEvaluator& evaluate);
 
 }  // namespace gqalut::explore

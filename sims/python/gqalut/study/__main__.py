@@ -54,6 +54,9 @@ def _main(argv):
     e.add_argument("--cache", help="directory keeping the trained INT8 model between calls")
     e.add_argument("--quick", action="store_true", help="the tiny model")
     e.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    e.add_argument("--each", action="append", default=[], metavar="FUNCTION=TABLE",
+                   help="evaluate this table on its own, the other functions exact (repeatable; with it the "
+                        "output is one JSON object per --each, one per line, in order)")
     e.add_argument("--require-cached", action="store_true",
                    help="refuse (exit 2, saying how to make it) if the model is not in --cache instead of training it")
     t = sub.add_parser("train", help="train one task's model into the cache (if it is not there): one JSON object")
@@ -73,9 +76,12 @@ def _main(argv):
             paths = {f: getattr(args, f) for f in FUNCTIONS if getattr(args, f)}
             if args.require_cached and not args.cache:
                 raise ValueError("--require-cached needs --cache DIR")
-            out = run.evaluate_tables(args.task, args.seed, paths, size, args.finetune, args.cache,
-                                      run.Log(args.quiet), args.require_cached)
-            print(json.dumps(out))
+            if args.each and paths:
+                raise ValueError("--each evaluates one table at a time; give no --gelu/--exp/--div/--rsqrt with it")
+            sets = [_each(e, FUNCTIONS) for e in args.each] or [paths]
+            outs = run.evaluate_table_sets(args.task, args.seed, sets, size, args.finetune, args.cache,
+                                           run.Log(args.quiet), args.require_cached)
+            print("\n".join(json.dumps(o) for o in outs))
             return 0
         if args.command == "train":
             print(json.dumps(run.train_cached(args.task, args.seed, size, args.cache, run.Log(args.quiet))))
@@ -90,6 +96,14 @@ def _main(argv):
     except (BadInput, ValueError, OSError) as err:
         print(f"gqalut.study: {err}", file=sys.stderr)
         return 2
+
+
+def _each(text, functions):
+    """--each FUNCTION=TABLE -> {function: table}."""
+    function, eq, table = text.partition("=")
+    if not eq or function not in functions or not table:
+        raise ValueError(f"--each: '{text}' is not FUNCTION=TABLE with FUNCTION one of {', '.join(functions)}")
+    return {function: table}
 
 
 def _list(text, what, known=None, conv=str):

@@ -152,24 +152,36 @@ def evaluate_tables(task_name, seed, table_paths, size="full", finetune=False, c
     the exact non-linearities and with the unit running the given tables (functions without a
     table stay exact). Returns a JSON-ready dict; `degradation` is positive when the unit is
     worse (accuracy points lost, or bits per char gained)."""
+    return evaluate_table_sets(task_name, seed, [table_paths], size, finetune, cache, log, require_cached)[0]
+
+
+def evaluate_table_sets(task_name, seed, table_sets, size="full", finetune=False, cache=None, log=None,
+                        require_cached=False):
+    """evaluate_tables for several sets of tables on the same trained model, loaded (or trained)
+    once: one dict per set, in order. Every table is read before the model is."""
     log = log or Log(quiet=True)
-    unknown = set(table_paths) - set(FUNCTIONS)
-    if unknown:
-        raise ValueError(f"no such function in the model: {', '.join(sorted(unknown))}")
-    tb = {f: _core.load_table(p) for f, p in table_paths.items()}
+    loaded = []
+    for table_paths in table_sets:
+        unknown = set(table_paths) - set(FUNCTIONS)
+        if unknown:
+            raise ValueError(f"no such function in the model: {', '.join(sorted(unknown))}")
+        loaded.append({f: _core.load_table(p) for f, p in table_paths.items()})
     task = tasks.TASKS[task_name](seed, size)
     fp32, int8, model = cached_baseline(task, seed, size, cache, log, require_cached)
-    m = train.with_tables(model, tb)
-    value = task.evaluate(m)
-    out = dict(task=task_name, seed=seed, size=size, metric=task.metric, tables=table_paths, fp32=fp32,
-               int8_exact=int8, lut=value)
-    if finetune:
-        train.finetune(m, task, seed, size)
-        value = out["lut_finetuned"] = task.evaluate(m)
     sign = 1 if task.higher_is_better else -1
-    out["degradation"] = sign * (int8 - value)
-    out["accuracy_loss" if task.higher_is_better else "bpc_increase"] = out["degradation"]
-    return out
+    results = []
+    for table_paths, tb in zip(table_sets, loaded):
+        m = train.with_tables(model, tb)
+        value = task.evaluate(m)
+        out = dict(task=task_name, seed=seed, size=size, metric=task.metric, tables=table_paths, fp32=fp32,
+                   int8_exact=int8, lut=value)
+        if finetune:
+            train.finetune(m, task, seed, size)
+            value = out["lut_finetuned"] = task.evaluate(m)
+        out["degradation"] = sign * (int8 - value)
+        out["accuracy_loss" if task.higher_is_better else "bpc_increase"] = out["degradation"]
+        results.append(out)
+    return results
 
 
 def train_cached(task_name, seed, size, cache, log):
