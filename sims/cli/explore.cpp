@@ -111,7 +111,8 @@ public:
         const std::string what = "--network " + study_.task + ": ";
         if (r.status < 0) throw BadInput(what + "cannot run " + kPython + " (Debian: apt-get install python3)");
         if (r.status != 0) {
-            const std::string why = last_line(r.err);
+            std::string why = last_line(r.err);
+            if (why.rfind("gqalut.study: ", 0) == 0) why.erase(0, 14);
             throw BadInput(what + (why.empty() ? "python3 -m gqalut.study exited with " + std::to_string(r.status) : why) +
                            (why.find("No module named") != std::string::npos && why.find("torch") == std::string::npos
                                 ? " (build the Python module, docs/python.md)"
@@ -242,10 +243,10 @@ void print_best(const nlohmann::json& s) {
                     s["objective"].get<std::string>().c_str());
     const bool digits = !net.is_null() && net["task"] == "digits";
     if (!net.is_null())
-        std::printf("network %s (seed %d, %s model): FP32 %.4g, INT8 exact %.4g %s; %d tables evaluated in %.0f s, "
+        std::printf("network %s (seed %d, %s model): FP32 %.4g, INT8 exact %.4g (%s); %d tables evaluated in %.0f s, "
                     "%d costlier candidates not needed, %d points it cannot run (it runs %s)\n",
                     net["task"].get<std::string>().c_str(), net["seed"].get<int>(), net["size"].get<std::string>().c_str(),
-                    net["fp32"].get<double>(), net["int8_exact"].get<double>(), digits ? "%" : "bits per char",
+                    net["fp32"].get<double>(), net["int8_exact"].get<double>(), digits ? "accuracy %" : "bits per char",
                     net["evaluated"].get<int>(), net["seconds"].get<double>(), net["unneeded"].get<int>(),
                     net["not_runnable"].get<int>(), network_functions_text().c_str());
     std::string function;
@@ -456,8 +457,10 @@ int run_explore(const Args& args) {
         // Python, PyTorch and the trained model are checked before any search: the exact INT8
         // model's metric, the baseline of every degradation.
         q.network.emplace(*study);
-        if (!quiet) std::cerr << "explore: network " << network << ": checking python3, PyTorch and the trained model\n";
         q.network_baseline = q.network->evaluate({}).front();
+        if (!quiet)
+            std::fprintf(stderr, "explore: network %s: the trained model is there: INT8 with exact functions %.3f (%s)\n",
+                         network.c_str(), q.network_baseline.int8_exact, q.network_baseline.metric.c_str());
     }
     std::optional<ShardId> id;
     if (vm.count("shard")) id = parse_shard_option(shard);

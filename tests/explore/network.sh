@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# gqalut explore --network digits on the study's tiny model (seconds): the designs it prints are
+# the cheapest points meeting both the operator and the network target; the network was run on
+# exactly the tables that decide that answer (walked in objective order), each giving what
+# `python3 -m gqalut.study evaluate` gives on the written table; the same again with another
+# thread count; a missing model, a missing PyTorch and bad options: exit 2, one line, no output.
+# usage: network.sh GQALUT_BINARY PYTHONPATH_OF_THE_MODULE
+set -eu
+g=$(realpath "$1")
+export PYTHONPATH=$2
+py=/usr/bin/python3
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+cd "$dir"
+export OMP_NUM_THREADS=1
+
+$py -m gqalut.study train --task digits --quick --cache cache --quiet >trained.json
+net=(--network digits --network-size quick --network-cache cache)
+sweep=(--functions gelu,exp,sigmoid --precisions int8 --entries 4,6,8 --methods gqa-rm,optimal --indexing parallel,binary
+       --max-error 0.05 --top 2 --no-plots --format json)
+"$g" explore --out a "${sweep[@]}" "${net[@]}" --max-accuracy-loss 0.3 >a.json 2>progress.txt
+grep -q "^explore: network digits: evaluating [0-9]* tables" progress.txt
+"$g" explore --out b "${sweep[@]}" "${net[@]}" --max-accuracy-loss 0.3 --threads 1 --quiet >b.json
+
+$py - "$g" <<'PY'
+import csv, json, subprocess, sys
+g = sys.argv[1]
+s = json.load(open("a.json"))
+rows = list(csv.DictReader(open("a/explore.csv")))
+net, bound, top = s["network"], 0.3, 2
+assert net["task"] == "digits" and net["max_loss"] == bound, net
+assert net["int8_exact"] == json.load(open("trained.json"))["int8_exact"]
+
+# The walk, one table after the other: points meeting max |error| <= 0.05 in area order (the
+# ties of docs/explore.md), per function until `top` points meet the network bound too.
+key = lambda r: (float(r["area_um2"]), 8, int(r["entries"]), float(r["area_um2"]), float(r["mse_mean"]))
+runs = lambda r: r["function"] in ("gelu", "exp", "div", "rsqrt") and r["precision"] == "int8"
+order = sorted((r for r in rows if float(r["max_abs_error"]) <= 0.05), key=key)
+needed, found, best = set(), {}, {}
+for r in order:
+    f = r["function"]
+    if not runs(r) or found.get(f, 0) >= top:
+        continue
+    needed.add(r["job"])
+    assert r["network_degradation"] != "", ("a needed table was not evaluated", r)
+    if float(r["network_degradation"]) <= bound:
+        found[f] = found.get(f, 0) + 1
+        best.setdefault(f, []).append(r)
+evaluated = {r["job"] for r in rows if r["network_degradation"] != ""}
+assert evaluated == needed, (sorted(evaluated), sorted(needed))
+assert net["evaluated"] == len(needed)
+assert not any(r["network_metric"] for r in rows if not runs(r))
+skipped = {r["job"] for r in order if runs(r)} - needed
+assert net["unneeded"] == len(skipped), (net, skipped)
+
+# The printed designs are those, best first; sigmoid (not in the network) has none.
+got = {}
+for b in s["best"]:
+    got.setdefault(b["function"], []).append(b)
+assert set(got) == set(best), (got.keys(), best.keys())
+for f, want in best.items():
+    assert [(b["entries"], b["method"], b["indexing"]) for b in got[f]] == \
+           [(int(r["entries"]), r["method"], r["indexing"]) for r in want], (f, got[f], want)
+    for b in got[f]:
+        assert b["network_degradation"] <= bound and b["max_abs_error"] <= 0.05
+assert "sigmoid" in s["unmet"]
+
+# Each printed value is what the study says about the written table.
+for b in s["best"]:
+    d = json.loads(subprocess.run([sys.executable, "-m", "gqalut.study", "--threads", "1", "evaluate", "--task", "digits",
+                                   "--quick", "--quiet", "--cache", "cache", f"--{b['function']}", b["table"].replace(
+                                       "tables/", "a/tables/")], check=True, capture_output=True, text=True).stdout)
+    assert (d["lut"], d["degradation"]) == (b["network_metric"], b["network_degradation"]), (d, b)
+
+# Deterministic: another run (one thread) gives the same network numbers and the same answer.
+other = json.load(open("b.json"))
+drop = lambda bs: [{k: v for k, v in b.items() if k not in ("command", "table")} for b in bs]
+assert drop(other["best"]) == drop(s["best"])
+again = list(csv.DictReader(open("b/explore.csv")))
+assert [(r["network_metric"], r["network_degradation"]) for r in again] == \
+       [(r["network_metric"], r["network_degradation"]) for r in rows]
+print(f"ok: {len(needed)} of {len({r['job'] for r in order if runs(r)})} candidate tables evaluated "
+      f"in {net['rounds']} rounds; {len(s['best'])} designs checked")
+PY
+
+# Refused before any search: one line on stderr, exit 2, nothing on stdout, no output folder.
+refuse() {
+  local want=$1; shift
+  set +e
+  "$g" explore --out r "$@" >out.txt 2>err.txt
+  local rc=$?
+  set -e
+  [[ $rc == 2 && ! -s out.txt && ! -e r ]] || { echo "FAIL: exit $rc for $*"; cat out.txt err.txt; exit 1; }
+  [[ $(wc -l <err.txt) == 1 ]] || { echo "FAIL: not one line for $*"; cat err.txt; exit 1; }
+  grep -q -- "$want" err.txt || { echo "FAIL: '$want' not in: $(cat err.txt)"; exit 1; }
+}
+small=(--functions gelu --precisions int8 --entries 4 --methods optimal --indexing parallel --no-plots)
+refuse "gqalut.study train --task digits --seed 1 --quick --cache nocache" "${small[@]}" --network digits --network-size quick \
+  --network-cache nocache
+refuse "seed 3" "${small[@]}" "${net[@]}" --network-seed 3
+mkdir -p notorch/torch
+echo 'raise ImportError("No module named torch")' >notorch/torch/__init__.py
+PYTHONPATH=$PWD/notorch refuse "python3-torch" "${small[@]}" "${net[@]}"
+refuse "needs --network" "${small[@]}" --max-accuracy-loss 0.1
+refuse "is the target of --network charlm" "${small[@]}" "${net[@]}" --max-bpc-increase 0.01
+refuse "not a finite number" "${small[@]}" "${net[@]}" --max-accuracy-loss x
+refuse "the sweep has none" --functions sigmoid --precisions int8 --entries 4 --methods optimal "${net[@]}"
+refuse "the sweep has none" --functions gelu --precisions int16 --entries 4 --methods optimal "${net[@]}"
+refuse "with --merge, not with --shard" "${small[@]}" "${net[@]}" --shard 0/2
+refuse "neither digits nor charlm" "${small[@]}" --network mnist
+echo "ok: bad network options refused"
