@@ -80,26 +80,34 @@ NetworkCount judge_by_network(std::vector<Point>& points, const Target& t, int t
     std::map<size_t, NetworkResult> by_job;
     const std::vector<const Point*> order = ranked(points, t.operator_part());
     auto meets_bound = [&](const NetworkResult& r) { return !t.max_network_loss || r.degradation <= *t.max_network_loss; };
+    std::map<std::string, int> short_rounds;   // per function: rounds it has had a batch in
     for (;;) {
         // Per function, walking in objective order: every point before which fewer than `top`
-        // points meet or may still meet the target (those of this batch) can rank among the
-        // best, so its table is needed; the walk stops at the first that cannot. One table
-        // after the other would evaluate the same tables, in more rounds.
-        std::map<std::string, int> possible;
+        // points meet or may still meet the target can rank among the best, so its table is
+        // needed. A table of this batch counts as 2^-k of a point meeting it, k the function's
+        // rounds so far: a function whose tables keep failing looks twice as far ahead each
+        // round (a table more in a call costs far less than a call), so a long search takes
+        // log rounds. The walk stops at the first point that cannot be needed.
+        std::map<std::string, long long> possible;   // in units of 2^-k
         std::vector<const Point*> batch;
         std::set<size_t> in_batch;
         for (const Point* p : order) {
             if (!network_runs(*p)) continue;
-            int& before = possible[p->get("function")];
-            if (before >= top) continue;
+            const std::string f = p->get("function");
+            const long long unit = 1LL << std::min(short_rounds[f], 16);
+            long long& before = possible[f];
+            if (before >= top * unit) continue;
             const auto it = by_job.find(p->job);
             if (it != by_job.end()) {
-                before += meets_bound(it->second);
+                before += meets_bound(it->second) ? unit : 0;
                 continue;
             }
             if (in_batch.insert(p->job).second) batch.push_back(p);
             ++before;
         }
+        std::set<std::string> in_this_round;
+        for (const Point* p : batch) in_this_round.insert(p->get("function"));
+        for (const auto& f : in_this_round) ++short_rounds[f];
         if (batch.empty()) break;
         const std::vector<NetworkResult> results = evaluate(batch);
         if (results.size() != batch.size())

@@ -64,9 +64,11 @@ using NetworkEvaluator = std::function<std::vector<NetworkResult>(const std::vec
 // part of `t` (max error, MSE) in objective order, per function until `top` of them meet the
 // whole target, or none is left; later points cannot rank before the ones found, so their
 // tables are not evaluated. Without a network bound the first `top` runnable points of each
-// function are evaluated (the metric is reported beside them). Evaluates in rounds (all tables
-// still needed at once), the same tables as one after the other. Sets network_metric and
-// network_degradation of every point of an evaluated job.
+// function are evaluated (the metric is reported beside them). Evaluates in rounds, each call
+// the tables still needed, looking further ahead each round for a function whose tables keep
+// failing: every table one after the other would evaluate, plus at most twice as many (and
+// `top` per function) in exchange for log rounds. Sets network_metric and network_degradation
+// of every point of an evaluated job.
 NetworkCount judge_by_network(std::vector<Point>& points, const Target& t, int top, const NetworkEvaluator& evaluate);
 
 }  // namespace gqalut::explore

@@ -155,6 +155,35 @@ class StudyCommand(ScratchTestCase):
                                       "--rsqrt", paths["rsqrt"], "--cache", self.path("cache")).stdout)
         self.assertEqual(again, out)   # the cached model gives the same numbers
 
+    def test_train_then_each_table_on_its_own(self):
+        """train fills the cache; evaluate --require-cached refuses an empty one (saying how to make
+        it) and --each gives, line by line, what one evaluation per table gives."""
+        cache = self.path("cache")
+        refused = self.study("evaluate", "--quick", "--task", "digits", "--cache", cache, "--require-cached")
+        self.assertEqual((refused.returncode, refused.stdout), (2, ""))
+        self.assertEqual(len(refused.stderr.strip().splitlines()), 1, refused.stderr)
+        self.assertIn(f"-m gqalut.study train --task digits --seed 1 --quick --cache {cache}", refused.stderr)
+        self.assertFalse(os.path.exists(cache))   # refused, not trained
+        done = self.study("train", "--quick", "--quiet", "--task", "digits", "--cache", cache)
+        self.assertEqual(done.returncode, 0, done.stderr)
+        trained = json.loads(done.stdout)
+        self.assertTrue(os.path.isfile(trained["model"]))
+        t = tables_for()
+        paths = {}
+        for f in ("gelu", "exp"):
+            paths[f] = self.path(f + ".json")
+            t[f].save(paths[f])
+        common = ("evaluate", "--quick", "--quiet", "--task", "digits", "--cache", cache, "--require-cached")
+        each = self.study(*common, "--each", f"gelu={paths['gelu']}", "--each", f"exp={paths['exp']}")
+        self.assertEqual(each.returncode, 0, each.stderr)
+        lines = [json.loads(x) for x in each.stdout.splitlines()]
+        single = [json.loads(self.study(*common, f"--{f}", paths[f]).stdout) for f in ("gelu", "exp")]
+        self.assertEqual(lines, single)
+        self.assertEqual(lines[0]["int8_exact"], trained["int8_exact"])
+        bad = self.study(*common, "--each", "softmax=" + paths["exp"])
+        self.assertEqual((bad.returncode, bad.stdout), (2, ""))
+        self.assertIn("FUNCTION=TABLE", bad.stderr)
+
     def test_bad_table_is_one_line_exit_2(self):
         missing = self.path("none.json")
         done = self.study("evaluate", "--quick", "--task", "digits", "--exp", missing)
