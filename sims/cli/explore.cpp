@@ -1,6 +1,6 @@
 // gqalut explore --out DIR [--grid quick|full] [--functions F,..] [--expr E --range LO,HI]
 //                [--precisions P,..] [--entries N,A..B] [--methods M,..] [--indexing I,..] [--lanes L,..]
-//                [--protocol paper|full|wide] [--max-error E] [--max-mse M] [--minimise area|energy|power|entries]
+//                [--preset paper|normalize] [--protocol paper|full|wide] [--max-error E] [--max-mse M] [--minimise area|energy|power|entries]
 //                [--top K] [--shard I/N | --merge] [--threads T] [--no-plots] [--quiet] [--format text|json]
 //                [--network digits|charlm [--max-accuracy-loss PCT | --max-bpc-increase B] [--network-seed N]
 //                 [--network-size full|quick] [--network-cache DIR]]
@@ -359,7 +359,7 @@ std::optional<NetworkStudy> network_study(const po::variables_map& vm, const std
 
 int run_explore(const Args& args) {
     std::string out, grid_name, shard, format, expr, range, protocol, minimise, max_error, max_mse;
-    std::string network, network_size, network_cache, max_accuracy_loss, max_bpc_increase;
+    std::string network, network_size, network_cache, max_accuracy_loss, max_bpc_increase, preset;
     std::vector<std::string> lists(axes().size());
     int threads = 2, top = 5;
     uint64_t seed = 1, network_seed = 1;
@@ -374,6 +374,7 @@ int run_explore(const Args& args) {
         ("expr", po::value<std::string>(&expr), "also sweep a function of x (muparser syntax); needs --range")
         ("range", po::value<std::string>(&range), "LO,HI: the range of --expr")
         ("seed", po::value<uint64_t>(&seed)->default_value(1), "seed of the gqa, gqa-rm and nnlut searches")
+        ("preset", po::value<std::string>(&preset)->default_value("paper"), "div/rsqrt scaler preset of the sweep: paper or normalize")
         ("protocol", po::value<std::string>(&protocol)->default_value("paper"), "accuracy protocol of the CSV and the target: paper, full or wide")
         ("max-error", po::value<std::string>(&max_error), "target: max |error| at most E")
         ("max-mse", po::value<std::string>(&max_mse), "target: mean MSE at most M")
@@ -423,6 +424,8 @@ int run_explore(const Args& args) {
         f.push_back("expr:" + expr);
     }
     q.sweep.seed = seed;
+    if (preset != "paper" && preset != "normalize") throw BadInput("--preset: '" + preset + "' is neither paper nor normalize");
+    q.sweep.preset = preset;
     q.sweep.protocol = parse_protocol(protocol);
     q.target.objective = explore::parse_objective(minimise);
     if (vm.count("max-error")) q.target.max_error = positive_number(max_error, "--max-error");

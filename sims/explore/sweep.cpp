@@ -155,7 +155,9 @@ std::string Sweep::options() const {
         if (!v.empty()) s += (s.empty() ? "--" : " --") + a[i].option + " " + join(v);
     }
     if (!expr.empty()) s += " --expr " + shell_quote(expr) + " --range " + show_number(expr_lo) + "," + show_number(expr_hi);
-    return s + " --seed " + std::to_string(seed) + " --protocol " + to_string(protocol);
+    // The preset only when it is not the default: shards of earlier sweeps keep their identity.
+    return s + " --seed " + std::to_string(seed) + " --protocol " + to_string(protocol) +
+           (preset != "paper" ? " --preset " + preset : "");
 }
 
 Sweep grid_by_name(const std::string& name) {

@@ -41,6 +41,7 @@ struct Sweep {
     double expr_lo = 0, expr_hi = 0;                // ... and its range
     uint64_t seed = 1;
     Protocol protocol = Protocol::paper;
+    std::string preset = "paper";   // the DIV/RSQRT scaler preset of every scaler table (paper or normalize)
 
     const std::vector<std::string>& of(const std::string& column) const { return values[axis_index(column)]; }
     // The sweep as options ("--functions gelu,exp --precisions int8 ... --protocol paper"): the
