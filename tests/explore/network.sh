@@ -3,7 +3,8 @@
 # the cheapest points meeting both the operator and the network target; the network was run on
 # every table that decides that answer (walked in objective order) and few others, each giving what
 # `python3 -m gqalut.study evaluate` gives on the written table; the same again with another
-# thread count; a missing model, a missing PyTorch and bad options: exit 2, one line, no output.
+# thread count; --preset reaches the scaler tables; a missing model, a missing PyTorch and bad
+# options: exit 2, one line, no output.
 # usage: network.sh GQALUT_BINARY PYTHONPATH_OF_THE_MODULE
 set -eu
 g=$(realpath "$1")
@@ -87,6 +88,27 @@ print(f"ok: {len(evaluated)} of {len(candidates)} candidate tables evaluated ({l
       f"in {net['rounds']} rounds; {len(s['best'])} designs checked")
 PY
 
+# --preset normalize reaches the sweep's rsqrt tables and their printed commands (the network's
+# LayerNorm needs it, docs/results/network.md); its tables differ from the paper preset's.
+for p in paper normalize; do
+  "$g" explore --out pre-$p --functions rsqrt --precisions int8 --entries 6 --methods optimal --indexing parallel \
+    --preset $p --no-plots --quiet --format json >pre-$p.json
+done
+$py - "$g" <<'PY'
+import json, shlex, subprocess, sys
+tables = {}
+for p in ("paper", "normalize"):
+    b = json.load(open(f"pre-{p}.json"))["best"][0]
+    cmd = shlex.split(b["command"])
+    assert ("--preset" in cmd) == (p == "normalize"), cmd
+    cmd[cmd.index("--out") + 1] = f"again-{p}.json"
+    subprocess.run([sys.argv[1]] + cmd[1:] + ["--quiet"], check=True, capture_output=True)
+    tables[p] = json.load(open(f"pre-{p}/{b['table']}"))
+    assert json.load(open(f"again-{p}.json")) == tables[p], p
+assert tables["paper"] != tables["normalize"]
+print("ok: --preset reaches the tables and the commands")
+PY
+
 # Refused before any search: one line on stderr, exit 2, nothing on stdout, no output folder.
 refuse() {
   local want=$1; shift
@@ -112,4 +134,5 @@ refuse "the sweep has none" --functions sigmoid --precisions int8 --entries 4 --
 refuse "the sweep has none" --functions gelu --precisions int16 --entries 4 --methods optimal "${net[@]}"
 refuse "with --merge, not with --shard" "${small[@]}" "${net[@]}" --shard 0/2
 refuse "neither digits nor charlm" "${small[@]}" --network mnist
+refuse "neither paper nor normalize" "${small[@]}" --preset table2
 echo "ok: bad network options refused"
