@@ -16,7 +16,8 @@ def main(argv=None):
     try:
         return _main(argv)
     except ImportError as err:
-        print(f"gqalut.study: {err} (the digits task needs python3-sklearn)", file=sys.stderr)
+        print(f"gqalut.study: {err} (Debian: python3-sklearn for the digits task, python3-matplotlib for the plot)",
+              file=sys.stderr)
         return 2
 
 
