@@ -100,7 +100,7 @@ tables = {}
 for p in ("paper", "normalize"):
     b = json.load(open(f"pre-{p}.json"))["best"][0]
     cmd = shlex.split(b["command"])
-    assert ("--preset" in cmd) == (p == "normalize"), cmd
+    assert cmd[cmd.index("--preset") + 1] == p, cmd   # search defaults to normalize: both are named
     cmd[cmd.index("--out") + 1] = f"again-{p}.json"
     subprocess.run([sys.argv[1]] + cmd[1:] + ["--quiet"], check=True, capture_output=True)
     tables[p] = json.load(open(f"pre-{p}/{b['table']}"))
