@@ -41,7 +41,9 @@ SearchSpec make_spec(const SpecRequest& r) {
     s.precision = parse_precision(r.precision);
     s.objective = parse_objective(r.objective);
 
-    if (r.symmetry != "none" || r.clamp) {
+    // auto means the function's own symmetry on the unit that folds: none on fp32 and the scaler.
+    const bool auto_off_unit = r.symmetry == "auto" && (s.precision == Precision::fp32 || f->multi_range());
+    if ((r.symmetry != "none" && !auto_off_unit) || r.clamp) {
         if (s.precision == Precision::fp32 || f->multi_range())
             throw BadInput(std::string(r.clamp ? "--clamp" : "--symmetry " + r.symmetry) +
                            ": the datapath options are on the INT unit (not fp32, not the scaler of " + s.function + ")");
