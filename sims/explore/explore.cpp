@@ -42,7 +42,7 @@ std::string search_command(const Job& j, const Sweep& s, const std::string& out)
         c += " --function " + o.spec.function;
     c += " --precision " + o.spec.precision + " --entries " + std::to_string(o.spec.entries) + " --method " + o.method;
     if (!o.scheme.empty()) c += " --scheme " + o.scheme;
-    if (o.spec.preset != "paper") c += " --preset " + o.spec.preset;
+    if (o.spec.preset) c += " --preset " + *o.spec.preset;   // always: search defaults to normalize, the sweep to paper
     const SearchSpec spec = make_spec(o.spec);
     if (is_int(spec.precision)) {   // the sweep's fixed format, which `search` would otherwise choose
         const int k = spec.params.lambda_k, b = spec.params.lambda_b;
