@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets with clang (own build tree) and runs each for SECONDS seconds on
 # a copy of its committed corpus (tests/robustness/fuzz/corpus/<target>). Exit 1 on any finding;
-# the reproducer is kept in the build tree (crash-*, leak-*, oom-*, timeout-*).
+# the reproducer is kept in the build tree (crash-*, leak-*, oom-*, timeout-*). The corpus a run
+# grew is kept in BUILD_DIR/corpus/<target> (replayed by the sanitizer build's replay_<target>).
 #   run_fuzz.sh BUILD_DIR SECONDS [TARGET...]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -37,6 +38,6 @@ for t in "${targets[@]}"; do
     tail -30 "$build/fuzz_$t.log"
     status=1
   fi
-  rm -rf "$work"
+  rm -rf "$build/corpus/$t" && mkdir -p "$build/corpus" && mv "$work" "$build/corpus/$t"
 done
 exit $status
