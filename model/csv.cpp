@@ -1,7 +1,6 @@
 #include "model/csv.hpp"
 
 #include <cmath>
-#include <fstream>
 #include <sstream>
 
 #include "model/errors.hpp"
@@ -63,14 +62,6 @@ double csv_number(const std::string& field, const std::string& where, bool zero_
     } catch (const std::exception&) {
     }
     throw BadInput(where + ": '" + field + "' is not a " + (zero_ok ? "non-negative" : "positive") + " number");
-}
-
-std::string read_text_file(const std::string& path) {
-    std::ifstream in(path);
-    if (!in) throw BadInput(path + ": cannot open");
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
 }
 
 }  // namespace gqalut

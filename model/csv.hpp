@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "file_io.hpp"   // read_text_file
+
 namespace gqalut {
 
 // Calls `row` for every data line with its fields and "NAME:LINE" for messages. The header must
@@ -16,8 +18,5 @@ void read_csv(const std::string& text, const std::string& name, const std::vecto
 // A CSV field that must be a finite number above 0 (or at least 0 with zero_ok); throws
 // BadInput naming `where`.
 double csv_number(const std::string& field, const std::string& where, bool zero_ok);
-
-// The whole file; throws BadInput "PATH: cannot open".
-std::string read_text_file(const std::string& path);
 
 }  // namespace gqalut

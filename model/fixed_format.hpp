@@ -31,7 +31,7 @@ int64_t saturate(i128 v, const FixFormat& f);
 // exactly (the caller saturates). Valid for |v| < 2^100 and r < 127.
 i128 shift_round_half_up(i128 v, int r);
 
-// Requantizer (SPEC §3 step 5): value acc * 2^-acc_frac to format `out`, round half up,
+// Requantizer (docs/numeric-definition.md §2 step 6): value acc * 2^-acc_frac to format `out`, round half up,
 // saturating both ways; left shifts saturate as well.
 int64_t requantize(i128 acc, int acc_frac, const FixFormat& out);
 

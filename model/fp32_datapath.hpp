@@ -1,4 +1,4 @@
-// Golden FP32 pwl datapath (SPEC §3): i = #{ j : x >= p_j } with IEEE comparison, then
+// Golden FP32 pwl datapath (docs/numeric-definition.md §5): i = #{ j : x >= p_j } with IEEE comparison, then
 // y = fadd(fmul(k_i, x), b_i), each binary32 round-to-nearest-even and not fused. Subnormal
 // operands read as zero, a subnormal rounded result becomes signed zero, any NaN result is the
 // canonical quiet NaN 0x7FC00000.

@@ -17,6 +17,21 @@ bool RefFunction::in_domain(double x) const {
     return x <= domain_hi_;
 }
 
+std::string RefFunction::domain_text() const {
+    const bool lo_open = std::isinf(domain_lo_), hi_open = std::isinf(domain_hi_);
+    if (lo_open && hi_open) return "every x";
+    const std::string lo = show_number(domain_lo_), hi = show_number(domain_hi_);
+    if (lo_open) return "x <= " + hi;
+    if (hi_open) return std::string("x ") + (domain_open_lo_ ? "> " : ">= ") + lo;
+    return "x in [" + lo + ", " + hi + "]";
+}
+
+void RefFunction::check_range(double lo, double hi) const {
+    if (!in_domain(lo) || !in_domain(hi))
+        throw BadInput("--range: [" + show_number(lo) + ", " + show_number(hi) + "] reaches outside the domain of " + name_ +
+                       " (" + domain_text() + ")");
+}
+
 namespace {
 
 class Builtin final : public RefFunction {
@@ -37,7 +52,7 @@ private:
     std::function<double(double)> f_;
 };
 
-constexpr double kInf = 1e300;
+constexpr double kInf = HUGE_VAL;
 
 const std::map<std::string, RefFunctionPtr>& builtins() {
     static const std::map<std::string, RefFunctionPtr> table = [] {
@@ -114,15 +129,14 @@ std::vector<std::string> builtin_function_names() {
 
 RefFunctionPtr expr_function(const std::string& expr, double lo, double hi) {
     if (!(std::isfinite(lo) && std::isfinite(hi)) || !(lo < hi))
-        throw BadInput("range " + std::to_string(lo) + "," + std::to_string(hi) +
-                       " is empty or reversed (need LO < HI)");
+        throw BadInput("range " + show_number(lo) + "," + show_number(hi) + " is empty or reversed (need LO < HI)");
     auto f = std::make_shared<Expr>(expr, lo, hi);
     try {
         for (int i = 0; i <= 16; ++i) {
-            const double x = lo + (hi - lo) * i / 16.0;
+            const double x = i == 16 ? hi : lo + (hi / 16.0 - lo / 16.0) * i;   // no overflow for huge ranges
             const double y = (*f)(x);
             if (!std::isfinite(y))
-                throw BadInput("expression '" + expr + "' is not finite at x = " + std::to_string(x));
+                throw BadInput("expression '" + expr + "' is not finite at x = " + show_number(x));
         }
     } catch (const mu::Parser::exception_type& e) {
         throw BadInput("expression '" + expr + "': " + e.GetMsg());

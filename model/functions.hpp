@@ -1,5 +1,6 @@
 // The exact reference functions f(x) the tables approximate (FloPoCo's first layer).
 #pragma once
+#include <cmath>
 #include <memory>
 #include <string>
 #include <vector>
@@ -19,14 +20,19 @@ public:
     double domain_hi() const { return domain_hi_; }
     bool domain_open_lo() const { return domain_open_lo_; }   // (lo, ...] excludes lo (1/x at 0)
     bool in_domain(double x) const;
-    // DIV and RSQRT reach wide inputs through the multi-range scaler (SPEC §3).
+    // The domain as text for messages: "x <= 0", "x > 0", "every x", or the expression's range.
+    std::string domain_text() const;
+    // Throws BadInput naming the domain if [lo, hi] reaches outside it (ranges are never
+    // silently clipped to the domain).
+    void check_range(double lo, double hi) const;
+        // DIV and RSQRT reach wide inputs through the multi-range scaler (docs/numeric-definition.md §6).
     bool multi_range() const { return name_ == "div" || name_ == "rsqrt"; }
     const std::string& expr() const { return expr_; }   // non-empty for user expressions
 
 protected:
     std::string name_, expr_;
     double range_lo_ = -4, range_hi_ = 4;
-    double domain_lo_ = -1e300, domain_hi_ = 1e300;
+    double domain_lo_ = -HUGE_VAL, domain_hi_ = HUGE_VAL;   // unbounded: infinite
     bool domain_open_lo_ = false;
 };
 

@@ -1,4 +1,4 @@
-// Golden INT-k pwl datapath (SPEC §3): the single source of truth the SystemC cycle model and
+// Golden INT-k pwl datapath (docs/numeric-definition.md §2): the single source of truth the SystemC cycle model and
 // the RTL are checked against. Kept literal: compare, read, shift, MAC, optional requantizer.
 #pragma once
 #include <cstdint>

@@ -31,9 +31,23 @@ namespace {
 
 constexpr double kStep = 0.01;   // paper Algorithm 1, line 6
 
-// numpy.arange(lo, hi, 0.01): the paper's sample count (Table 1 "data size").
+// numpy.arange(lo, hi, 0.01): the paper's sample count (Table 1 "data size"), bounded.
 size_t arange_count(double lo, double hi) {
-    return static_cast<size_t>(std::max(0.0, std::ceil((hi - lo) / kStep - 1e-9)));
+    const double n = std::max(0.0, std::ceil((hi - lo) / kStep - 1e-9));   // inf for huge ranges
+    if (!(n <= kMaxStepPoints))
+        throw BadInput("--range: [" + show_number(lo) + ", " + show_number(hi) + "] sampled with step 0.01 gives " +
+                       show_number(n) + " points, more than the protocol's limit of " + show_number(kMaxStepPoints));
+    return static_cast<size_t>(n);
+}
+
+// The codes q of the format [qmin, qmax] with x = q 2^-s in [lo, hi], as an interval
+// (empty: q0 > q1). Compared in double before any conversion, so a range beyond the format
+// (or beyond int64) clamps to the format instead of overflowing.
+std::pair<int64_t, int64_t> code_interval(double lo, double hi, int s, int64_t qmin, int64_t qmax) {
+    const double a = std::ceil(std::ldexp(lo, s)), b = std::floor(std::ldexp(hi, s));
+    const int64_t q0 = a <= static_cast<double>(qmin) ? qmin : a > static_cast<double>(qmax) ? qmax + 1 : static_cast<int64_t>(a);
+    const int64_t q1 = b >= static_cast<double>(qmax) ? qmax : b < static_cast<double>(qmin) ? qmin - 1 : static_cast<int64_t>(b);
+    return {q0, q1};
 }
 
 // The paper's DIV/RSQRT inputs: x = lo + i * 0.01 as codes of the scaler's input format.
@@ -88,11 +102,12 @@ Metrics eval_int(const PwlTable& t, const RefFunction& f, Protocol protocol, con
         ErrorSum e;
         if (protocol == Protocol::paper) {
             const auto grid = paper_grid(f, t.params, {s}, t.range_lo, t.range_hi);
+            m.sampled = m.sampled || grid[0].stride > 1;
             for (size_t i = 0; i < grid[0].q.size(); ++i) e.add(dp.value(grid[0].q[i]) - grid[0].target[i]);
         } else {
             // Every code for k <= 16; INT32 takes a deterministic stride of 2^12 (2^20 codes).
             const int64_t stride = t.params.k > 16 ? (int64_t(1) << 12) : 1;
-            m.sampled = stride > 1;
+            m.sampled = m.sampled || stride > 1;
             for (int64_t q = t.params.min_code(); q <= t.params.max_code(); q += stride) {
                 const double x = std::ldexp(static_cast<double>(q), -s);
                 if (!f.in_domain(x)) continue;
@@ -142,7 +157,7 @@ void sum_interval(uint64_t a, uint64_t b, double y, double yq, bool sat, double 
     if (sat) w.saturated += b - a + 1;
 }
 
-Metrics eval_scaler(const PwlTable& t, const RefFunction& f, Protocol protocol) {
+Metrics eval_scaler(const PwlTable& t, const RefFunction& f, Protocol protocol, const EvalOptions& opt) {
     const ScalerDatapath dp(t);
     const ScalerSpec& spec = dp.scaler().spec();
     Metrics m;
@@ -151,8 +166,9 @@ Metrics eval_scaler(const PwlTable& t, const RefFunction& f, Protocol protocol) 
     if (protocol == Protocol::paper) {
         ErrorSum e;
         double max_lsb = 0;
+        f.check_range(t.range_lo, t.range_hi);
         for (uint64_t u : scaler_paper_inputs(spec.input, t.range_lo, t.range_hi)) {
-            const double fx = f(std::ldexp(static_cast<double>(u), -spec.input.frac));
+            const double fx = finite_target(f, std::ldexp(static_cast<double>(u), -spec.input.frac));
             e.add(dp.exact(u).value() - fx);
             max_lsb = std::max(max_lsb, std::fabs(static_cast<double>(dp.output(u)) * out_lsb - fx) / out_lsb);
         }
@@ -191,7 +207,10 @@ Metrics eval_scaler(const PwlTable& t, const RefFunction& f, Protocol protocol) 
         const auto r = dp.exact(a);
         const int64_t q = requantize(r.acc, r.frac, spec.output);
         const bool sat = q == spec.output.min_code() || q == spec.output.max_code();
-        intervals.push_back({a, lo, r.value(), static_cast<double>(q) * out_lsb, sat});
+        // In pieces of at most 2^22 codes, so the two threads share the work evenly and progress
+        // can be told.
+        for (uint64_t p = a; p <= lo; p += uint64_t(1) << 22)
+            intervals.push_back({p, std::min(lo, p + (uint64_t(1) << 22) - 1), r.value(), static_cast<double>(q) * out_lsb, sat});
         a = lo + 1;
     }
     const double in_lsb = std::ldexp(1.0, -spec.input.frac);
@@ -203,6 +222,7 @@ Metrics eval_scaler(const PwlTable& t, const RefFunction& f, Protocol protocol) 
         pool.emplace_back([&, k] {
             for (size_t i = k; i < intervals.size(); i += threads) {
                 const auto& iv = intervals[i];
+                if (k == 0 && opt.progress) opt.progress(static_cast<double>(iv.a) / static_cast<double>(last));
                 WideSum w;
                 if (rsqrt)
                     sum_interval(iv.a, iv.b, iv.y, iv.yq, iv.sat, in_lsb, out_lsb,
@@ -213,6 +233,7 @@ Metrics eval_scaler(const PwlTable& t, const RefFunction& f, Protocol protocol) 
             }
         });
     for (auto& th : pool) th.join();
+    if (opt.progress) opt.progress(1.0);
     WideSum all;
     for (const auto& p : part) all.merge(p);
     m.mse_per_scale.emplace_back("none", all.n ? all.sq / static_cast<double>(all.n) : 0.0);
@@ -239,7 +260,9 @@ Metrics eval_fp32(const PwlTable& t, const RefFunction& f, Protocol protocol) {
         if (std::isfinite(fx)) e.add(static_cast<double>(fp32_pwl(t.fp32, x)) - fx);
     };
     if (protocol == Protocol::paper) {
-        for (float x : fp32_paper_points(t.range_lo, t.range_hi)) add(x);
+        f.check_range(t.range_lo, t.range_hi);
+        for (float x : fp32_paper_points(t.range_lo, t.range_hi))
+            e.add(static_cast<double>(fp32_pwl(t.fp32, x)) - finite_target(f, static_cast<double>(x)));
     } else {
         // Every binary32 value in the range, by bit pattern, at most 2^24 of them.
         const float lo = static_cast<float>(t.range_lo), hi = static_cast<float>(t.range_hi);
@@ -272,14 +295,18 @@ std::vector<ScaleGrid> paper_grid(const RefFunction& f, const IntParams& p, cons
     for (int s : scales) {
         ScaleGrid g;
         g.s = s;
-        const int64_t q0 = std::max(p.min_code(), static_cast<int64_t>(std::ceil(std::ldexp(lo, s))));
-        const int64_t q1 = std::min(p.max_code(), static_cast<int64_t>(std::floor(std::ldexp(hi, s))));
-        for (int64_t q = q0; q <= q1; ++q) {
-            const double x = std::ldexp(static_cast<double>(q), -s);
-            if (!f.in_domain(x)) continue;
-            g.q.push_back(q);
-            g.target.push_back(f(x));
-            g.weight.push_back(1.0);
+        const auto [q0, q1] = code_interval(lo, hi, s, p.min_code(), p.max_code());
+        if (q0 <= q1) {
+            // q1 - q0 < 2^k <= 2^32: no overflow.
+            const int64_t n = q1 - q0 + 1;
+            g.stride = (n + kMaxGridCodes - 1) / kMaxGridCodes;
+            for (int64_t q = q0; q <= q1; q += g.stride) {
+                const double x = std::ldexp(static_cast<double>(q), -s);
+                if (!f.in_domain(x)) f.check_range(lo, hi);   // names the domain
+                g.q.push_back(q);
+                g.target.push_back(finite_target(f, x));
+                g.weight.push_back(1.0);
+            }
         }
         grids.push_back(std::move(g));
     }
@@ -294,7 +321,9 @@ ScaleGrid scaler_paper_grid(const RefFunction& f, const RangeScaler& scaler, dou
         const ScalerChoice c = scaler.select(u);
         const int e = scaler.result_shift(c.shift);
         g.q.push_back(c.core_code);
-        g.target.push_back(std::ldexp(f(std::ldexp(static_cast<double>(u), -in.frac)), e));
+        const double x = std::ldexp(static_cast<double>(u), -in.frac);
+        if (!f.in_domain(x)) f.check_range(lo, hi);
+        g.target.push_back(std::ldexp(finite_target(f, x), e));
         g.weight.push_back(std::ldexp(1.0, -2 * e));
     }
     return g;
@@ -305,6 +334,14 @@ std::vector<float> fp32_paper_points(double lo, double hi) {
     const size_t n = arange_count(lo, hi);
     for (size_t i = 0; i < n; ++i) xs.push_back(static_cast<float>(lo + static_cast<double>(i) * kStep));
     return xs;
+}
+
+double finite_target(const RefFunction& f, double x) {
+    const double y = f(x);
+    if (!std::isfinite(y))
+        throw BadInput((f.expr().empty() ? f.name() : "expression '" + f.expr() + "'") + " is not finite at x = " +
+                       show_number(x) + ", inside the range: no table can approximate it there");
+    return y;
 }
 
 double grid_mse(const ScaleGrid& g, const IntParams& p, const LutCodes& lut) {
@@ -322,7 +359,7 @@ Metrics evaluate(const PwlTable& t, Protocol protocol, const EvalOptions& opt) {
     if (t.precision == Precision::fp32) return eval_fp32(t, *f, protocol);
     if (t.scaler) {
         if (opt.scales) throw BadInput("--scales does not apply to div/rsqrt tables (their core has one scale)");
-        return eval_scaler(t, *f, protocol);
+        return eval_scaler(t, *f, protocol, opt);
     }
     return eval_int(t, *f, protocol, opt);
 }

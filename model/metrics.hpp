@@ -1,7 +1,8 @@
-// Accuracy metrics (SPEC §4): protocols `paper`, `full`, `wide`; per-scale and mean MSE,
+// Accuracy metrics (docs/numeric-definition.md §7): protocols `paper`, `full`, `wide`; per-scale and mean MSE,
 // max absolute error, relative errors for the multi-range scaler.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -27,18 +28,34 @@ struct ScaleGrid {
     std::vector<int64_t> q;
     std::vector<double> target;
     std::vector<double> weight;
+    int64_t stride = 1;   // > 1: every stride-th code of a grid too large to hold (kMaxGridCodes)
 };
 
-// Paper protocol grid (INT): all codes q with x = q * 2^-s in [lo, hi], for each s.
+// At most this many codes per scale are held; a larger grid (INT32 at fine scales) is sampled
+// with a constant stride from its lowest code and the metrics say `sampled`.
+constexpr int64_t kMaxGridCodes = int64_t(1) << 16;
+// At most this many points of the step-0.01 protocols (FP32, DIV/RSQRT): a wider range is
+// refused with the reason.
+constexpr double kMaxStepPoints = 1 << 22;
+
+// Paper protocol grid (INT): all codes q with x = q * 2^-s in [lo, hi], for each s. A range
+// beyond the input format clamps to its codes (the grid is then every code of the format).
+// Throws BadInput if [lo, hi] leaves f's domain or f is not finite at a grid point (naming x).
 std::vector<ScaleGrid> paper_grid(const RefFunction& f, const IntParams& p, const std::vector<int>& scales,
                                   double lo, double hi);
-// Paper protocol grid for DIV/RSQRT: x = lo + i * 0.01 on IR, through the scaler to core codes.
+// Paper protocol grid for DIV/RSQRT: x = lo + i * 0.01 on IR, through the scaler to core codes
+// (inputs beyond the scaler's input format clamp to its largest code). Same errors.
 ScaleGrid scaler_paper_grid(const RefFunction& f, const RangeScaler& scaler, double lo, double hi);
-// FP32 paper protocol points: x = lo + i * 0.01 (i < (hi - lo) / 0.01), as binary32.
+// FP32 paper protocol points: x = lo + i * 0.01 (i < (hi - lo) / 0.01), as binary32. Throws
+// BadInput for more than kMaxStepPoints points.
 std::vector<float> fp32_paper_points(double lo, double hi);
+// f(x), or BadInput naming x if it is not finite there (a table cannot approximate it).
+double finite_target(const RefFunction& f, double x);
 
 struct EvalOptions {
     std::optional<std::vector<int>> scales;   // --scales A..B (INT tables with shared breakpoints)
+    // Long evaluations (the scaler's full and wide protocols) report the fraction done, now and then.
+    std::function<void(double fraction_done)> progress;
 };
 
 struct Metrics {

@@ -1,4 +1,4 @@
-// A pwl table: what the LUT of the unit holds, for every scale it serves (SPEC §6).
+// A pwl table: what the LUT of the unit holds, for every scale it serves (docs/table-format.md).
 #pragma once
 #include <cstdint>
 #include <map>
@@ -20,7 +20,7 @@ std::string to_string(Precision p);
 int input_bits(Precision p);                         // k: 8, 16, 32 (32 for fp32)
 inline bool is_int(Precision p) { return p != Precision::fp32; }
 
-// Parameters of the INT-k datapath (SPEC §3). Input codes are signed k-bit, or unsigned k-bit
+// Parameters of the INT-k datapath (docs/numeric-definition.md §2). Input codes are signed k-bit, or unsigned k-bit
 // for the core behind the multi-range scaler (it sees UQ3.(k-3) codes).
 struct IntParams {
     int k = 8;                 // input width
@@ -91,7 +91,7 @@ struct PwlTable {
     LutCodes lut_for_scale(int s) const;
 };
 
-// The breakpoint code for real breakpoint p at scale s under `params` (SPEC §3).
+// The breakpoint code for real breakpoint p at scale s under `params` (docs/numeric-definition.md §3).
 int64_t breakpoint_code(double p, int s, const IntParams& params);
 
 // Checks every invariant (sorted breakpoints, lengths N-1/N, codes within their widths,

@@ -1,4 +1,4 @@
-// Multi-range input scaling for DIV and RSQRT (paper Table 2, SPEC §3).
+// Multi-range input scaling for DIV and RSQRT (paper Table 2, docs/numeric-definition.md §6).
 // The input is an unsigned fixed-point code u (default UQ16.16). A sub-range i is chosen by
 // comparators (preset `paper`) or by the leading one (preset `normalize`); it fixes a shift
 // sigma, and the pwl core sees x' = x * 2^-sigma as a UQ3.(k-3) code (round half up,

@@ -1,4 +1,4 @@
-// Golden DIV/RSQRT unit: multi-range scaler in front of the unsigned INT-k core (SPEC §3).
+// Golden DIV/RSQRT unit: multi-range scaler in front of the unsigned INT-k core (docs/numeric-definition.md §6).
 #pragma once
 #include <cstdint>
 

@@ -1,18 +1,12 @@
 #include "table_io.hpp"
 
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
 #include <cmath>
-#include <cstdio>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 
 #include "errors.hpp"
 #include "functions.hpp"
+#include "json_text.hpp"
 
 namespace gqalut {
 
@@ -92,6 +86,14 @@ int64_t get_int(const json& v, const std::string& field) {
     return static_cast<int64_t>(d);
 }
 
+// An integer field within [lo, hi], checked on the 64-bit value before it is narrowed (so
+// 4294967304 is refused, not read as 8).
+int get_int_in(const json& v, const std::string& field, int64_t lo, int64_t hi) {
+    const int64_t i = get_int(v, field);
+    if (i < lo || i > hi) fail(field, std::to_string(i) + " outside " + std::to_string(lo) + ".." + std::to_string(hi));
+    return static_cast<int>(i);
+}
+
 std::string get_string(const json& v, const std::string& field) {
     if (!v.is_string()) fail(field, "expected a string, got " + show(v));
     return v.get<std::string>();
@@ -136,10 +138,11 @@ int64_t exact_code(double v, int frac, const std::string& field) {
     return static_cast<int64_t>(scaled);
 }
 
+// The scaler's input and output formats; the bounds are the widest RangeScaler accepts.
 FixFormat get_format(const json& v, const std::string& field, bool is_signed) {
     FixFormat f;
-    f.width = static_cast<int>(get_int(member(v, "width", field), path_of(field, "width")));
-    f.frac = static_cast<int>(get_int(member(v, "frac", field), path_of(field, "frac")));
+    f.width = get_int_in(member(v, "width", field), path_of(field, "width"), 2, 64);
+    f.frac = get_int_in(member(v, "frac", field), path_of(field, "frac"), -64, 96);
     f.is_signed = is_signed;
     return f;
 }
@@ -148,7 +151,7 @@ FixFormat get_format(const json& v, const std::string& field, bool is_signed) {
 
 PwlTable from_own(const json& j) {
     PwlTable t;
-    const int version = static_cast<int>(get_int(member(j, "version", ""), "version"));
+    const int64_t version = get_int(member(j, "version", ""), "version");
     if (version != kTableFormatVersion)
         fail("version", std::to_string(version) + " is not supported (this build reads version " +
                             std::to_string(kTableFormatVersion) + ")");
@@ -160,12 +163,16 @@ PwlTable from_own(const json& j) {
     t.range_hi = range[1];
     if (j.contains("method")) t.method = get_string(j["method"], "method");
     if (j.contains("seed") && !j["seed"].is_null()) {
-        const int64_t seed = get_int(j["seed"], "seed");
-        if (seed < 0) fail("seed", std::to_string(seed) + " is negative");
-        t.seed = static_cast<uint64_t>(seed);
+        const json& seed = j["seed"];   // any 64-bit seed, as --seed takes
+        if (seed.is_number_unsigned()) {
+            t.seed = seed.get<uint64_t>();
+        } else {
+            const int64_t v = get_int(seed, "seed");
+            if (v < 0) fail("seed", std::to_string(v) + " is negative");
+            t.seed = static_cast<uint64_t>(v);
+        }
     }
-    t.entries = static_cast<int>(get_int(member(j, "entries", ""), "entries"));
-    if (t.entries < 1 || t.entries > 1024) fail("entries", std::to_string(t.entries) + " outside 1..1024");
+    t.entries = get_int_in(member(j, "entries", ""), "entries", 1, 1024);
     t.precision = parse_precision(get_string(member(j, "precision", ""), "precision"));
     if (j.contains("metrics")) t.metrics = j["metrics"];
 
@@ -180,9 +187,10 @@ PwlTable from_own(const json& j) {
     const json& pf = member(j, "param_format", "");
     t.params.k = input_bits(t.precision);
     t.params.input_signed = true;
-    t.params.width = static_cast<int>(get_int(member(pf, "width", "param_format"), "param_format.width"));
-    t.params.lambda_k = static_cast<int>(get_int(member(pf, "lambda_k", "param_format"), "param_format.lambda_k"));
-    t.params.lambda_b = static_cast<int>(get_int(member(pf, "lambda_b", "param_format"), "param_format.lambda_b"));
+    // The bounds validate() checks, here before the values are narrowed to int.
+    t.params.width = get_int_in(member(pf, "width", "param_format"), "param_format.width", 2, 32);
+    t.params.lambda_k = get_int_in(member(pf, "lambda_k", "param_format"), "param_format.lambda_k", 0, 40);
+    t.params.lambda_b = get_int_in(member(pf, "lambda_b", "param_format"), "param_format.lambda_b", 0, 40);
     if (j.contains("scaler")) {
         const json& sc = j["scaler"];
         ScalerSpec spec;
@@ -192,7 +200,9 @@ PwlTable from_own(const json& j) {
         t.scaler = spec;
         t.params.input_signed = false;
     }
-    for (const auto& s : ints(member(j, "scales", ""), "scales")) t.scales.push_back(static_cast<int>(s));
+    const json& scales = get_array(member(j, "scales", ""), "scales");
+    for (size_t i = 0; i < scales.size(); ++i)
+        t.scales.push_back(get_int_in(scales[i], "scales[" + std::to_string(i) + "]", 0, t.params.k - 1));
 
     const std::string scheme = get_string(member(j, "scheme", ""), "scheme");
     if (scheme == "shared") {
@@ -207,14 +217,10 @@ PwlTable from_own(const json& j) {
         if (!ps.is_object()) fail("per_scale", "expected an object keyed by scale");
         for (auto it = ps.begin(); it != ps.end(); ++it) {
             const std::string base = "per_scale." + it.key();
-            int s = 0;
-            try {
-                size_t used = 0;
-                s = std::stoi(it.key(), &used);
-                if (used != it.key().size()) throw std::invalid_argument("trailing");
-            } catch (const std::exception&) {
-                fail(base, "key '" + it.key() + "' is not a scale number");
-            }
+            const std::string& key = it.key();
+            if (key.empty() || key.size() > 2 || key.find_first_not_of("0123456789") != std::string::npos)
+                fail(base, "key '" + key + "' is not a scale number 0.." + std::to_string(t.params.k - 1));
+            const int s = std::stoi(key);
             LutCodes l;
             l.breakpoints = ints(member(*it, "breakpoints", base), base + ".breakpoints");
             l.slopes = ints(member(*it, "slopes", base), base + ".slopes");
@@ -308,29 +314,11 @@ json codes_json(const LutCodes& l) {
 
 json format_json(const FixFormat& f) { return json{{"width", f.width}, {"frac", f.frac}}; }
 
-std::string read_file(const std::string& path) {
-    struct stat st{};
-    if (stat(path.c_str(), &st) != 0) throw BadInput(path + ": cannot open: " + std::strerror(errno));
-    if (S_ISDIR(st.st_mode)) throw BadInput(path + ": is a directory, expected a table file");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw BadInput(path + ": cannot open: " + std::strerror(errno));
-    std::ostringstream os;
-    os << in.rdbuf();
-    return os.str();
-}
-
 }  // namespace
 
 PwlTable table_from_json_text(const std::string& text, const std::string& name) {
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) throw BadInput(name + ": file is empty");
-    json j;
-    try {
-        j = json::parse(quote_non_finite_literals(text));
-    } catch (const json::exception& e) {   // syntax errors, and numbers out of range ("2e453")
-        std::string what = e.what();
-        const auto pos = what.find("] ");
-        throw BadInput(name + ": invalid JSON: " + (pos == std::string::npos ? what : what.substr(pos + 2)));
-    }
+    const json j = parse_json_text(quote_non_finite_literals(text), name);
     try {
         PwlTable t = (j.is_object() && j.contains("format") && j["format"] == "gqalut-table") ? from_own(j)
                                                                                             : from_reference(j);
@@ -343,7 +331,7 @@ PwlTable table_from_json_text(const std::string& text, const std::string& name) 
     }
 }
 
-PwlTable load_table(const std::string& path) { return table_from_json_text(read_file(path), path); }
+PwlTable load_table(const std::string& path) { return table_from_json_text(read_text_file(path), path); }
 
 json table_to_json(const PwlTable& t) {
     json j;
@@ -381,37 +369,6 @@ json table_to_json(const PwlTable& t) {
     }
     j["metrics"] = t.metrics;
     return j;
-}
-
-void write_file_atomic(const std::string& path, const std::string& content) {
-    struct stat st{};
-    if (stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) throw BadInput(path + ": is a directory");
-    const std::string tmp = path + ".tmp." + std::to_string(::getpid());
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out) throw BadInput(path + ": cannot write: " + std::strerror(errno));
-        out << content;
-        out.flush();
-        if (!out) {
-            std::remove(tmp.c_str());
-            throw BadInput(path + ": write failed");
-        }
-    }
-    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-        const std::string err = std::strerror(errno);
-        std::remove(tmp.c_str());
-        throw BadInput(path + ": cannot write: " + err);
-    }
-}
-
-void check_writable(const std::string& path) {
-    struct stat st{};
-    if (stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) throw BadInput(path + ": is a directory");
-    const auto slash = path.find_last_of('/');
-    const std::string parent = slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
-    if (stat(parent.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
-        throw BadInput(path + ": cannot write: directory " + parent + " does not exist");
-    if (access(parent.c_str(), W_OK) != 0) throw BadInput(path + ": cannot write: directory " + parent + " is not writable");
 }
 
 void save_table(const PwlTable& t, const std::string& path) {

@@ -1,4 +1,4 @@
-// Table files (SPEC §6): the project's own versioned JSON, and the reference implementation's
+// Table files (docs/table-format.md): the project's own versioned JSON, and the reference implementation's
 // JSON (`{"gelu": {"0": {"breakpoints": [...], "slopes": [...], "intercepts": [...]}, ...}}`),
 // detected automatically. Loading validates everything; errors name file, field, index, value.
 #pragma once
@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "file_io.hpp"
 #include "pwl_table.hpp"
 
 namespace gqalut {
@@ -15,12 +16,7 @@ constexpr int kTableFormatVersion = 1;
 PwlTable load_table(const std::string& path);                       // throws BadInput
 PwlTable table_from_json_text(const std::string& text, const std::string& name);
 nlohmann::json table_to_json(const PwlTable& t);
-// Writes atomically (temporary file in the same directory, then rename): a failed write leaves
-// whatever was at `path` untouched.
+// Writes atomically (write_file_atomic): a failed write leaves whatever was at `path` untouched.
 void save_table(const PwlTable& t, const std::string& path);
-void write_file_atomic(const std::string& path, const std::string& content);
-// Checks before long work that `path` can be written: not a directory, its directory exists
-// and is writable. Throws BadInput naming the path.
-void check_writable(const std::string& path);
 
 }  // namespace gqalut

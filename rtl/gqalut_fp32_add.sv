@@ -1,4 +1,4 @@
-// IEEE binary32 add as SPEC §3 defines it: subnormal operands read as zero (DAZ), round to
+// IEEE binary32 add as docs/numeric-definition.md §5 defines it: subnormal operands read as zero (DAZ), round to
 // nearest even, a subnormal result is flushed to signed zero, overflow gives infinity, an exact
 // zero sum is +0 (and -0 + -0 = -0), any NaN result is the canonical quiet NaN 0x7FC00000.
 // The sum of two normals below 2^-126 is exact (both are multiples of 2^-149), so flushing by

@@ -1,4 +1,4 @@
-// Class of a binary32 operand as SPEC §3 reads it (shared by the multiplier and the adder):
+// Class of a binary32 operand as docs/numeric-definition.md §5 reads it (shared by the multiplier and the adder):
 // zero for a zero exponent (zeros, and subnormals read as zero), infinity, NaN.
 module gqalut_fp32_class (
   input  logic [30:0] x_i,   // exponent and fraction (the sign does not matter)

@@ -1,4 +1,4 @@
-// IEEE binary32 comparison a >= b as SPEC §3 uses it: subnormal operands read as zero, -0 = +0,
+// IEEE binary32 comparison a >= b as docs/numeric-definition.md §5 uses it: subnormal operands read as zero, -0 = +0,
 // any NaN operand compares false.
 module gqalut_fp32_ge (
   input  logic [31:0] a_i,

@@ -1,4 +1,4 @@
-// One lane of the FP32 pwl datapath (SPEC §3), registers after each stage:
+// One lane of the FP32 pwl datapath (docs/numeric-definition.md §5), registers after each stage:
 //   s0 input register                                     (ld_i[0])
 //   s1 compare: i = #{ j < N-1 : x >= p_j }               (ld_i[1])
 //   s2 LUT read, product fmul(k_i, x)                     (ld_i[2])

@@ -1,4 +1,4 @@
-// IEEE binary32 multiply as SPEC §3 defines it: subnormal operands read as zero (DAZ), the
+// IEEE binary32 multiply as docs/numeric-definition.md §5 defines it: subnormal operands read as zero (DAZ), the
 // product is rounded to nearest even with IEEE gradual underflow, a subnormal rounded result
 // is flushed to signed zero (a product that rounds up to the smallest normal stays normal),
 // overflow gives infinity, any NaN result is the canonical quiet NaN 0x7FC00000.

@@ -1,5 +1,5 @@
 // Round to nearest even of a normalised 24-bit significand (hidden bit at 23) with its guard
-// and sticky bits, as SPEC §3 rounds binary32 results; shared by the multiplier and the adder.
+// and sticky bits, as docs/numeric-definition.md §5 rounds binary32 results; shared by the multiplier and the adder.
 // A carry out of the significand (1.11..1 rounding up to 2.0) increments the exponent and
 // leaves a zero fraction.
 module gqalut_fp32_round (

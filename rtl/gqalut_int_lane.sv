@@ -1,4 +1,4 @@
-// One lane of the INT pwl datapath (SPEC §3 steps 1-5), registers after each stage:
+// One lane of the INT pwl datapath (docs/numeric-definition.md §2), registers after each stage:
 //   s0 input register        x, e                       (ld_i[0])
 //   s1 compare               i = #{ j < N-1 : P_j <= x } (ld_i[1])
 //   s2 LUT read, multiply, intercept shift               (ld_i[2])

@@ -1,4 +1,4 @@
-// LUT-based pwl unit, FP32 datapath (SPEC §3, docs/pin-interface.md): Lanes lanes sharing one
+// LUT-based pwl unit, FP32 datapath (docs/numeric-definition.md §5, docs/pin-interface.md): Lanes lanes sharing one
 // handshake and one LUT, latency 3 (input register, compare, LUT read + fmul, fadd into the
 // output register). Output word per lane: the binary32 bits of fadd(fmul(k_i, x), b_i).
 module gqalut_pwl_fp32 #(

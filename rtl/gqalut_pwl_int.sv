@@ -1,4 +1,4 @@
-// LUT-based pwl unit, INT-k datapath (SPEC §3, docs/pin-interface.md): Lanes lanes sharing one
+// LUT-based pwl unit, INT-k datapath (docs/numeric-definition.md §2, docs/pin-interface.md): Lanes lanes sharing one
 // handshake and one LUT, latency 3 (input register, compare, LUT read + multiply, add +
 // requantizer into the output register).
 // Output word per lane: acc = (K_i * q) << (lo - lk) + (B_i << (s + lo - lb)), lo = max(lk, lb),

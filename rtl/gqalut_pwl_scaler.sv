@@ -1,4 +1,4 @@
-// LUT-based pwl unit with the multi-range input scaler (DIV, RSQRT; SPEC §3, paper Table 2,
+// LUT-based pwl unit with the multi-range input scaler (DIV, RSQRT; docs/numeric-definition.md §6, paper Table 2,
 // docs/pin-interface.md): latency 4 (input register, sub-range select + core code, compare,
 // LUT read + multiply, add + requantizer into the output register).
 // Per lane: sigma from the sub-range comparators or the leading one, the unsigned CoreW-bit

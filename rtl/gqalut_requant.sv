@@ -1,4 +1,4 @@
-// Requantizer (SPEC §3 step 5): y = round_half_up(acc * 2^-r) saturated to an OutW-bit code
+// Requantizer (docs/numeric-definition.md §2 step 6): y = round_half_up(acc * 2^-r) saturated to an OutW-bit code
 // (signed or unsigned). r > 0 rounds: y = floor((acc + 2^(r-1)) / 2^r), computed as
 // (floor(acc / 2^(r-1)) + 1) >> 1 so no wide adder is needed; r <= 0 is an exact left shift
 // that saturates.

@@ -1,4 +1,4 @@
-// Thermometer-to-index: the segment index i = #{ j < N-1 : comparator j fires } (SPEC §3 step
+// Thermometer-to-index: the segment index i = #{ j < N-1 : comparator j fires } (numeric-definition.md §2 step
 // 1). Comparators at or beyond the active N-1 are masked, so stale breakpoints never fire. The
 // count is exact for any comparator pattern, sorted or not.
 module gqalut_seg_index #(

@@ -12,7 +12,11 @@ packages=(
   yosys                               # synthesis of the RTL: cell counts, area estimate
   iverilog                            # second RTL simulator (self-checking testbench)
   python3-matplotlib                  # plots in docs/results and out/
+  pybind11-dev python3-dev python3-numpy   # the Python module gqalut (sims/python)
+  python3-torch python3-sklearn       # PyTorch op and network study (sklearn ships the 8x8 digits)
+  libopenblas0-pthread                # BLAS for python3-torch: ~4x faster than the reference BLAS
   clang libclang-rt-14-dev            # libFuzzer targets (tests/robustness/fuzz)
+  chromium                            # headless browser: the test that the HTML reports render
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -253,7 +253,7 @@ def write_results(results, yosys_version, blocks):
               f"- Across precisions the INT estimates follow Table 6 within {int_dev:.0%}: the multiplier grows "
               "with k x W, the LUT with N x (2W + k + 1) bits.\n"
               f"- FP32 comes out {-fp_dev:.0%} below the paper on average. This unit reads subnormals as zero and flushes "
-              "subnormal results (SPEC §3), so it has no denormalisation shifters or subnormal rounding; a "
+              "subnormal results (docs/numeric-definition.md §2), so it has no denormalisation shifters or subnormal rounding; a "
               "fully IEEE-compliant library multiplier/adder, as a Design Compiler flow would likely use, "
               "is larger.\n"
               "- The requantizer (8 entries): " + ", ".join(rq) + " over the Table 6 unit: "

@@ -5,6 +5,7 @@
 
 #include "model/errors.hpp"
 #include "search/int_line.hpp"
+#include "search/max_line.hpp"
 #include "search/segment_fit.hpp"
 
 namespace gqalut {
@@ -24,7 +25,7 @@ std::pair<double, double> BreakpointProblem::chord_anchors(const std::string& fu
 }
 
 BreakpointProblem::BreakpointProblem(const Problem& problem, Fit fit) : problem_(problem), fit_(fit) {
-    const auto a = chord_anchors(problem.spec().function, problem.spec().lo, problem.spec().hi);
+    const auto a = chord_anchors(problem.spec().function, problem.fit_lo(), problem.fit_hi());
     anchor_lo_ = a.first;
     anchor_hi_ = a.second;
 }
@@ -61,11 +62,14 @@ PwlTable BreakpointProblem::decode(const Genome& g, const std::string& method) c
     return t;
 }
 
-// Least squares over the protocol's points of every scale, each scale weighted 1/n_s as in the
-// per-scale mean; segments without points keep their chord.
+// The best integer codes per segment for the problem's objective over the protocol's points
+// of every scale: least squares with each scale weighted 1/n_s as in the per-scale mean, or
+// the maximum error. Segments without points keep their chord.
 void BreakpointProblem::fit_int_lsq(const Genome& g, PwlTable& t) const {
     const size_t n = g.size() + 1;
+    const bool max_obj = problem_.spec().objective == Objective::max;
     std::vector<LineSums> sums(n);
+    std::vector<std::vector<MaxPoint>> points(max_obj ? n : 0);
     std::vector<double> amin(n, INFINITY), amax(n, -INFINITY);
     const IntParams& p = t.params;
     std::vector<int64_t> codes(g.size());
@@ -78,6 +82,7 @@ void BreakpointProblem::fit_int_lsq(const Genome& g, PwlTable& t) const {
             const size_t seg = static_cast<size_t>(std::upper_bound(codes.begin(), codes.end(), q) - codes.begin());
             const double a = std::ldexp(static_cast<double>(q), -(p.lambda_k + grid.s));
             sums[seg].add(a, grid.target[i], grid.weight[i] * inv_n);
+            if (max_obj) points[seg].push_back({a, grid.target[i], std::sqrt(grid.weight[i])});
             amin[seg] = std::min(amin[seg], a);
             amax[seg] = std::max(amax[seg], a);
         }
@@ -87,7 +92,7 @@ void BreakpointProblem::fit_int_lsq(const Genome& g, PwlTable& t) const {
     const double c = std::ldexp(1.0, -p.lambda_b);
     for (size_t i = 0; i < n; ++i) {
         if (!(sums[i].w > 0)) continue;
-        const IntLine l = best_int_line(sums[i], amin[i], amax[i], c, box);
+        const IntLine l = max_obj ? best_int_line_max(std::move(points[i]), c, box) : best_int_line(sums[i], amin[i], amax[i], c, box);
         t.shared->slopes[i] = l.k;
         t.shared->intercepts[i] = l.b;
     }

@@ -23,8 +23,8 @@ public:
     BreakpointProblem(const Problem& problem, Fit fit);
 
     size_t genes() const { return static_cast<size_t>(problem_.spec().entries - 1); }
-    double gene_lo() const { return problem_.spec().lo; }
-    double gene_hi() const { return problem_.spec().hi; }
+    double gene_lo() const { return problem_.fit_lo(); }
+    double gene_hi() const { return problem_.fit_hi(); }
     const Problem& problem() const { return problem_; }
     Fit fit() const { return fit_; }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "model/errors.hpp"
 #include "search/parallel.hpp"
 
 namespace gqalut {
@@ -20,6 +21,35 @@ GaConfig paper_ga_config(const std::string& function, int entries, bool rounding
     }
     return c;
 }
+
+namespace {
+
+void check_int(const char* what, int v, int lo, int hi) {
+    if (v < lo || v > hi)
+        throw BadInput(std::string(what) + ": " + std::to_string(v) + " outside " + std::to_string(lo) + ".." + std::to_string(hi));
+}
+
+void check_unit(const char* what, double v) {
+    if (!(v >= 0 && v <= 1)) throw BadInput(std::string(what) + ": " + show_number(v) + " is not a probability in [0, 1]");
+}
+
+}  // namespace
+
+void check_ga_config(const GaConfig& c) {
+    check_int("--population", c.population, 2, 100000);
+    check_int("--generations", c.generations, 0, 1000000);
+    check_unit("GA crossover probability", c.crossover);
+    check_unit("GA mutation probability", c.mutation);
+    check_int("GA tournament size", c.tournament, 1, 1000);
+    if (!(c.sigma >= 0 && c.sigma <= 1e6)) throw BadInput("GA mutation sigma: " + show_number(c.sigma) + " outside [0, 1e6]");
+    check_unit("GA gene mutation probability", c.gene_prob);
+    check_unit("--theta-r", c.theta_r);
+    check_int("--rm-range start", c.rm_lo, 0, 62);
+    check_int("--rm-range end", c.rm_hi, c.rm_lo, 62);
+    check_int("--threads", c.threads, 1, 256);
+}
+
+GeneticSearch::GeneticSearch(GaConfig config, uint64_t seed) : cfg_(config), seed_(seed) { check_ga_config(cfg_); }
 
 Genome random_genome(size_t n, double lo, double hi, Rng& rng) {
     Genome g(n);
@@ -76,7 +106,7 @@ GaResult GeneticSearch::run(const Fitness& fitness, size_t genes, double lo, dou
     // evaluations run in parallel, each writing its own slot.
     Rng rng(seed_);
     WorkerPool pool(cfg_.threads);
-    const size_t np = static_cast<size_t>(std::max(1, cfg_.population));
+    const size_t np = static_cast<size_t>(cfg_.population);
     std::vector<Genome> pop(np);
     for (auto& g : pop) g = random_genome(genes, lo, hi, rng);
     std::vector<double> fit(np);

@@ -57,9 +57,14 @@ struct GaResult {
 using Fitness = std::function<double(const Genome&)>;
 using GaProgress = std::function<void(int generation, double best)>;
 
+// Throws BadInput naming the first field of `c` outside its range (each message names the
+// `gqalut search` option that sets the field).
+void check_ga_config(const GaConfig& c);
+
 class GeneticSearch {
 public:
-    GeneticSearch(GaConfig config, uint64_t seed) : cfg_(config), seed_(seed) {}
+    // The configuration is checked here (check_ga_config), not fixed up later.
+    GeneticSearch(GaConfig config, uint64_t seed);
     // fitness must be thread-safe (it is called concurrently when threads > 1).
     GaResult run(const Fitness& fitness, size_t genes, double lo, double hi, const GaProgress& progress = {}) const;
     const GaConfig& config() const { return cfg_; }

@@ -54,7 +54,7 @@ struct Net {
 NnLutResult nnlut_table(const Problem& p, const NnLutConfig& cfg, uint64_t seed,
                         const std::function<void(int, double)>& progress) {
     const RefFunction& f = p.function();
-    const double lo = p.spec().lo, hi = p.spec().hi;
+    const double lo = p.fit_lo(), hi = p.fit_hi();   // the range the input format reaches
     const size_t h = static_cast<size_t>(p.spec().entries - 1);
     Rng rng(seed);
 
@@ -162,24 +162,30 @@ NnLutResult nnlut_table(const Problem& p, const NnLutConfig& cfg, uint64_t seed,
 
     NnLutResult r;
     r.train_mse = mse;
-    r.table = p.blank_table("nnlut");
+    r.pwl = {kinks, slopes, intercepts};
+    r.table = nnlut_convert(p, r.pwl);
     r.table.seed = seed;
+    return r;
+}
+
+PwlTable nnlut_convert(const Problem& p, const NnLutPwl& pwl) {
+    PwlTable t = p.blank_table("nnlut");
     if (p.is_fp32()) {
-        for (double k : kinks) r.table.fp32.breakpoints.push_back(static_cast<float>(k));
-        for (size_t i = 0; i <= h; ++i) {
-            r.table.fp32.slopes.push_back(static_cast<float>(slopes[i]));
-            r.table.fp32.intercepts.push_back(static_cast<float>(intercepts[i]));
+        for (double k : pwl.kinks) t.fp32.breakpoints.push_back(static_cast<float>(k));
+        for (size_t i = 0; i < pwl.slopes.size(); ++i) {
+            t.fp32.slopes.push_back(static_cast<float>(pwl.slopes[i]));
+            t.fp32.intercepts.push_back(static_cast<float>(pwl.intercepts[i]));
         }
-        return r;
+        return t;
     }
     SharedBreakpoints sh;
-    sh.breakpoints = kinks;
-    for (size_t i = 0; i <= h; ++i) {
-        sh.slopes.push_back(param_code(slopes[i], r.table.params.lambda_k, r.table.params));
-        sh.intercepts.push_back(param_code(intercepts[i], r.table.params.lambda_b, r.table.params));
+    sh.breakpoints = pwl.kinks;
+    for (size_t i = 0; i < pwl.slopes.size(); ++i) {
+        sh.slopes.push_back(param_code(pwl.slopes[i], t.params.lambda_k, t.params));
+        sh.intercepts.push_back(param_code(pwl.intercepts[i], t.params.lambda_b, t.params));
     }
-    r.table.shared = sh;
-    return r;
+    t.shared = sh;
+    return t;
 }
 
 }  // namespace gqalut

@@ -6,6 +6,7 @@
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <vector>
 
 #include "search/problem.hpp"
 
@@ -18,10 +19,19 @@ struct NnLutConfig {
     int threads = 1;      // gradient sums over fixed chunks: results do not depend on it
 };
 
+// The trained network as a real pwl: sorted kinks, one slope and intercept per interval.
+struct NnLutPwl {
+    std::vector<double> kinks, slopes, intercepts;
+};
+
 struct NnLutResult {
     PwlTable table;
     double train_mse = 0;   // of the real-valued network on its samples
+    NnLutPwl pwl;
 };
+
+// The straightforward conversion to p's format: codes rounded half to even, saturated.
+PwlTable nnlut_convert(const Problem& p, const NnLutPwl& pwl);
 
 // Deterministic for a given seed (initial kinks, unit signs and samples come from it).
 NnLutResult nnlut_table(const Problem& p, const NnLutConfig& cfg, uint64_t seed,

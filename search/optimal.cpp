@@ -2,11 +2,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <functional>
 #include <limits>
 
 #include "model/errors.hpp"
 #include "search/int_line.hpp"
+#include "search/max_line.hpp"
 #include "search/parallel.hpp"
 
 namespace gqalut {
@@ -15,69 +18,205 @@ namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
-// Points of one grid grouped by input code, ascending, with prefix sums of their moments.
-struct Groups {
+// The points of one scale with one weight (an INT grid is one channel; the scaler grid has one
+// per result shift), grouped by input code in ascending order: one cell per code.
+struct Channel {
+    int scale = 0;
+    double max_weight = 1;   // a point's error counts weight * |y - t| (sqrt of its MSE weight)
     std::vector<int64_t> code;
-    std::vector<double> a;          // a = q 2^-(lambda_k + s)
-    std::vector<LineSums> prefix;   // prefix[i] = sums of groups [0, i)
+    std::vector<double> a;            // a = q 2^-(lambda_k + s)
+    std::vector<double> t_hi, t_lo;   // the cell's largest and smallest target
+    std::vector<LineSums> sums;       // the cell's moments (MSE weights)
 };
 
-Groups group_grid(const ScaleGrid& g, const IntParams& p, double weight_scale) {
+// The channels of one grid; `mse_scale` multiplies the MSE weights (shared: 1/n_s).
+std::vector<Channel> make_channels(const ScaleGrid& g, const IntParams& p, double mse_scale) {
     std::vector<size_t> order(g.q.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) { return g.q[x] < g.q[y]; });
-    Groups out;
-    out.prefix.emplace_back();
+    std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+        return g.weight[x] != g.weight[y] ? g.weight[x] > g.weight[y] : g.q[x] < g.q[y];
+    });
+    std::vector<Channel> out;
     for (size_t k : order) {
-        if (out.code.empty() || out.code.back() != g.q[k]) {
-            out.code.push_back(g.q[k]);
-            out.a.push_back(std::ldexp(static_cast<double>(g.q[k]), -(p.lambda_k + g.s)));
-            out.prefix.push_back(out.prefix.back());
+        const double mw = std::sqrt(g.weight[k]);
+        if (out.empty() || out.back().max_weight != mw) {   // sorted by weight: a new channel
+            out.emplace_back();
+            out.back().scale = g.s;
+            out.back().max_weight = mw;
         }
-        out.prefix.back().add(out.a.back(), g.target[k], g.weight[k] * weight_scale);
+        Channel& ch = out.back();
+        if (ch.code.empty() || ch.code.back() != g.q[k]) {
+            ch.code.push_back(g.q[k]);
+            ch.a.push_back(std::ldexp(static_cast<double>(g.q[k]), -(p.lambda_k + g.s)));
+            ch.t_hi.push_back(g.target[k]);
+            ch.t_lo.push_back(g.target[k]);
+            ch.sums.emplace_back();
+        }
+        ch.t_hi.back() = std::max(ch.t_hi.back(), g.target[k]);
+        ch.t_lo.back() = std::min(ch.t_lo.back(), g.target[k]);
+        ch.sums.back().add(ch.a.back(), g.target[k], g.weight[k] * mse_scale);
     }
     return out;
 }
 
-CodeBox param_box(const IntParams& p) {
-    const FixFormat f = p.param_format(0);
-    return {f.min_code(), f.max_code(), f.min_code(), f.max_code()};
-}
-
-// The best integer line of a segment in the table's format: slope and intercept codes within
-// the parameter format, an intercept code weighing 2^-lambda_b.
-struct IntLines {
-    explicit IntLines(const IntParams& p) : box(param_box(p)), c(std::ldexp(1.0, -p.lambda_b)) {}
-    IntLine best(const LineSums& s, double a_min, double a_max) const { return best_int_line(s, a_min, a_max, c, box); }
-    CodeBox box;
-    double c;
+// DP boundaries over a set of channels: boundary b splits channel c before cell pos[b][c];
+// prefix[b] holds the moments of every cell below it.
+struct Cuts {
+    std::vector<std::vector<size_t>> pos;
+    std::vector<LineSums> prefix;
+    size_t size() const { return pos.size(); }
 };
 
-// Evenly spaced subset of 0..m-1 (first and last included) of at most kMaxBoundaries.
-std::vector<size_t> thin(size_t m) {
+Cuts make_cuts(const std::vector<Channel>& ch, std::vector<std::vector<size_t>> pos) {
+    Cuts c;
+    c.pos = std::move(pos);
+    std::vector<size_t> at(ch.size(), 0);
+    LineSums run;
+    for (const auto& p : c.pos) {
+        for (size_t k = 0; k < ch.size(); ++k)
+            for (; at[k] < p[k]; ++at[k]) run += ch[k].sums[at[k]];
+        c.prefix.push_back(run);
+    }
+    return c;
+}
+
+// Evenly spaced subset of 0..m-1 (first and last included) of at most `most`.
+std::vector<size_t> thin(size_t m, size_t most) {
     std::vector<size_t> c;
-    if (m <= kMaxBoundaries) {
+    if (m <= most) {
         for (size_t i = 0; i < m; ++i) c.push_back(i);
         return c;
     }
-    for (size_t k = 0; k < kMaxBoundaries; ++k) c.push_back(k * (m - 1) / (kMaxBoundaries - 1));
+    for (size_t k = 0; k < most; ++k) c.push_back(k * (m - 1) / (most - 1));
     return c;
+}
+
+// The best integer line of the segment between two cuts under the problem's objective.
+class SegmentFitter {
+public:
+    SegmentFitter(const std::vector<Channel>& ch, const Cuts& cuts, const IntParams& p, Objective obj)
+        : ch_(ch), cuts_(cuts), obj_(obj), c_(std::ldexp(1.0, -p.lambda_b)) {
+        const FixFormat f = p.param_format(0);
+        box_ = {f.min_code(), f.max_code(), f.min_code(), f.max_code()};
+    }
+
+    IntLine fit(size_t i, size_t j) const {
+        if (obj_ == Objective::mse) return fit_mse(i, j);
+        std::vector<PointHull> hulls(ch_.size());
+        for (size_t k = 0; k < ch_.size(); ++k) add_cells(hulls[k], k, cuts_.pos[i][k], cuts_.pos[j][k]);
+        return fit_max(i, j, hulls);
+    }
+
+    // out[j] = fit(i, j).cost for j in (i, m) (squared error).
+    void row(size_t i, double* out) const {
+        for (size_t j = i + 1; j < cuts_.size(); ++j) out[j] = fit_mse(i, j).cost;
+    }
+
+    // The maximum error of runs (i, j) as a run grows: the hulls keep the cells of the current
+    // start and only take the new ones (a call with another start begins again).
+    class Grower {
+    public:
+        explicit Grower(const SegmentFitter& f) : f_(f), hulls_(f.ch_.size()) {}
+        double cost(size_t i, size_t j) {
+            if (i != start_ || j < end_) {
+                for (PointHull& h : hulls_) h.clear();
+                start_ = end_ = i;
+            }
+            for (size_t k = 0; k < hulls_.size(); ++k) f_.add_cells(hulls_[k], k, f_.cuts_.pos[end_][k], f_.cuts_.pos[j][k]);
+            end_ = j;
+            return f_.fit_max(i, j, hulls_).cost;
+        }
+
+    private:
+        const SegmentFitter& f_;
+        std::vector<PointHull> hulls_;
+        size_t start_ = SIZE_MAX, end_ = 0;
+    };
+
+private:
+    void add_cells(PointHull& h, size_t k, size_t from, size_t to) const {
+        for (size_t c = from; c < to; ++c) h.add(ch_[k].a[c], ch_[k].t_hi[c], ch_[k].t_lo[c]);
+    }
+    IntLine fit_mse(size_t i, size_t j) const {
+        double amin = kInf, amax = -kInf;
+        for (size_t k = 0; k < ch_.size(); ++k) {
+            const size_t a = cuts_.pos[i][k], b = cuts_.pos[j][k];
+            if (b == a) continue;
+            amin = std::min(amin, ch_[k].a[a]);
+            amax = std::max(amax, ch_[k].a[b - 1]);
+        }
+        return best_int_line(cuts_.prefix[j] - cuts_.prefix[i], amin, amax, c_, box_);
+    }
+    IntLine fit_max(size_t i, size_t j, const std::vector<PointHull>& hulls) const {
+        std::vector<MaxChannel> mc;
+        for (size_t k = 0; k < ch_.size(); ++k)
+            if (!hulls[k].empty()) mc.push_back({&hulls[k], ch_[k].max_weight});
+        return best_int_line_max(mc, cuts_.prefix[j] - cuts_.prefix[i], c_, box_);
+    }
+
+    const std::vector<Channel>& ch_;
+    const Cuts& cuts_;
+    Objective obj_;
+    double c_;
+    CodeBox box_;
+};
+
+// The DP over the cuts: squared errors add (the full matrix, rows in parallel); the maximum
+// error is monotone in the run, so the greedy bisection finds its optimum with O(m) fits per
+// step instead of the matrix's m^2 / 2.
+Partition partition(const SegmentFitter& fit, size_t m, size_t parts, Objective o, int threads) {
+    if (o == Objective::max) {
+        SegmentFitter::Grower grow(fit);
+        return min_max_partition(m, parts, [&](size_t i, size_t j) { return grow.cost(i, j); });
+    }
+    return best_partition(m, parts, [&](size_t i, double* out) { fit.row(i, out); }, Combine::sum, threads);
+}
+
+// The set-up every INT DP shares: a blank table of the problem, its parameters and entries.
+struct IntJob {
+    explicit IntJob(const Problem& p, const std::string& method)
+        : table(p.blank_table(method)), params(table.params), entries(static_cast<size_t>(p.spec().entries)),
+          objective(p.spec().objective) {}
+    PwlTable table;
+    const IntParams& params;
+    size_t entries;
+    Objective objective;
+};
+
+// One run of a partition: its cut indices.
+std::vector<std::pair<size_t, size_t>> runs_of(const Partition& part, size_t m) {
+    std::vector<std::pair<size_t, size_t>> r;
+    for (size_t k = 0; k < part.starts.size(); ++k)
+        r.emplace_back(part.starts[k], k + 1 < part.starts.size() ? part.starts[k + 1] : m - 1);
+    return r;
+}
+
+std::string exactness(bool certified) { return certified ? "exact" : "not certified (enumeration cap hit)"; }
+
+std::string objective_text(Objective o) {
+    return o == Objective::max ? "largest absolute error" : "squared error";
 }
 
 }  // namespace
 
-Partition best_partition(size_t m, size_t parts, const std::function<double(size_t, size_t)>& cost, int threads) {
+size_t max_boundaries(size_t entries) {
+    // N m^2 / 2 DP steps within about 2^28, but never fewer boundaries than N + 1.
+    const double budget = std::ldexp(1.0, 29) / static_cast<double>(std::max<size_t>(entries, 1));
+    const size_t m = static_cast<size_t>(std::sqrt(budget));
+    return std::max(entries + 1, std::min<size_t>(2049, m));
+}
+
+Partition best_partition(size_t m, size_t parts, const CostRow& row, Combine combine, int threads) {
     Partition out;
     out.starts = {0};
     if (m < 2 || parts == 0) return out;
-    // Cost matrix, rows in parallel (each entry is independent).
+    // Cost matrix, rows in parallel (each row is independent).
     std::vector<double> c(m * m, kInf);
     {
         WorkerPool pool(threads);
-        pool.for_each(m - 1, [&](size_t i) {
-            for (size_t j = i + 1; j < m; ++j) c[i * m + j] = cost(i, j);
-        });
+        pool.for_each(m - 1, [&](size_t i) { row(i, &c[i * m]); });
     }
+    auto join = [combine](double a, double b) { return combine == Combine::sum ? a + b : std::max(a, b); };
     const size_t levels = std::min(parts, m - 1);
     // d[e][j]: best cost of boundaries 0..j in exactly e+1 runs; arg for the reconstruction.
     std::vector<std::vector<double>> d(levels, std::vector<double>(m, kInf));
@@ -88,7 +227,7 @@ Partition best_partition(size_t m, size_t parts, const std::function<double(size
             double best = kInf;
             size_t bi = 0;
             for (size_t i = e; i < j; ++i) {
-                const double v = d[e - 1][i] + c[i * m + j];
+                const double v = join(d[e - 1][i], c[i * m + j]);
                 if (v < best) {
                     best = v;
                     bi = i;
@@ -113,198 +252,279 @@ Partition best_partition(size_t m, size_t parts, const std::function<double(size
     return out;
 }
 
-OptimalResult optimal_per_scale(const Problem& p, int threads) {
+Partition best_partition(size_t m, size_t parts, const std::function<double(size_t, size_t)>& cost, int threads) {
+    return best_partition(
+        m, parts, [&](size_t i, double* out) { for (size_t j = i + 1; j < m; ++j) out[j] = cost(i, j); }, Combine::sum,
+        threads);
+}
+
+Partition min_max_partition(size_t m, size_t parts, const std::function<double(size_t, size_t)>& cost) {
+    Partition out;
+    out.starts = {0};
+    if (m < 2 || parts == 0) return out;
+    // The greedy cover for eps: each run as long as its cost stays <= eps.
+    auto cover = [&](double eps, std::vector<size_t>* starts) {
+        size_t i = 0, runs = 0;
+        if (starts) starts->clear();
+        while (i < m - 1) {
+            if (++runs > parts || !(cost(i, i + 1) <= eps)) return false;
+            if (starts) starts->push_back(i);
+            size_t j = i + 1;
+            while (j + 1 < m && cost(i, j + 1) <= eps) ++j;
+            i = j;
+        }
+        return true;
+    };
+    // Bisection over the non-negative doubles by bit pattern (ordered like their values):
+    // the cover is feasible at one run's cost (hi) and the least feasible eps is a run cost.
+    auto bits = [](double v) {
+        uint64_t u;
+        std::memcpy(&u, &v, sizeof u);
+        return u;
+    };
+    auto value = [](uint64_t u) {
+        double v;
+        std::memcpy(&v, &u, sizeof v);
+        return v;
+    };
+    uint64_t hi = bits(std::max(0.0, cost(0, m - 1)));
+    if (cover(0.0, nullptr)) {
+        hi = 0;
+    } else {
+        uint64_t lo = 0;
+        while (hi - lo > 1) {
+            const uint64_t mid = lo + (hi - lo) / 2;
+            (cover(value(mid), nullptr) ? hi : lo) = mid;
+        }
+    }
+    cover(value(hi), &out.starts);
+    out.cost = value(hi);
+    return out;
+}
+
+OptimalResult optimal_per_scale(const Problem& p, int threads, size_t max_cuts) {
     if (p.is_fp32()) return optimal_fp32(p);
+    IntJob job(p, "optimal");
     OptimalResult r;
-    r.table = p.blank_table("optimal");
-    const IntParams& ip = r.table.params;
-    const IntLines lines(ip);
-    const size_t n = static_cast<size_t>(p.spec().entries);
+    size_t most = max_boundaries(job.entries);
+    if (job.objective == Objective::mse) {
+        const double per_dp = 2.0 * kMaxFits / static_cast<double>(std::max<size_t>(1, p.grids().size()));
+        most = std::min(most, std::max(job.entries + 1, static_cast<size_t>(std::sqrt(per_dp))));
+    }
+    if (max_cuts > 0) most = std::min(most, std::max(job.entries + 1, max_cuts));
     size_t largest = 0;
+    bool sampled = false;
     for (const ScaleGrid& g : p.grids()) {
-        const Groups gr = group_grid(g, ip, 1.0);
-        const size_t m = gr.code.size() + 1;   // boundaries: before each group, and the end
+        sampled = sampled || g.stride > 1;
+        const std::vector<Channel> ch = make_channels(g, job.params, 1.0);
+        // Boundaries: before each distinct code, and the end.
+        std::vector<int64_t> codes;
+        for (const Channel& c : ch) codes.insert(codes.end(), c.code.begin(), c.code.end());
+        std::sort(codes.begin(), codes.end());
+        codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
+        const size_t m = codes.size() + 1;
         largest = std::max(largest, m);
-        const std::vector<size_t> cand = thin(m);
-        auto solve = [&](size_t i, size_t j) {
-            const size_t a = cand[i], b = cand[j];
-            return lines.best(gr.prefix[b] - gr.prefix[a], gr.a[a], gr.a[b - 1]);
-        };
+        const std::vector<size_t> cand = thin(m, most);
+        std::vector<std::vector<size_t>> pos;
+        for (size_t i : cand) {
+            std::vector<size_t> at;
+            for (const Channel& c : ch)
+                at.push_back(i == codes.size() ? c.code.size()
+                                               : static_cast<size_t>(std::lower_bound(c.code.begin(), c.code.end(), codes[i]) -
+                                                                     c.code.begin()));
+            pos.push_back(at);
+        }
+        const Cuts cuts = make_cuts(ch, pos);
+        const SegmentFitter fit(ch, cuts, job.params, job.objective);
         LutCodes lut;
-        if (cand.size() >= 2) {
-            const Partition part = best_partition(cand.size(), n, [&](size_t i, size_t j) { return solve(i, j).cost; }, threads);
-            for (size_t k = 0; k < part.starts.size(); ++k) {
-                const size_t i = part.starts[k];
-                const size_t j = k + 1 < part.starts.size() ? part.starts[k + 1] : cand.size() - 1;
-                if (k > 0) lut.breakpoints.push_back(gr.code[cand[i]]);
-                const IntLine l = solve(i, j);
+        if (cuts.size() >= 2) {
+            const Partition part = partition(fit, cuts.size(), job.entries, job.objective, threads);
+            for (const auto& [i, j] : runs_of(part, cuts.size())) {
+                if (i > 0) lut.breakpoints.push_back(codes[cand[i]]);
+                const IntLine l = fit.fit(i, j);
                 if (!l.certified) r.exact = false;
                 lut.slopes.push_back(l.k);
                 lut.intercepts.push_back(l.b);
             }
         }
         // Unused entries: a breakpoint that never fires, zero parameters.
-        while (lut.slopes.size() < n) {
-            if (!lut.slopes.empty()) lut.breakpoints.push_back(ip.bp_max());
+        while (lut.slopes.size() < job.entries) {
+            if (!lut.slopes.empty()) lut.breakpoints.push_back(job.params.bp_max());
             lut.slopes.push_back(0);
             lut.intercepts.push_back(0);
         }
-        r.table.per_scale[g.s] = lut;
+        job.table.per_scale[g.s] = lut;
     }
-    if (largest > kMaxBoundaries) {
+    r.table = job.table;
+    const std::string what = "DP over every segmentation of each scale's grid, best integer codes per segment for the " +
+                             objective_text(job.objective);
+    if (largest > most) {
         r.exact = false;
-        r.note = "not exact: a scale has " + std::to_string(largest - 1) +
-                 " distinct inputs; the DP ran on " + std::to_string(kMaxBoundaries) + " evenly spaced boundaries";
+        r.note = "not exact: a scale has " + std::to_string(largest - 1) + " distinct inputs; the DP ran on " +
+                 std::to_string(most) + " evenly spaced boundaries";
     } else {
-        r.note = std::string(r.exact ? "exact" : "not certified (enumeration cap hit)") +
-                 ": DP over every segmentation of each scale's grid, best integer codes per segment";
+        r.note = exactness(r.exact) + ": " + what;
+    }
+    if (sampled) {
+        r.exact = false;
+        r.note += "; grids above " + std::to_string(kMaxGridCodes) + " codes sampled with a constant stride";
     }
     return r;
 }
 
 OptimalResult optimal_uniform_segments(const Problem& p) {
     if (p.is_fp32()) throw BadInput("uniform segments address INT inputs by their MSBs; FP32 tables need comparators");
+    IntJob job(p, "optimal-uniform");
     OptimalResult r;
-    r.table = p.blank_table("optimal-uniform");
-    const IntParams& ip = r.table.params;
-    const IntLines lines(ip);
-    const int64_t n = p.spec().entries;
+    const int64_t n = static_cast<int64_t>(job.entries);
+    const bool max_obj = job.objective == Objective::max;
+    bool sampled = false;
     for (const ScaleGrid& g : p.grids()) {
-        const Groups gr = group_grid(g, ip, 1.0);
+        sampled = sampled || g.stride > 1;
+        const std::vector<Channel> ch = make_channels(g, job.params, 1.0);
         LutCodes lut;
-        if (gr.code.empty()) {
-            lut.breakpoints.assign(static_cast<size_t>(n - 1), ip.bp_max());
+        int64_t lowest = INT64_MAX, highest = INT64_MIN;
+        for (const Channel& c : ch) lowest = std::min(lowest, c.code.front()), highest = std::max(highest, c.code.back());
+        if (ch.empty()) {
+            lut.breakpoints.assign(static_cast<size_t>(n - 1), job.params.bp_max());
             lut.slopes.assign(static_cast<size_t>(n), 0);
             lut.intercepts.assign(static_cast<size_t>(n), 0);
-            r.table.per_scale[g.s] = lut;
+            job.table.per_scale[g.s] = lut;
             continue;
         }
-        const int64_t base = gr.code.front(), span = gr.code.back() - base + 1;
+        const int64_t base = lowest, span = highest - base + 1;
         // The last segment is open-ended (the index saturates at N-1), so any width 2^sh with
         // N 2^sh <= 2 span is a candidate; each is fitted exactly and the best one kept.
-        auto fit = [&](int sh, LutCodes& out) {
+        auto fit_width = [&](int sh, LutCodes& out) {
+            std::vector<std::vector<size_t>> pos;
+            for (int64_t i = 0; i <= n; ++i) {
+                std::vector<size_t> at;
+                for (const Channel& c : ch) {
+                    if (i == n) {
+                        at.push_back(c.code.size());
+                        continue;
+                    }
+                    const int64_t edge = base + (i << sh);
+                    at.push_back(static_cast<size_t>(std::lower_bound(c.code.begin(), c.code.end(), edge) - c.code.begin()));
+                }
+                pos.push_back(at);
+            }
+            const Cuts cuts = make_cuts(ch, pos);
+            const SegmentFitter fit(ch, cuts, job.params, job.objective);
             double cost = 0;
-            size_t first = 0;   // first group of the current segment
             for (int64_t i = 0; i < n; ++i) {
-                size_t last = first;
-                if (i == n - 1) last = gr.code.size();
-                else
-                    while (last < gr.code.size() && gr.code[last] < base + ((i + 1) << sh)) ++last;
-                if (i > 0) out.breakpoints.push_back(std::min(ip.bp_max(), base + (i << sh)));
+                if (i > 0) out.breakpoints.push_back(std::min(job.params.bp_max(), base + (i << sh)));
                 IntLine l;
-                if (last > first) l = lines.best(gr.prefix[last] - gr.prefix[first], gr.a[first], gr.a[last - 1]);
+                bool any = false;
+                for (size_t k = 0; k < ch.size(); ++k) any = any || cuts.pos[i + 1][k] > cuts.pos[i][k];
+                if (any) l = fit.fit(static_cast<size_t>(i), static_cast<size_t>(i + 1));
                 if (!l.certified) r.exact = false;
                 out.slopes.push_back(l.k);
                 out.intercepts.push_back(l.b);
-                cost += l.cost;
-                first = last;
+                cost = max_obj ? std::max(cost, l.cost) : cost + l.cost;
             }
             return cost;
         };
-        double best = INFINITY;
+        double best = kInf;
         for (int sh = 0; sh == 0 || (n << (sh - 1)) < span; ++sh) {
             LutCodes cand;
-            const double cost = fit(sh, cand);
+            const double cost = fit_width(sh, cand);
             if (cost < best) {
                 best = cost;
                 lut = cand;
             }
         }
-        r.table.per_scale[g.s] = lut;
+        job.table.per_scale[g.s] = lut;
     }
-    r.note = std::string(r.exact ? "exact" : "not certified (enumeration cap hit)") +
-             " for uniform power-of-two segments from each scale's lowest grid code (best width per scale)";
+    r.table = job.table;
+    r.note = exactness(r.exact) + " for uniform power-of-two segments from each scale's lowest grid code (best width per scale, " +
+             objective_text(job.objective) + ")";
+    if (sampled) {
+        r.exact = false;
+        r.note += "; grids above " + std::to_string(kMaxGridCodes) + " codes sampled with a constant stride";
+    }
     return r;
 }
 
-OptimalResult optimal_shared(const Problem& p, int threads) {
+OptimalResult optimal_shared(const Problem& p, int threads, size_t max_cuts) {
     if (p.is_fp32()) return optimal_fp32(p);
+    IntJob job(p, "optimal");
     OptimalResult r;
-    r.table = p.blank_table("optimal");
-    const IntParams& ip = r.table.params;
-    const IntLines lines(ip);
-    const size_t n = static_cast<size_t>(p.spec().entries);
-
-    std::vector<Groups> groups;
-    std::vector<int> scale_of;
-    double xmin = kInf, xmax = -kInf;
-    int smax = 0;
+    std::vector<Channel> ch;
+    bool sampled = false;
     for (const ScaleGrid& g : p.grids()) {
         if (g.q.empty()) continue;
-        groups.push_back(group_grid(g, ip, 1.0 / static_cast<double>(g.q.size())));
-        scale_of.push_back(g.s);
-        xmin = std::min(xmin, std::ldexp(static_cast<double>(groups.back().code.front()), -g.s));
-        xmax = std::max(xmax, std::ldexp(static_cast<double>(groups.back().code.back()), -g.s));
-        smax = std::max(smax, g.s);
+        sampled = sampled || g.stride > 1;
+        for (Channel& c : make_channels(g, job.params, 1.0 / static_cast<double>(g.q.size()))) ch.push_back(std::move(c));
     }
-    // One candidate per cell between multiples of h = 2^-(smax+1), from below every grid to
-    // above every grid (one unit of margin reaches past the coarsest scale's codes).
-    const double h = std::ldexp(1.0, -(smax + 1));
-    const int64_t j0 = static_cast<int64_t>(std::floor((xmin - 1.0) / h)) - 1;
-    const int64_t j1 = static_cast<int64_t>(std::ceil((xmax + 1.0) / h)) + 1;
-    const size_t ns = groups.size();
+    // The thresholds where a breakpoint's code at some scale passes a grid code: (c + 1/2) 2^-s,
+    // odd multiples of 2^-(s+1). One candidate just above each, and one below them all.
+    std::vector<double> thresholds;
+    int smax = 0;
+    for (const Channel& c : ch) {
+        smax = std::max(smax, c.scale);
+        for (int64_t code : c.code) thresholds.push_back(std::ldexp(static_cast<double>(code) + 0.5, -c.scale));
+    }
+    std::sort(thresholds.begin(), thresholds.end());
+    thresholds.erase(std::unique(thresholds.begin(), thresholds.end()), thresholds.end());
+    const double half_cell = std::ldexp(1.0, -(smax + 2));   // half of 2^-(smax+1)
+    const size_t m = thresholds.size() + 1;
+    const size_t most = max_cuts > 0 ? std::max(job.entries + 1, std::min(max_cuts, max_boundaries(job.entries)))
+                                     : max_boundaries(job.entries);
+    const std::vector<size_t> cand = thin(m, most);
     std::vector<double> rep;
-    std::vector<std::vector<size_t>> pos;   // pos[candidate][scale]: grid groups below its code
-    std::vector<size_t> cur(ns);
-    for (int64_t j = j0; j <= j1; ++j) {
-        const double pj = (static_cast<double>(j) + 0.5) * h;
-        for (size_t k = 0; k < ns; ++k) {
-            const int64_t code = breakpoint_code(pj, scale_of[k], ip);
-            cur[k] = static_cast<size_t>(std::lower_bound(groups[k].code.begin(), groups[k].code.end(), code) -
-                                         groups[k].code.begin());
+    std::vector<std::vector<size_t>> pos;
+    for (size_t i : cand) {
+        const double pj = i == 0 ? thresholds.front() - half_cell : thresholds[i - 1] + half_cell;
+        std::vector<size_t> at;
+        for (const Channel& c : ch) {
+            const int64_t code = breakpoint_code(pj, c.scale, job.params);
+            at.push_back(static_cast<size_t>(std::lower_bound(c.code.begin(), c.code.end(), code) - c.code.begin()));
         }
-        if (pos.empty() || pos.back() != cur) {
-            pos.push_back(cur);
-            rep.push_back(pj);
-        }
+        rep.push_back(pj);
+        pos.push_back(at);
     }
-    for (size_t k = 0; k < ns; ++k)
-        if (pos.front()[k] != 0 || pos.back()[k] != groups[k].code.size())
+    for (size_t k = 0; k < ch.size(); ++k)
+        if (pos.front()[k] != 0 || pos.back()[k] != ch[k].code.size())
             throw std::logic_error("optimal_shared: candidate range does not cover the grids");
-    const size_t m = pos.size();
-    const std::vector<size_t> cand = thin(m);
-    auto solve = [&](size_t i, size_t j) {
-        const auto& pa = pos[cand[i]];
-        const auto& pb = pos[cand[j]];
-        LineSums s;
-        double amin = kInf, amax = -kInf;
-        for (size_t k = 0; k < ns; ++k) {
-            if (pb[k] == pa[k]) continue;
-            s += groups[k].prefix[pb[k]] - groups[k].prefix[pa[k]];
-            amin = std::min(amin, groups[k].a[pa[k]]);
-            amax = std::max(amax, groups[k].a[pb[k] - 1]);
-        }
-        return lines.best(s, amin, amax);
-    };
+    const Cuts cuts = make_cuts(ch, pos);
+    const SegmentFitter fit(ch, cuts, job.params, job.objective);
     SharedBreakpoints sh;
-    const Partition part = best_partition(cand.size(), n, [&](size_t i, size_t j) { return solve(i, j).cost; }, threads);
-    for (size_t k = 0; k < part.starts.size(); ++k) {
-        const size_t i = part.starts[k];
-        const size_t j = k + 1 < part.starts.size() ? part.starts[k + 1] : cand.size() - 1;
-        if (k > 0) sh.breakpoints.push_back(rep[cand[i]]);
-        const IntLine l = solve(i, j);
+    const Partition part = partition(fit, cuts.size(), job.entries, job.objective, threads);
+    for (const auto& [i, j] : runs_of(part, cuts.size())) {
+        if (i > 0) sh.breakpoints.push_back(rep[i]);
+        const IntLine l = fit.fit(i, j);
         if (!l.certified) r.exact = false;
         sh.slopes.push_back(l.k);
         sh.intercepts.push_back(l.b);
     }
-    while (sh.slopes.size() < n) {   // unused entries: breakpoints above every grid
+    while (sh.slopes.size() < job.entries) {   // unused entries: breakpoints above every grid
         sh.breakpoints.push_back(rep.back());
         sh.slopes.push_back(0);
         sh.intercepts.push_back(0);
     }
-    r.table.shared = sh;
-    if (m > kMaxBoundaries) {
+    job.table.shared = sh;
+    r.table = job.table;
+    if (m > most) {
         r.exact = false;
-        r.note = "not exact: " + std::to_string(m) + " breakpoint rounding patterns; the DP ran on " +
-                 std::to_string(kMaxBoundaries) + " evenly spaced ones";
+        r.note = "not exact: " + std::to_string(m) + " breakpoint rounding patterns; the DP ran on " + std::to_string(most) +
+                 " evenly spaced ones";
     } else {
-        r.note = std::string(r.exact ? "exact" : "not certified (enumeration cap hit)") + ": DP over all " +
-                 std::to_string(m) + " per-scale rounding patterns of a shared breakpoint, best integer codes per segment";
+        r.note = exactness(r.exact) + ": DP over all " + std::to_string(m) +
+                 " per-scale rounding patterns of a shared breakpoint, best integer codes per segment for the " +
+                 objective_text(job.objective);
+    }
+    if (sampled) {
+        r.exact = false;
+        r.note += "; grids above " + std::to_string(kMaxGridCodes) + " codes sampled with a constant stride";
     }
     return r;
 }
 
 OptimalResult optimal_fp32(const Problem& p) {
+    if (p.spec().objective == Objective::max)
+        throw BadInput("--objective max: fp32 tables are fitted by least squares only (the INT precisions have the exact "
+                       "maximum-error optimum)");
     OptimalResult r;
     r.table = p.blank_table("optimal");
     r.exact = false;
@@ -322,7 +542,8 @@ OptimalResult optimal_fp32(const Problem& p) {
         prefix.back().add(xs[k], p.fp32_target()[k], 1.0);
     }
     const size_t n = static_cast<size_t>(p.spec().entries);
-    const std::vector<size_t> cand = thin(xg.size() + 1);
+    const size_t most = max_boundaries(n);
+    const std::vector<size_t> cand = thin(xg.size() + 1, most);
     auto sums = [&](size_t i, size_t j) { return prefix[cand[j]] - prefix[cand[i]]; };
     auto sse = [&](size_t i, size_t j) {
         const LineSums s = sums(i, j);
@@ -332,10 +553,8 @@ OptimalResult optimal_fp32(const Problem& p) {
                    2 * static_cast<long double>(l.slope) * l.intercept * s.wa + static_cast<long double>(l.intercept) * l.intercept * s.w));
     };
     const Partition part = best_partition(cand.size(), n, sse, 1);
-    for (size_t k = 0; k < part.starts.size(); ++k) {
-        const size_t i = part.starts[k];
-        const size_t j = k + 1 < part.starts.size() ? part.starts[k + 1] : cand.size() - 1;
-        if (k > 0) r.table.fp32.breakpoints.push_back(xg[cand[i]]);
+    for (const auto& [i, j] : runs_of(part, cand.size())) {
+        if (i > 0) r.table.fp32.breakpoints.push_back(xg[cand[i]]);
         const RealLine l = lsq_line(sums(i, j), xg[cand[i]], xg[cand[j] - 1]);
         r.table.fp32.slopes.push_back(static_cast<float>(l.slope));
         r.table.fp32.intercepts.push_back(static_cast<float>(l.intercept));
@@ -347,7 +566,7 @@ OptimalResult optimal_fp32(const Problem& p) {
     }
     r.note = "DP over segmentations of the sample points with real least-squares lines, parameters rounded to "
              "binary32 (optimal up to that rounding, not certified)";
-    if (xg.size() + 1 > kMaxBoundaries) r.note += "; thinned to " + std::to_string(kMaxBoundaries) + " boundaries";
+    if (xg.size() + 1 > most) r.note += "; thinned to " + std::to_string(most) + " boundaries";
     return r;
 }
 

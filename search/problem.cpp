@@ -10,6 +10,14 @@
 
 namespace gqalut {
 
+Objective parse_objective(const std::string& s) {
+    if (s == "mse") return Objective::mse;
+    if (s == "max") return Objective::max;
+    throw BadInput("--objective: '" + s + "' is neither mse nor max");
+}
+
+std::string to_string(Objective o) { return o == Objective::mse ? "mse" : "max"; }
+
 SearchSpec make_spec(const SpecRequest& r) {
     SearchSpec s;
     s.function = r.function;
@@ -25,13 +33,16 @@ SearchSpec make_spec(const SpecRequest& r) {
         throw BadInput("--range: [" + show_number(s.lo) + ", " + show_number(s.hi) + "] is empty or reversed");
     // Parses and checks the expression on the range (throws BadInput naming the problem).
     const RefFunctionPtr f = make_function(s.function, s.expr, s.lo, s.hi);
+    f->check_range(s.lo, s.hi);   // e.g. exp on [-4, 4]: an error naming the domain, never clipped
     if (r.entries < 1) throw BadInput("--entries: " + std::to_string(r.entries) + " is below 1");
     if (r.entries > 1024) throw BadInput("--entries: " + std::to_string(r.entries) + " is above 1024 (the table format's limit)");
     s.entries = r.entries;
     s.precision = parse_precision(r.precision);
+    s.objective = parse_objective(r.objective);
 
     if (s.precision == Precision::fp32) {
-        if (r.lambda || r.width || r.scales) throw BadInput("--lambda, --width and --scales apply to INT precisions, not fp32");
+        if (r.lambda_k || r.lambda_b || r.width || r.scales)
+            throw BadInput("--lambda, --lambda-k, --lambda-b, --width and --scales apply to INT precisions, not fp32");
         return s;
     }
     const int k = input_bits(s.precision);
@@ -50,10 +61,17 @@ SearchSpec make_spec(const SpecRequest& r) {
         if (*r.width < 2 || *r.width > 32) throw BadInput("--width: " + std::to_string(*r.width) + " outside 2..32");
         s.params.width = *r.width;
     }
-    if (r.lambda) {
-        if (*r.lambda < 0 || *r.lambda > 2 * k) throw BadInput("--lambda: " + std::to_string(*r.lambda) + " outside 0.." + std::to_string(2 * k));
-        s.params.lambda_k = s.params.lambda_b = *r.lambda;
-    }
+    const int most = max_lambda(s.precision);
+    auto lambda = [&](const std::optional<int>& v, const char* option, int& field, bool& chosen_later) {
+        if (!v) {
+            chosen_later = !r.reference_lambda;
+            return;
+        }
+        if (*v < 0 || *v > most) throw BadInput(std::string(option) + ": " + std::to_string(*v) + " outside 0.." + std::to_string(most));
+        field = *v;
+    };
+    lambda(r.lambda_k, "--lambda-k", s.params.lambda_k, s.auto_lambda_k);
+    lambda(r.lambda_b, "--lambda-b", s.params.lambda_b, s.auto_lambda_b);
     if (s.scaler) {
         RangeScaler check(s.function, *s.scaler, s.params);   // validates the preset
         s.scales = {check.core_frac()};
@@ -70,16 +88,23 @@ SearchSpec make_spec(const SpecRequest& r) {
     return s;
 }
 
+int max_lambda(Precision p) { return std::min(2 * input_bits(p), 40); }
+
+Problem Problem::with_lambda(int lambda_k, int lambda_b) const {
+    Problem p = *this;
+    p.spec_.params.lambda_k = lambda_k;
+    p.spec_.params.lambda_b = lambda_b;
+    p.spec_.auto_lambda_k = p.spec_.auto_lambda_b = false;
+    return p;
+}
+
 Problem::Problem(SearchSpec spec) : spec_(std::move(spec)) {
     f_ = make_function(spec_.function, spec_.expr, spec_.lo, spec_.hi);
     size_t most = 0;
     if (is_fp32()) {
         for (float x : fp32_paper_points(spec_.lo, spec_.hi)) {
-            if (!f_->in_domain(x)) continue;
-            const double fx = (*f_)(static_cast<double>(x));
-            if (!std::isfinite(fx)) continue;
             fp32_x_.push_back(x);
-            fp32_t_.push_back(fx);
+            fp32_t_.push_back(finite_target(*f_, static_cast<double>(x)));
         }
         most = fp32_x_.size();
     } else {
@@ -100,6 +125,13 @@ Problem::Problem(SearchSpec spec) : spec_(std::move(spec)) {
     if (spec_.entries > max_entries_)
         throw BadInput("--entries: " + std::to_string(spec_.entries) + " is more than the input grid allows (" +
                        std::to_string(max_entries_) + " distinct inputs on the range)");
+    fit_lo_ = spec_.lo;
+    fit_hi_ = spec_.hi;
+    if (!is_fp32() && !spec_.scaler) {
+        const int coarsest = *std::min_element(spec_.scales.begin(), spec_.scales.end());
+        fit_lo_ = std::max(fit_lo_, std::ldexp(static_cast<double>(spec_.params.min_code()), -coarsest));
+        fit_hi_ = std::min(fit_hi_, std::ldexp(static_cast<double>(spec_.params.max_code()), -coarsest));
+    }
 }
 
 PwlTable Problem::blank_table(const std::string& method) const {
@@ -119,7 +151,7 @@ PwlTable Problem::blank_table(const std::string& method) const {
     return t;
 }
 
-double grid_mse_fast(const ScaleGrid& g, const IntParams& p, const LutCodes& lut) {
+GridError grid_error_fast(const ScaleGrid& g, const IntParams& p, const LutCodes& lut) {
     const int lo = p.lambda_o();
     const int shk = lo - p.lambda_k, shb = g.s + lo - p.lambda_b;
     const double unit = std::ldexp(1.0, -(lo + g.s));   // acc * unit == ldexp(acc, -frac) exactly
@@ -127,7 +159,7 @@ double grid_mse_fast(const ScaleGrid& g, const IntParams& p, const LutCodes& lut
     const size_t nb = lut.breakpoints.size();
     size_t seg = 0;
     int64_t prev = INT64_MIN;
-    double sq = 0;
+    double sq = 0, mx = 0;
     for (size_t i = 0; i < g.q.size(); ++i) {
         const int64_t q = g.q[i];
         if (q < prev) seg = 0;   // grids are ascending; restart the walk otherwise
@@ -144,37 +176,69 @@ double grid_mse_fast(const ScaleGrid& g, const IntParams& p, const LutCodes& lut
         }
         const double d = y - g.target[i];
         sq += g.weight[i] * d * d;   // same association as metrics.cpp: (w * d) * d
+        mx = std::max(mx, std::fabs(d) * std::sqrt(g.weight[i]));   // as metrics.cpp's ErrorSum
     }
-    return g.q.empty() ? 0.0 : sq / static_cast<double>(g.q.size());
+    GridError e;
+    e.mse = g.q.empty() ? 0.0 : sq / static_cast<double>(g.q.size());
+    e.max_abs = mx;
+    return e;
 }
 
-std::vector<double> Problem::score_per_scale(const PwlTable& t) const {
-    std::vector<double> out;
-    if (is_fp32()) {
-        double sq = 0;
-        for (size_t i = 0; i < fp32_x_.size(); ++i) {
-            const double d = static_cast<double>(fp32_pwl(t.fp32, fp32_x_[i])) - fp32_t_[i];
+namespace {
+
+// The per-grid errors of t, in protocol order (FP32: one entry).
+std::vector<GridError> errors_per_grid(const Problem& p, const PwlTable& t) {
+    std::vector<GridError> out;
+    if (p.is_fp32()) {
+        double sq = 0, mx = 0;
+        for (size_t i = 0; i < p.fp32_x().size(); ++i) {
+            const double d = static_cast<double>(fp32_pwl(t.fp32, p.fp32_x()[i])) - p.fp32_target()[i];
             sq += 1.0 * d * d;
+            mx = std::max(mx, std::fabs(d));
         }
-        out.push_back(fp32_x_.empty() ? 0.0 : sq / static_cast<double>(fp32_x_.size()));
+        out.push_back({p.fp32_x().empty() ? 0.0 : sq / static_cast<double>(p.fp32_x().size()), mx});
         return out;
     }
-    for (const auto& g : grids_) {
+    for (const auto& g : p.grids()) {
         if (t.is_shared()) {
             LutCodes lut;
             lut.breakpoints.reserve(t.shared->breakpoints.size());
             for (double b : t.shared->breakpoints) lut.breakpoints.push_back(breakpoint_code(b, g.s, t.params));
             lut.slopes = t.shared->slopes;
             lut.intercepts = t.shared->intercepts;
-            out.push_back(grid_mse_fast(g, t.params, lut));
+            out.push_back(grid_error_fast(g, t.params, lut));
         } else {
-            out.push_back(grid_mse_fast(g, t.params, t.per_scale.at(g.s)));
+            out.push_back(grid_error_fast(g, t.params, t.per_scale.at(g.s)));
         }
     }
     return out;
 }
 
+}  // namespace
+
+std::vector<double> Problem::score_per_scale(const PwlTable& t) const {
+    std::vector<double> out;
+    for (const GridError& e : errors_per_grid(*this, t)) out.push_back(e.mse);
+    return out;
+}
+
+std::vector<double> Problem::max_error_per_scale(const PwlTable& t) const {
+    std::vector<double> out;
+    for (const GridError& e : errors_per_grid(*this, t)) out.push_back(e.max_abs);
+    return out;
+}
+
+double Problem::score_max(const PwlTable& t) const {
+    double m = 0;
+    for (double v : max_error_per_scale(t)) m = std::max(m, v);
+    return m;
+}
+
 double Problem::score(const PwlTable& t) const {
+    return spec_.objective == Objective::max ? score_max(t) : score_mse(t);
+}
+
+double Problem::score_mse(const PwlTable& t) const {
     // The mean exactly as metrics.cpp's finish_mean forms it.
     const auto per = score_per_scale(t);
     double sum = 0;

@@ -1,5 +1,5 @@
 // The search problem, kept apart from the algorithms: which function, which table format, and
-// the accuracy protocol every method minimises (SPEC §4 `paper`: per-scale MSE on the INT grids,
+// the accuracy protocol every method minimises (docs/numeric-definition.md §7 `paper`: per-scale MSE on the INT grids,
 // IR with step 0.01 through the multi-range scaler for DIV/RSQRT, step 0.01 for FP32).
 #pragma once
 #include <optional>
@@ -12,17 +12,28 @@
 
 namespace gqalut {
 
-// What the user asks for; unset fields take the defaults of SPEC §3/§4 and paper Table 1.
+// What a search minimises over the protocol's points: the mean of the per-scale MSEs
+// (`mse_mean`, the paper's objective) or the maximum absolute error (`max_abs_error`).
+enum class Objective { mse, max };
+Objective parse_objective(const std::string& s);   // throws BadInput
+std::string to_string(Objective o);
+
+// What the user asks for; unset fields take the defaults of docs/numeric-definition.md §2, §7 and paper Table 1.
 struct SpecRequest {
     std::string function = "gelu";   // builtin name, or "expr" with `expr`
     std::string expr;
     std::optional<double> lo, hi;     // default: the function's Table 1 range
     int entries = 8;
     std::string precision = "int8";
-    std::optional<int> lambda;        // fraction bits of slopes and intercepts (default k-2; scaler core k-3)
+    // Fraction bits of slopes (lambda_k) and intercepts (lambda_b), each 0..min(2k, 40). Unset:
+    // chosen by the search (`--lambda auto`, lambda_search.hpp), or with `reference_lambda` the
+    // reference implementation's k-2 (scaler core k-3).
+    std::optional<int> lambda_k, lambda_b;
+    bool reference_lambda = false;
     std::optional<int> width;         // parameter width W (default k)
     std::optional<std::vector<int>> scales;   // INT scale set (default 0..6)
     std::string preset = "paper";     // DIV/RSQRT scaler preset
+    std::string objective = "mse";
 };
 
 // A resolved, validated problem definition.
@@ -31,10 +42,15 @@ struct SearchSpec {
     double lo = -4, hi = 4;
     int entries = 8;
     Precision precision = Precision::int8;
-    IntParams params;                   // INT precisions
+    IntParams params;                   // INT precisions (an auto lambda holds k-2 / k-3 until chosen)
+    bool auto_lambda_k = false, auto_lambda_b = false;
     std::vector<int> scales;            // INT: the protocol's scales (scaler: the core scale)
     std::optional<ScalerSpec> scaler;   // DIV/RSQRT
+    Objective objective = Objective::mse;
 };
+
+// The largest fraction bits a search takes: min(2k, 40) (40: the table format's limit).
+int max_lambda(Precision p);
 
 // Validates everything the CLI takes (function, range, entries, precision, lambda, width,
 // scales, preset). Throws BadInput with one line naming the problem.
@@ -45,6 +61,8 @@ SearchSpec make_spec(const SpecRequest& r);
 class Problem {
 public:
     explicit Problem(SearchSpec spec);
+    // The same problem (same grids) with other fraction bits.
+    Problem with_lambda(int lambda_k, int lambda_b) const;
 
     const SearchSpec& spec() const { return spec_; }
     const RefFunction& function() const { return *f_; }
@@ -57,16 +75,29 @@ public:
     const std::vector<float>& fp32_x() const { return fp32_x_; }
     const std::vector<double>& fp32_target() const { return fp32_t_; }
 
+    // The part of the range the input format reaches: for INT problems without the scaler the
+    // range clamped to the codes of the coarsest scale (a range of +-1e308 gives the format's
+    // extremes), otherwise the range. GA genes, chord anchors at the range ends and NN-LUT
+    // samples stay inside it.
+    double fit_lo() const { return fit_lo_; }
+    double fit_hi() const { return fit_hi_; }
+
     // The largest entry count the protocol's input grid can tell apart (distinct codes of the
     // largest per-scale grid; FP32: sample points).
     int max_entries() const { return max_entries_; }
 
     // A table with this problem's metadata and no LUT contents yet.
     PwlTable blank_table(const std::string& method) const;
-    // The protocol's mean MSE of t (t must be a table of this problem).
+    // The objective of t (t must be a table of this problem): score_mse or score_max.
     double score(const PwlTable& t) const;
+    // The protocol's mean MSE of t.
+    double score_mse(const PwlTable& t) const;
+    // The protocol's maximum absolute error of t (equals evaluate(t, paper).max_abs_error).
+    double score_max(const PwlTable& t) const;
     // Per-scale (or single) MSEs in protocol order.
     std::vector<double> score_per_scale(const PwlTable& t) const;
+    // Per-scale (or single) maximum absolute errors in protocol order.
+    std::vector<double> max_error_per_scale(const PwlTable& t) const;
 
 private:
     SearchSpec spec_;
@@ -75,9 +106,17 @@ private:
     std::vector<float> fp32_x_;
     std::vector<double> fp32_t_;
     int max_entries_ = 1;
+    double fit_lo_ = 0, fit_hi_ = 0;
 };
 
-// Mean squared error of one grid under one LUT load, summed exactly as evaluate() does.
-double grid_mse_fast(const ScaleGrid& g, const IntParams& p, const LutCodes& lut);
+// Mean squared error and maximum absolute error of one grid under one LUT load, summed
+// exactly as evaluate() does.
+struct GridError {
+    double mse = 0, max_abs = 0;
+};
+GridError grid_error_fast(const ScaleGrid& g, const IntParams& p, const LutCodes& lut);
+inline double grid_mse_fast(const ScaleGrid& g, const IntParams& p, const LutCodes& lut) {
+    return grid_error_fast(g, p, lut).mse;
+}
 
 }  // namespace gqalut

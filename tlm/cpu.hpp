@@ -11,6 +11,8 @@
 #include <tlm_utils/simple_initiator_socket.h>
 #include <tlm_utils/tlm_quantumkeeper.h>
 
+#include "tlm/bus_master.hpp"
+
 namespace gqalut::vp {
 
 class Cpu : public sc_core::sc_module {
@@ -32,7 +34,8 @@ public:
     void write64(uint64_t addr, uint64_t v);
     tlm::tlm_response_status access(tlm::tlm_command cmd, uint64_t addr, void* data, unsigned len);
 
-    // Bulk memory through DMI where granted (b_transport otherwise).
+    // Bulk memory through DMI where granted (256-byte b_transport bursts otherwise); a bus
+    // error throws std::runtime_error.
     void write_block(uint64_t addr, const void* data, uint64_t len);
     void read_block(uint64_t addr, void* data, uint64_t len);
 
@@ -41,16 +44,15 @@ public:
     // Accounts CPU compute time (e.g. the software's own loops).
     void compute(const sc_core::sc_time& t) { qk_.inc(t); }
     void sync() { qk_.sync(); }
+    const BusMaster& bus() const { return bus_; }
 
 private:
     void run();
-    void invalidate_direct_mem_ptr(sc_dt::uint64 start, sc_dt::uint64 end);
-    bool dmi_for(uint64_t addr, tlm::tlm_command cmd);
+    void invalidate_direct_mem_ptr(sc_dt::uint64 start, sc_dt::uint64 end) { bus_.invalidate(start, end); }
 
     std::function<void(Cpu&)> program_;
     tlm_utils::tlm_quantumkeeper qk_;
-    tlm::tlm_dmi dmi_;
-    bool dmi_valid_ = false;
+    BusMaster bus_;
     bool finished_ = false;
 };
 

@@ -1,9 +1,10 @@
-// The example virtual platform: CPU -> checker -> router -> { RAM, pwl accelerator },
-// accelerator DMA -> checker -> router, accelerator interrupt -> CPU. The protocol checkers
-// record any base-protocol violation on the two initiator paths.
+// The example virtual platform: CPU -> checker -> router -> { checker -> RAM, checker -> pwl
+// accelerator }, accelerator DMA -> checker -> router, accelerator interrupt -> CPU. A protocol
+// checker sits on every socket path and records any base-protocol violation.
 #pragma once
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include <systemc>
 
@@ -32,13 +33,15 @@ public:
     Platform(sc_core::sc_module_name name, const PlatformConfig& cfg);
 
     Cpu cpu;
-    ProtocolChecker cpu_check, dma_check;
+    ProtocolChecker cpu_check, dma_check, ram_check, accel_check;
     Router bus;
     Memory ram;
     PwlAccelerator accel;
     sc_core::sc_signal<bool> irq;
 
-    size_t protocol_violations() const { return cpu_check.violations().size() + dma_check.violations().size(); }
+    size_t protocol_violations() const;
+    // Every violation recorded, one line each.
+    std::vector<std::string> protocol_report() const;
 };
 
 }  // namespace gqalut::vp

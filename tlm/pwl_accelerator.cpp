@@ -1,99 +1,173 @@
 #include "tlm/pwl_accelerator.hpp"
 
+#include <cmath>
 #include <cstring>
-#include <iostream>
+#include <limits>
+#include <type_traits>
+#include <sstream>
+
+#include <tlm_utils/tlm_quantumkeeper.h>
 
 #include "model/errors.hpp"
 #include "model/fp32_datapath.hpp"
+#include "model/unit/elements.hpp"
+#include "tlm/accelerator_units.hpp"
+#include "tlm/config.hpp"
+#include "tlm/messages.hpp"
 
 namespace gqalut::vp {
 
 using namespace acc;
+using unit::UnitJob;
+
+namespace {
+
+constexpr unsigned kMaxBurstBytes = 1u << 20;
+
+void bad_param(const std::string& what) { SC_REPORT_ERROR(msg::kParams, what.c_str()); }
+
+void check_params(const std::string& who, const PwlAccelerator::Params& p) {
+    if (p.lanes < 1 || p.lanes > 64) bad_param(who + ": lanes " + std::to_string(p.lanes) + " outside 1..64");
+    if (!std::isfinite(p.clock_mhz) || !(p.clock_mhz > 0) || p.clock_mhz > 1e5)
+        bad_param(who + ": clock_mhz " + std::to_string(p.clock_mhz) + " outside (0, 100000]");
+    if (p.dma_burst_bytes < 1 || p.dma_burst_bytes > kMaxBurstBytes)
+        bad_param(who + ": dma_burst_bytes " + std::to_string(p.dma_burst_bytes) + " outside 1.." + std::to_string(kMaxBurstBytes));
+    if (p.job_buffer_bytes < 1) bad_param(who + ": job_buffer_bytes must be at least 1");
+    if (p.log_level < sc_core::SC_NONE || p.log_level > sc_core::SC_DEBUG)
+        bad_param(who + ": log_level " + std::to_string(p.log_level) + " outside 0..500 (SC_NONE..SC_DEBUG)");
+}
+
+// --- parameters by name (run-time configuration, tlm/config.hpp) ------------------------------
+
+template <class T>
+T number(const std::string& v, const char* what) {
+    size_t used = 0;
+    try {
+        if constexpr (std::is_floating_point_v<T>) {
+            const double d = std::stod(v, &used);
+            if (used == v.size()) return static_cast<T>(d);
+        } else if constexpr (std::is_signed_v<T>) {
+            const long long i = std::stoll(v, &used, 0);
+            if (used == v.size()) return static_cast<T>(i);
+        } else {
+            const unsigned long long u = std::stoull(v, &used, 0);
+            if (used == v.size() && v.find('-') == std::string::npos && u <= std::numeric_limits<T>::max()) return static_cast<T>(u);
+        }
+    } catch (const std::exception&) {
+    }
+    throw BadInput("'" + v + "' is not " + what);
+}
+
+struct NamedParam {
+    const char* name;
+    void (*set)(PwlAccelerator::Params&, const std::string&);
+};
+
+const NamedParam kNamedParams[] = {
+    {"model", [](PwlAccelerator::Params& p, const std::string& v) { p.model = v; }},
+    {"lanes", [](PwlAccelerator::Params& p, const std::string& v) { p.lanes = number<int>(v, "a lane count"); }},
+    {"clock_mhz", [](PwlAccelerator::Params& p, const std::string& v) { p.clock_mhz = number<double>(v, "a clock in MHz"); }},
+    {"register_latency_ns",
+     [](PwlAccelerator::Params& p, const std::string& v) {
+         const double ns = number<double>(v, "a latency in ns");
+         if (!(ns >= 0) || ns > 1e9) throw BadInput("'" + v + "' is not a latency in [0, 1e9] ns");
+         p.register_latency = sc_core::sc_time(ns, sc_core::SC_NS);
+     }},
+    {"dma_burst_bytes",
+     [](PwlAccelerator::Params& p, const std::string& v) { p.dma_burst_bytes = number<unsigned>(v, "a byte count"); }},
+    {"job_buffer_bytes",
+     [](PwlAccelerator::Params& p, const std::string& v) { p.job_buffer_bytes = number<uint64_t>(v, "a byte count"); }},
+    {"log_level",
+     [](PwlAccelerator::Params& p, const std::string& v) {
+         p.log_level = parse_log_level(v);
+         if (p.log_level < 0) throw BadInput("'" + v + "' is not a log level (none, low, medium, high, full, debug or 0..500)");
+     }},
+};
+
+void bad_config(const std::string& what) { SC_REPORT_ERROR(msg::kConfig, what.c_str()); }
+
+// p with the settings the configuration holds for `who`.
+PwlAccelerator::Params configured(const std::string& who, PwlAccelerator::Params p) {
+    std::vector<Config::Setting> settings;
+    try {
+        settings = Config::global().take(who);
+    } catch (const BadInput& e) {
+        bad_config(e.what());
+    }
+    for (const auto& s : settings) {
+        const NamedParam* np = nullptr;
+        for (const auto& n : kNamedParams)
+            if (s.parameter == n.name) np = &n;
+        if (!np) {
+            std::string known;
+            for (const auto& n : kNamedParams) known += (known.empty() ? "" : ", ") + std::string(n.name);
+            bad_config(s.origin + ": " + who + " has no parameter '" + s.parameter + "' (parameters: " + known + ")");
+            continue;
+        }
+        try {
+            np->set(p, s.value);
+        } catch (const BadInput& e) {
+            bad_config(s.origin + ": " + who + "." + s.parameter + ": " + e.what());
+        }
+    }
+    return p;
+}
+
+std::string hex(uint64_t v) {
+    std::ostringstream os;
+    os << "0x" << std::hex << v;
+    return os.str();
+}
+
+}  // namespace
 
 PwlAccelerator::PwlAccelerator(sc_core::sc_module_name name, const Params& p)
-    : sc_module(name), target_socket("target_socket"), dma_socket("dma_socket"), irq_o("irq_o"), params_(p) {
+    : sc_module(name),
+      target_socket("target_socket"),
+      dma_socket("dma_socket"),
+      irq_o("irq_o"),
+      params_(p),
+      id_(regs_, "ID", kId, 4, kIdValue, Access::read_only),
+      version_(regs_, "VERSION", kVersion, 4, kVersionValue, Access::read_only),
+      ctrl_(regs_, "CTRL", kCtrl, 4, 0, Access::read_write),
+      status_(regs_, "STATUS", kStatus, 4, 0, Access::write_1_to_clear),
+      cfg_mode_(regs_, "CFG_MODE", kCfgMode, 4, mode_int8, Access::read_write),
+      cfg_entries_(regs_, "CFG_ENTRIES", kCfgEntries, 4, kEntriesReset, Access::read_write),
+      cfg_scale_(regs_, "CFG_SCALE", kCfgScale, 4, 0, Access::read_write),
+      cfg_lambda_(regs_, "CFG_LAMBDA", kCfgLambda, 4, kLambdaReset, Access::read_write),
+      cfg_requant_(regs_, "CFG_REQUANT", kCfgRequant, 4, 0, Access::read_write),
+      cfg_scaler_(regs_, "CFG_SCALER", kCfgScaler, 4, kScalerReset, Access::read_write),
+      src_addr_(regs_, "SRC_ADDR", kSrcAddr, 8, 0, Access::read_write),
+      dst_addr_(regs_, "DST_ADDR", kDstAddr, 8, 0, Access::read_write),
+      length_(regs_, "LENGTH", kLength, 4, 0, Access::read_write),
+      error_code_(regs_, "ERROR_CODE", kErrorCode, 4, err_none, Access::read_only),
+      perf_cycles_(regs_, "PERF_CYCLES", kPerfCycles, 8, 0, Access::read_only),
+      perf_elements_(regs_, "PERF_ELEMENTS", kPerfElements, 8, 0, Access::read_only),
+      perf_energy_(regs_, "PERF_ENERGY_FJ", kPerfEnergy, 8, 0, Access::read_only),
+      bp_(regs_, "BP", kLutBreakpoint, kMaxEntries - 1, 8, 0, Access::read_write),
+      slope_(regs_, "SLOPE", kLutSlope, kMaxEntries, 8, 0, Access::read_write),
+      icpt_(regs_, "ICPT", kLutIntercept, kMaxEntries, 8, 0, Access::read_write),
+      dma_(dma_socket, p.dma_burst_bytes) {
+    params_ = configured(this->name(), p);
+    check_params(this->name(), params_);
+    dma_.set_burst_bytes(params_.dma_burst_bytes);
+    try {
+        units_ = std::make_unique<AcceleratorUnits>(params_.model, params_.lanes, params_.clock_mhz * 1e6);
+    } catch (const BadInput& e) {
+        bad_param(std::string(this->name()) + ": model: " + e.what());
+    }
     target_socket.register_b_transport(this, &PwlAccelerator::b_transport);
     target_socket.register_transport_dbg(this, &PwlAccelerator::transport_dbg);
     dma_socket.register_invalidate_direct_mem_ptr(this, &PwlAccelerator::invalidate_direct_mem_ptr);
-    backend_ = make_backend(p.model, kMaxEntries, p.lanes);
 
-    regs_.add("ID", kId, 4, kIdValue, Access::read_only);
-    regs_.add("VERSION", kVersion, 4, kVersionValue, Access::read_only);
-    ctrl_ = &regs_.add("CTRL", kCtrl, 4, 0, Access::read_write);
-    status_ = &regs_.add("STATUS", kStatus, 4, 0, Access::write_1_to_clear);
-    mode_ = &regs_.add("CFG_MODE", kCfgMode, 4, mode_int8, Access::read_write);
-    entries_ = &regs_.add("CFG_ENTRIES", kCfgEntries, 4, 8, Access::read_write);
-    scale_ = &regs_.add("CFG_SCALE", kCfgScale, 4, 0, Access::read_write);
-    lambda_ = &regs_.add("CFG_LAMBDA", kCfgLambda, 4, 6 | (6 << 8), Access::read_write);
-    requant_ = &regs_.add("CFG_REQUANT", kCfgRequant, 4, 0, Access::read_write);
-    scaler_ = &regs_.add("CFG_SCALER", kCfgScaler, 4, (16u << 8) | (24u << 16), Access::read_write);
-    src_ = &regs_.add("SRC_ADDR", kSrcAddr, 8, 0, Access::read_write);
-    dst_ = &regs_.add("DST_ADDR", kDstAddr, 8, 0, Access::read_write);
-    length_ = &regs_.add("LENGTH", kLength, 4, 0, Access::read_write);
-    error_ = &regs_.add("ERROR_CODE", kErrorCode, 4, err_none, Access::read_only);
-    perf_cycles_ = &regs_.add("PERF_CYCLES", kPerfCycles, 8, 0, Access::read_only);
-    perf_elements_ = &regs_.add("PERF_ELEMENTS", kPerfElements, 8, 0, Access::read_only);
-    perf_energy_ = &regs_.add("PERF_ENERGY_FJ", kPerfEnergy, 8, 0, Access::read_only);
-    for (int i = 0; i < kMaxEntries; ++i) {
-        if (i < kMaxEntries - 1)
-            bp_.push_back(&regs_.add("BP" + std::to_string(i), kLutBreakpoint + 8 * static_cast<uint64_t>(i), 8, 0, Access::read_write));
-        slope_.push_back(&regs_.add("SLOPE" + std::to_string(i), kLutSlope + 8 * static_cast<uint64_t>(i), 8, 0, Access::read_write));
-        icpt_.push_back(&regs_.add("ICPT" + std::to_string(i), kLutIntercept + 8 * static_cast<uint64_t>(i), 8, 0, Access::read_write));
-    }
+    ctrl_.on_write(this, &PwlAccelerator::write_ctrl);
+    status_.on_write(this, &PwlAccelerator::write_status);
+    status_.on_read(this, &PwlAccelerator::read_status);
+    for (Register* r : {&cfg_mode_, &cfg_entries_, &cfg_scale_, &cfg_lambda_, &cfg_requant_, &cfg_scaler_, &src_addr_,
+                        &dst_addr_, &length_})
+        r->on_write(this, &PwlAccelerator::write_frozen);
+    for (RegisterArray* a : {&bp_, &slope_, &icpt_}) a->on_write(this, &PwlAccelerator::write_frozen);
 
-    // Configuration, addresses, length and the LUT are frozen while a job runs.
-    for (Register* r : {mode_, entries_, scale_, lambda_, requant_, scaler_, src_, dst_, length_})
-        r->on_write = [this, r](uint64_t v) {
-            if (!config_write_allowed()) return false;
-            r->set(v);
-            return true;
-        };
-    for (auto* group : {&bp_, &slope_, &icpt_})
-        for (Register* r : *group)
-            r->on_write = [this, r](uint64_t v) {
-                if (!config_write_allowed()) return false;
-                r->set(v);
-                return true;
-            };
-    status_->on_read = [this] { return status_->value() | (busy_ ? kStatusBusy : 0u); };
-    status_->on_write = [this](uint64_t v) {
-        status_->set(v & (kStatusDone | kStatusError));
-        update_irq();
-        return true;
-    };
-    ctrl_->on_write = [this](uint64_t v) {
-        if (v & kCtrlSoftReset) {
-            reset();
-            return true;
-        }
-        ctrl_->set(v & kCtrlIrqEnable);
-        if (v & kCtrlClearPerf) {
-            perf_cycles_->set(0);
-            perf_elements_->set(0);
-            perf_energy_->set(0);
-        }
-        if (v & kCtrlStart) {
-            if (busy_) {
-                fail(err_busy_start);
-            } else if (length_->value() == 0) {
-                fail(err_length_zero);
-            } else {
-                try {
-                    pending_ = job_from_registers();
-                    GoldenUnit probe(pending_.table, pending_.scale, backend_->shape(pending_.table), pending_.rq);
-                    (void)probe;
-                    error_->set(err_none);
-                    busy_ = true;
-                    start_event_.notify(sc_core::SC_ZERO_TIME);
-                } catch (const BadInput& e) {
-                    if (params_.log_level >= 1) std::cerr << this->name() << ": configuration refused: " << e.what() << "\n";
-                    fail(err_config);
-                }
-            }
-        }
-        update_irq();
-        return true;
-    };
     SC_HAS_PROCESS(PwlAccelerator);
     SC_THREAD(worker);
     SC_METHOD(drive_irq);
@@ -101,95 +175,83 @@ PwlAccelerator::PwlAccelerator(sc_core::sc_module_name name, const Params& p)
     dont_initialize();
 }
 
-void PwlAccelerator::set_energy_per_element_pj(double pj) {
-    if (auto* g = dynamic_cast<GoldenBackend*>(backend_.get())) g->set_energy_per_element_pj(pj);
+PwlAccelerator::~PwlAccelerator() = default;
+
+void PwlAccelerator::end_of_elaboration() {
+    // Settings that named no module are a misspelt instance: reported once per process.
+    static bool checked = false;
+    if (checked) return;
+    checked = true;
+    const std::vector<std::string> left = Config::global().not_taken();
+    if (!left.empty()) bad_config("no module takes the setting " + left.front() + (left.size() > 1 ? " (and " + std::to_string(left.size() - 1) + " more)" : ""));
 }
 
-bool PwlAccelerator::config_write_allowed() {
-    if (!busy_) return true;
-    fail(err_busy_write);
-    return false;
+void PwlAccelerator::set_clock_mhz(double mhz) {
+    Params p = params_;
+    p.clock_mhz = mhz;
+    check_params(name(), p);
+    params_.clock_mhz = mhz;
+    units_->set_clock_hz(mhz * 1e6);
 }
 
-void PwlAccelerator::fail(Error e) {
-    error_->set(e);
-    status_->set(status_->value() | kStatusError);
+void PwlAccelerator::set_log_level(int level) {
+    Params p = params_;
+    p.log_level = level;
+    check_params(name(), p);
+    params_.log_level = level;
+}
+
+void PwlAccelerator::log(const char* type, int verbosity, const std::string& text) const {
+    log_info(*this, type, verbosity, params_.log_level, text);
+}
+
+// --- registers ------------------------------------------------------------------------------
+
+bool PwlAccelerator::write_ctrl(Register& r, uint64_t v) {
+    if (v & kCtrlSoftReset) {
+        reset();
+        return true;
+    }
+    r.set(v & kCtrlIrqEnable);
+    if (v & kCtrlClearPerf) {
+        perf_cycles_.set(0);
+        perf_elements_.set(0);
+        perf_energy_.set(0);
+    }
+    if (v & kCtrlStart) start_job();
     update_irq();
+    return true;
 }
 
-void PwlAccelerator::update_irq() {
-    irq_level_ = (ctrl_->value() & kCtrlIrqEnable) && (status_->value() & (kStatusDone | kStatusError));
-    irq_event_.notify(sc_core::SC_ZERO_TIME);
-}
-
-// The one process that drives irq_o: register accesses come from other threads.
-void PwlAccelerator::drive_irq() { irq_o.write(irq_level_); }
-
-void PwlAccelerator::reset() {
-    ++epoch_;
-    regs_.reset();
-    busy_ = false;
-    dmi_valid_ = false;
-    dmi_accesses_ = bus_accesses_ = 0;
-    start_event_.cancel();
+bool PwlAccelerator::write_status(Register& r, uint64_t v) {
+    r.set(v & (kStatusDone | kStatusError));
     update_irq();
+    return true;
 }
 
-UnitJob PwlAccelerator::job_from_registers() const {
-    UnitJob job;
-    PwlTable& t = job.table;
-    const uint64_t mode = mode_->value();
-    const uint64_t n = entries_->value();
-    if (mode > mode_scaler) throw BadInput("CFG_MODE " + std::to_string(mode) + " is not a datapath");
-    if (n < 1 || n > kMaxEntries) throw BadInput("CFG_ENTRIES " + std::to_string(n) + " outside 1.." + std::to_string(kMaxEntries));
-    t.entries = static_cast<int>(n);
-    t.method = "registers";
-    if (mode == mode_fp32) {
-        t.precision = Precision::fp32;
-        for (uint64_t j = 0; j + 1 < n; ++j) t.fp32.breakpoints.push_back(f32_from_bits(static_cast<uint32_t>(bp_[j]->value())));
-        for (uint64_t i = 0; i < n; ++i) {
-            t.fp32.slopes.push_back(f32_from_bits(static_cast<uint32_t>(slope_[i]->value())));
-            t.fp32.intercepts.push_back(f32_from_bits(static_cast<uint32_t>(icpt_[i]->value())));
-        }
-        return job;
+uint64_t PwlAccelerator::read_status(const Register& r) const { return r.value() | (busy_ ? kStatusBusy : 0u); }
+
+bool PwlAccelerator::write_frozen(Register& r, uint64_t v) {
+    if (busy_) {
+        fail(err_busy_write);
+        return false;
     }
-    t.precision = mode == mode_int16 ? Precision::int16 : mode == mode_int32 ? Precision::int32 : Precision::int8;
-    t.params = default_int_params(t.precision);
-    t.params.lambda_k = static_cast<int>(lambda_->value() & 0xFF);
-    t.params.lambda_b = static_cast<int>((lambda_->value() >> 8) & 0xFF);
-    LutCodes lut;
-    for (uint64_t j = 0; j + 1 < n; ++j) lut.breakpoints.push_back(static_cast<int64_t>(bp_[j]->value()));
-    for (uint64_t i = 0; i < n; ++i) {
-        lut.slopes.push_back(static_cast<int64_t>(slope_[i]->value()));
-        lut.intercepts.push_back(static_cast<int64_t>(icpt_[i]->value()));
-    }
-    if (mode == mode_scaler) {
-        const uint64_t sc = scaler_->value();
-        t.function = (sc & 1) ? "rsqrt" : "div";
-        ScalerSpec spec;
-        spec.preset = (sc & 2) ? "normalize" : "paper";
-        spec.input = FixFormat{32, static_cast<int>((sc >> 8) & 0xFF), false};
-        spec.output = FixFormat{32, static_cast<int>((sc >> 16) & 0xFF), false};
-        t.scaler = spec;
-        t.params.input_signed = false;
-        job.scale = t.params.k - 3;
-    } else {
-        job.scale = static_cast<int>(scale_->value());
-        job.rq.enable = requant_->value() & 1;
-        job.rq.out_frac = static_cast<int8_t>((requant_->value() >> 8) & 0xFF);
-    }
-    t.scales = {job.scale};
-    t.per_scale[job.scale] = lut;
-    return job;
+    r.set(v);
+    return true;
 }
 
 void PwlAccelerator::b_transport(tlm::tlm_generic_payload& gp, sc_core::sc_time& delay) {
-    const tlm::tlm_response_status st = regs_.access(gp, false);
-    if (params_.log_level >= 2)
-        std::cerr << sc_core::sc_time_stamp() << " " << name() << (gp.is_write() ? " write " : " read ") << std::hex
-                  << gp.get_address() << std::dec << " -> " << gp.get_response_string() << "\n";
-    gp.set_response_status(st);
+    access_delay_ = delay + params_.register_latency;   // when this access takes effect
+    gp.set_response_status(regs_.access(gp, false));
     delay += params_.register_latency;
+    if (params_.log_level >= sc_core::SC_DEBUG) {
+        const Register* r = regs_.find(gp.get_address());
+        uint64_t v = 0;
+        if (gp.get_data_length() <= 8) std::memcpy(&v, gp.get_data_ptr(), gp.get_data_length());
+        log(msg::kRegisters, sc_core::SC_DEBUG,
+            std::string(gp.is_write() ? "write " : gp.is_read() ? "read " : "ignore ") + (r ? r->name() + " " : "") +
+                hex(gp.get_address()) + " = " + hex(v) + ": " + gp.get_response_string());
+    }
 }
 
 unsigned int PwlAccelerator::transport_dbg(tlm::tlm_generic_payload& gp) {
@@ -209,118 +271,184 @@ unsigned int PwlAccelerator::transport_dbg(tlm::tlm_generic_payload& gp) {
     return done;
 }
 
-void PwlAccelerator::invalidate_direct_mem_ptr(sc_dt::uint64 start, sc_dt::uint64 end) {
-    if (dmi_valid_ && start <= dmi_.get_end_address() && end >= dmi_.get_start_address()) dmi_valid_ = false;
+// --- jobs -----------------------------------------------------------------------------------
+
+namespace {
+
+// The job the registers describe; throws BadInput when they describe none.
+UnitJob job_from(uint64_t mode, uint64_t n, uint64_t scale, uint64_t lambda, uint64_t requant, uint64_t scaler,
+                 const RegisterArray& bp, const RegisterArray& slope, const RegisterArray& icpt) {
+    UnitJob job;
+    PwlTable& t = job.table;
+    if (mode > mode_scaler) throw BadInput("CFG_MODE " + std::to_string(mode) + " is not a datapath");
+    if (n < 1 || n > static_cast<uint64_t>(kMaxEntries))
+        throw BadInput("CFG_ENTRIES " + std::to_string(n) + " outside 1.." + std::to_string(kMaxEntries));
+    t.entries = static_cast<int>(n);
+    t.method = "registers";
+    if (mode == mode_fp32) {
+        t.precision = Precision::fp32;
+        for (uint64_t j = 0; j + 1 < n; ++j) t.fp32.breakpoints.push_back(f32_from_bits(static_cast<uint32_t>(bp[j].value())));
+        for (uint64_t i = 0; i < n; ++i) {
+            t.fp32.slopes.push_back(f32_from_bits(static_cast<uint32_t>(slope[i].value())));
+            t.fp32.intercepts.push_back(f32_from_bits(static_cast<uint32_t>(icpt[i].value())));
+        }
+        return job;
+    }
+    t.precision = mode == mode_int16 ? Precision::int16 : mode == mode_int32 ? Precision::int32 : Precision::int8;
+    t.params = default_int_params(t.precision);
+    t.params.lambda_k = static_cast<int>(kLambdaK.get(lambda));
+    t.params.lambda_b = static_cast<int>(kLambdaB.get(lambda));
+    LutCodes lut;
+    for (uint64_t j = 0; j + 1 < n; ++j) lut.breakpoints.push_back(static_cast<int64_t>(bp[j].value()));
+    for (uint64_t i = 0; i < n; ++i) {
+        lut.slopes.push_back(static_cast<int64_t>(slope[i].value()));
+        lut.intercepts.push_back(static_cast<int64_t>(icpt[i].value()));
+    }
+    if (mode == mode_scaler) {
+        t.function = kScalerFunction.get(scaler) ? "rsqrt" : "div";
+        ScalerSpec spec;
+        spec.preset = kScalerPreset.get(scaler) ? "normalize" : "paper";
+        spec.input = FixFormat{32, static_cast<int>(kScalerInFrac.get(scaler)), false};
+        spec.output = FixFormat{32, static_cast<int>(kScalerOutFrac.get(scaler)), false};
+        t.scaler = spec;
+        t.params.input_signed = false;
+        job.scale = t.params.k - 3;
+    } else {
+        job.scale = static_cast<int>(scale);
+        job.rq.enable = kRequantEnable.get(requant) != 0;
+        job.rq.out_frac = static_cast<int8_t>(kRequantOutFrac.get(requant));
+    }
+    t.scales = {job.scale};
+    t.per_scale[job.scale] = lut;
+    return job;
 }
 
-bool PwlAccelerator::dma(tlm::tlm_command cmd, uint64_t addr, uint8_t* data, uint64_t len,
-                         tlm_utils::tlm_quantumkeeper& qk) {
-    while (len > 0) {
-        if (job_epoch_ != epoch_) return false;   // reset: stop touching memory
-        if (!dmi_valid_) {
-            tlm::tlm_generic_payload probe;
-            probe.set_address(addr);
-            probe.set_command(cmd);
-            dmi_valid_ = dma_socket->get_direct_mem_ptr(probe, dmi_);
-        }
-        const bool in_dmi = dmi_valid_ && addr >= dmi_.get_start_address() && addr <= dmi_.get_end_address() &&
-                            (cmd == tlm::TLM_READ_COMMAND ? dmi_.is_read_allowed() : dmi_.is_write_allowed());
-        uint64_t chunk;
-        if (in_dmi) {
-            chunk = std::min<uint64_t>(len, dmi_.get_end_address() - addr + 1);
-            uint8_t* mem = dmi_.get_dmi_ptr() + (addr - dmi_.get_start_address());
-            if (cmd == tlm::TLM_READ_COMMAND) std::memcpy(data, mem, chunk);
-            else std::memcpy(mem, data, chunk);
-            const uint64_t bursts = (chunk + params_.dma_burst_bytes - 1) / params_.dma_burst_bytes;
-            qk.inc((cmd == tlm::TLM_READ_COMMAND ? dmi_.get_read_latency() : dmi_.get_write_latency()) *
-                   static_cast<double>(bursts));
-            ++dmi_accesses_;
-        } else {
-            chunk = std::min<uint64_t>(len, params_.dma_burst_bytes);
-            tlm::tlm_generic_payload gp;
-            gp.set_command(cmd);
-            gp.set_address(addr);
-            gp.set_data_ptr(data);
-            gp.set_data_length(static_cast<unsigned>(chunk));
-            gp.set_streaming_width(static_cast<unsigned>(chunk));
-            gp.set_byte_enable_ptr(nullptr);
-            gp.set_dmi_allowed(false);
-            gp.set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
-            sc_core::sc_time t = qk.get_local_time();
-            dma_socket->b_transport(gp, t);
-            qk.set(t);
-            ++bus_accesses_;
-            if (gp.is_response_error()) return false;
-        }
-        addr += chunk;
-        data += chunk;
-        len -= chunk;
-        if (qk.need_sync()) qk.sync();
+}  // namespace
+
+void PwlAccelerator::start_job() {
+    if (busy_) return fail(err_busy_start);
+    const uint64_t n = length_.value();
+    if (n == 0) return fail(err_length_zero);
+    UnitJob job;
+    try {
+        job = job_from(cfg_mode_.value(), cfg_entries_.value(), cfg_scale_.value(), cfg_lambda_.value(),
+                       cfg_requant_.value(), cfg_scaler_.value(), bp_, slope_, icpt_);
+        const GoldenUnit probe(job.table, job.scale, units_->shape(job.table), job.rq);   // checks codes and widths
+        (void)probe;
+    } catch (const BadInput& e) {
+        log(msg::kAccelerator, sc_core::SC_LOW, std::string("configuration refused: ") + e.what());
+        return fail(err_config);
     }
-    return true;
+    const UnitShape shape = units_->shape(job.table);
+    const uint64_t per_element = unit::input_element_bytes(shape) + unit::output_element_bytes(shape, job.rq.enable);
+    if (n > params_.job_buffer_bytes / per_element) {
+        log(msg::kAccelerator, sc_core::SC_LOW,
+            "LENGTH " + std::to_string(n) + " needs more than the job buffer's " + std::to_string(params_.job_buffer_bytes) + " bytes");
+        return fail(err_too_long);
+    }
+    pending_ = std::make_unique<UnitJob>(std::move(job));
+    error_code_.set(err_none);
+    busy_ = true;
+    start_pending_ = true;
+    start_at_ = sc_core::sc_time_stamp() + access_delay_;
+    start_event_.notify(access_delay_);
+}
+
+void PwlAccelerator::fail(Error e) {
+    error_code_.set(e);
+    status_.set(status_.value() | kStatusError);
+    update_irq();
+}
+
+void PwlAccelerator::update_irq() {
+    irq_level_ = (ctrl_.value() & kCtrlIrqEnable) && (status_.value() & (kStatusDone | kStatusError));
+    irq_event_.notify(sc_core::SC_ZERO_TIME);
+}
+
+// The one process that drives irq_o: register accesses come from other threads.
+void PwlAccelerator::drive_irq() { irq_o.write(irq_level_); }
+
+void PwlAccelerator::reset() {
+    ++epoch_;
+    regs_.reset();
+    busy_ = false;
+    start_pending_ = false;
+    start_event_.cancel();
+    dma_.forget();
+    dma_.dmi_accesses = dma_.bus_accesses = dma_.dmi_requests = 0;
+    units_->abort();   // a pin-level unit stops streaming at its next clock edge
+    update_irq();
 }
 
 void PwlAccelerator::worker() {
     tlm_utils::tlm_quantumkeeper qk;
     for (;;) {
-        sc_core::wait(start_event_);
-        const uint64_t epoch = job_epoch_ = epoch_;
+        // A START may arrive while a job dropped by a reset is still winding down: the flag
+        // keeps it until this thread is back here.
+        while (!start_pending_) sc_core::wait(start_event_);
+        start_pending_ = false;
+        const UnitJob job = *pending_;
         qk.reset();
-        const UnitJob job = pending_;
-        const uint64_t n = length_->value();
-        const UnitShape shape = backend_->shape(job.table);
-        const unsigned ib = input_element_bytes(shape), ob = output_element_bytes(shape, job.rq.enable);
-        auto finish = [&](bool ok, Error e) {
-            qk.sync();
-            if (epoch != epoch_) return;   // reset meanwhile: the start state stays
-            busy_ = false;
-            if (ok) status_->set(status_->value() | kStatusDone);
-            else fail(e);
-            update_irq();
-        };
-        try {
-            backend_->load(job);
-        } catch (const BadInput& e) {
-            if (params_.log_level >= 1) std::cerr << name() << ": " << e.what() << "\n";
-            finish(false, err_config);
-            continue;
-        }
-        // Streams in chunks so memory stays bounded for any LENGTH; each chunk is read whole
-        // before its outputs are written (in-place jobs with equal element sizes work).
-        const uint64_t chunk = uint64_t(1) << 16;
-        std::vector<uint8_t> in(std::min(n, chunk) * ib), out(std::min(n, chunk) * ob);
-        uint64_t cycles = 0;
-        double energy_pj = 0;
-        bool ok = true;
-        Error err = err_none;
-        for (uint64_t done = 0; done < n && ok; done += chunk) {
-            const uint64_t m = std::min(chunk, n - done);
-            if (!dma(tlm::TLM_READ_COMMAND, src_->value() + done * ib, in.data(), m * ib, qk)) {
-                ok = false;
-                err = err_dma_read;
-                break;
-            }
-            qk.sync();   // cycle-level backends simulate in real SystemC time from here
-            const sc_core::sc_time before = sc_core::sc_time_stamp();
-            const uint64_t c = backend_->run_elements(in.data(), ib, out.data(), ob, m, shape);
-            if (sc_core::sc_time_stamp() == before) qk.inc(clock_period() * static_cast<double>(c));
-            cycles += c;
-            energy_pj += backend_->last_energy_pj();
-            if (!dma(tlm::TLM_WRITE_COMMAND, dst_->value() + done * ob, out.data(), m * ob, qk)) {
-                ok = false;
-                err = err_dma_write;
-            }
-        }
-        if (epoch != epoch_) continue;   // reset during the job: drop it
-        if (ok) {
-            perf_cycles_->set(perf_cycles_->value() + cycles);
-            perf_elements_->set(perf_elements_->value() + n);
-            perf_energy_->set(perf_energy_->value() + static_cast<uint64_t>(energy_pj * 1000.0 + 0.5));
-            if (params_.log_level >= 1)
-                std::cerr << sc_core::sc_time_stamp() << " " << name() << ": " << n << " elements, " << cycles << " cycles\n";
-        }
-        finish(ok, err);
+        const sc_core::sc_time now = sc_core::sc_time_stamp();
+        if (start_at_ > now) qk.set(start_at_ - now);   // the START write's annotated delay
+        run_job(job, epoch_, qk);
     }
+}
+
+void PwlAccelerator::run_job(const UnitJob& job, uint64_t epoch, tlm_utils::tlm_quantumkeeper& qk) {
+    const uint64_t n = length_.value(), src = src_addr_.value(), dst = dst_addr_.value();
+    unit::Unit* u = nullptr;
+    try {
+        u = &units_->unit_for(job.table);
+    } catch (const BadInput& e) {
+        log(msg::kAccelerator, sc_core::SC_LOW, std::string("configuration refused by the unit: ") + e.what());
+        return finish(epoch, err_config, qk);
+    }
+    const UnitShape& shape = u->shape();
+    const unsigned ib = unit::input_element_bytes(shape), ob = unit::output_element_bytes(shape, job.rq.enable);
+    log(msg::kAccelerator, sc_core::SC_MEDIUM,
+        "job of " + std::to_string(n) + " " + shape.name() + " elements from " + hex(src) + " to " + hex(dst));
+    const auto dropped = [this, epoch] { return epoch != epoch_; };
+    // Every input is read before any output is written: in-place and overlapping buffers work,
+    // and a read error leaves the destination as it was.
+    in_.resize(n * ib);
+    out_.resize(n * ob);
+    if (!dma_.transfer(tlm::TLM_READ_COMMAND, src, in_.data(), in_.size(), qk, dropped)) {
+        log(msg::kAccelerator, sc_core::SC_LOW, "DMA read error");
+        return finish(epoch, err_dma_read, qk);
+    }
+    qk.sync();   // pin-level units simulate in SystemC time from here
+    const sc_core::sc_time before = sc_core::sc_time_stamp();
+    const uint64_t cycle0 = u->cycle();
+    if (!u->load(job)) {
+        log(msg::kAccelerator, sc_core::SC_LOW, "the unit refused a configuration write (cfg_err_o)");
+        return finish(epoch, err_config, qk);
+    }
+    if (dropped()) return;   // a reset while the unit was loading
+    u->run_elements(in_.data(), ib, out_.data(), ob, n);
+    const uint64_t cycles = u->cycle() - cycle0;   // reset and configuration included
+    if (sc_core::sc_time_stamp() == before) qk.inc(clock_period() * static_cast<double>(cycles));
+    const double energy_pj = unit::run_energy_pj(*u, n, job.table.entries);
+    if (dropped()) return;
+    if (!dma_.transfer(tlm::TLM_WRITE_COMMAND, dst, out_.data(), out_.size(), qk, dropped)) {
+        log(msg::kAccelerator, sc_core::SC_LOW, "DMA write error");
+        return finish(epoch, err_dma_write, qk);
+    }
+    if (dropped()) return;
+    perf_cycles_.set(perf_cycles_.value() + cycles);
+    perf_elements_.set(perf_elements_.value() + n);
+    perf_energy_.set(perf_energy_.value() + static_cast<uint64_t>(energy_pj * 1000.0 + 0.5));
+    log(msg::kAccelerator, sc_core::SC_MEDIUM, std::to_string(n) + " elements, " + std::to_string(cycles) + " cycles");
+    finish(epoch, err_none, qk);
+}
+
+void PwlAccelerator::finish(uint64_t epoch, Error e, tlm_utils::tlm_quantumkeeper& qk) {
+    qk.sync();
+    if (epoch != epoch_) return;   // reset meanwhile: the start state stays
+    busy_ = false;
+    if (e == err_none) status_.set(status_.value() | kStatusDone);
+    else fail(e);
+    update_irq();
 }
 
 }  // namespace gqalut::vp

@@ -1,7 +1,8 @@
 // TLM-2.0 pwl accelerator (docs/register-map.md): a target socket for its registers and LUT
 // window, an initiator socket for DMA, a level-sensitive interrupt. Loosely timed: the DMA runs
 // ahead of SystemC time under a quantum keeper and uses DMI where memory grants it; compute
-// time comes from the unit's cycles at the configured clock.
+// time comes from the unit's cycles at the configured clock. This header is all an integrator
+// includes: SystemC, TLM and the register bank, nothing of the numeric model.
 #pragma once
 #include <cstdint>
 #include <memory>
@@ -12,13 +13,17 @@
 #include <tlm>
 #include <tlm_utils/simple_initiator_socket.h>
 #include <tlm_utils/simple_target_socket.h>
-#include <tlm_utils/tlm_quantumkeeper.h>
 
+#include "tlm/bus_master.hpp"
 #include "tlm/register_bank.hpp"
-#include "tlm/unit_backend.hpp"
+
+namespace gqalut::unit {
+struct UnitJob;   // model/unit/unit.hpp
+}  // namespace gqalut::unit
 
 namespace gqalut::vp {
 
+// The register map (docs/register-map.md): offsets, fields, values.
 namespace acc {
 constexpr uint64_t kId = 0x000, kVersion = 0x004, kCtrl = 0x008, kStatus = 0x00C;
 constexpr uint64_t kCfgMode = 0x010, kCfgEntries = 0x014, kCfgScale = 0x018, kCfgLambda = 0x01C;
@@ -35,6 +40,14 @@ constexpr int kMaxEntries = 64;
 constexpr uint32_t kCtrlStart = 1u << 0, kCtrlIrqEnable = 1u << 1, kCtrlSoftReset = 1u << 2, kCtrlClearPerf = 1u << 3;
 // STATUS bits
 constexpr uint32_t kStatusBusy = 1u << 0, kStatusDone = 1u << 1, kStatusError = 1u << 2;
+// CFG_LAMBDA, CFG_REQUANT and CFG_SCALER fields
+constexpr Field kLambdaK{0, 8}, kLambdaB{8, 8};
+constexpr Field kRequantEnable{0, 1}, kRequantOutFrac{8, 8};
+constexpr Field kScalerFunction{0, 1}, kScalerPreset{1, 1}, kScalerInFrac{8, 8}, kScalerOutFrac{16, 8};
+// Reset values of the configuration registers
+constexpr uint32_t kEntriesReset = 8;
+constexpr uint32_t kLambdaReset = kLambdaK.put(6) | kLambdaB.put(6);
+constexpr uint32_t kScalerReset = kScalerInFrac.put(16) | kScalerOutFrac.put(24);
 // CFG_MODE values
 enum Mode : uint32_t { mode_int8 = 0, mode_int16 = 1, mode_int32 = 2, mode_fp32 = 3, mode_scaler = 4 };
 // ERROR_CODE values
@@ -46,8 +59,11 @@ enum Error : uint32_t {
     err_dma_write = 4,
     err_busy_write = 5,    // configuration or LUT written while busy
     err_busy_start = 6,    // START while busy
+    err_too_long = 7,      // LENGTH elements do not fit the job buffer (Params::job_buffer_bytes)
 };
 }  // namespace acc
+
+class AcceleratorUnits;   // tlm/accelerator_units.hpp: the units at the accelerator's level
 
 class PwlAccelerator : public sc_core::sc_module {
 public:
@@ -55,60 +71,83 @@ public:
     tlm_utils::simple_initiator_socket<PwlAccelerator> dma_socket;
     sc_core::sc_out<bool> irq_o;
 
+    // Every parameter is checked at construction: a bad one is an SC_ERROR of type
+    // "gqalut/accelerator/params" (thrown under SystemC's default actions). The run-time
+    // configuration (tlm/config.hpp) sets them by name, INSTANCE.NAME=VALUE, over these values:
+    // model, lanes, clock_mhz, register_latency_ns, dma_burst_bytes, job_buffer_bytes,
+    // log_level (none, low, medium, high, full, debug or 0..500); a bad name or value there is
+    // an SC_ERROR of type "gqalut/config".
     struct Params {
-        std::string model = "golden";   // golden | cycle | rtl
-        int lanes = 1;
-        double clock_mhz = 500.0;       // the unit's clock: compute time = cycles / clock
+        std::string model = "golden";     // a level of model/unit/levels.hpp: golden | cycle | rtl
+        int lanes = 1;                    // 1..64 (cycle and rtl: 1 or 8)
+        double clock_mhz = 500.0;         // the unit's clock: compute time = cycles / clock
         sc_core::sc_time register_latency = sc_core::sc_time(1, sc_core::SC_NS);
-        unsigned dma_burst_bytes = 256; // per b_transport when DMI is not available
-        int log_level = 0;              // 0 quiet, 1 jobs, 2 every register access
+        unsigned dma_burst_bytes = 256;   // per b_transport where DMI is not granted, 1..2^20
+        uint64_t job_buffer_bytes = uint64_t(256) << 20;   // LENGTH x (input + output size) at most
+        int log_level = sc_core::SC_NONE; // SystemC verbosity admitted: SC_MEDIUM jobs, SC_DEBUG registers
     };
 
     PwlAccelerator(sc_core::sc_module_name name, const Params& p);
-    PwlAccelerator(sc_core::sc_module_name name) : PwlAccelerator(name, Params{}) {}
+    explicit PwlAccelerator(sc_core::sc_module_name name) : PwlAccelerator(name, Params{}) {}
+    ~PwlAccelerator() override;
 
-    // Run-time parameters (no recompilation): clock, log level, register latency.
-    void set_clock_mhz(double mhz) { params_.clock_mhz = mhz; }
-    void set_log_level(int level) { params_.log_level = level; }
+    // Run-time parameters (no recompilation), checked like the constructor's.
+    void set_clock_mhz(double mhz);
+    void set_log_level(int level);
     void set_register_latency(const sc_core::sc_time& t) { params_.register_latency = t; }
-    void set_energy_per_element_pj(double pj);   // golden backend: energy annotation
-    // Restores the start-of-simulation state (registers, counters, DMI, interrupt).
+    // Restores the start-of-simulation state (registers, counters, DMI, interrupt); a running
+    // job is dropped.
     void reset();
 
     const Params& params() const { return params_; }
-    UnitBackend& backend() { return *backend_; }
-    uint64_t dmi_accesses() const { return dmi_accesses_; }
-    uint64_t bus_accesses() const { return bus_accesses_; }
-    bool has_dmi() const { return dmi_valid_; }
+    // DMA statistics since the last reset.
+    uint64_t dmi_accesses() const { return dma_.dmi_accesses; }
+    uint64_t bus_accesses() const { return dma_.bus_accesses; }
+    uint64_t dmi_requests() const { return dma_.dmi_requests; }
+    size_t dmi_regions() const { return dma_.dmi().regions(); }
+    bool has_dmi() const { return dmi_regions() > 0; }
 
 private:
+    void end_of_elaboration() override;   // settings of the configuration no module took
+    // Bus side.
     void b_transport(tlm::tlm_generic_payload& gp, sc_core::sc_time& delay);
     unsigned int transport_dbg(tlm::tlm_generic_payload& gp);
-    void invalidate_direct_mem_ptr(sc_dt::uint64 start, sc_dt::uint64 end);
+    void invalidate_direct_mem_ptr(sc_dt::uint64 start, sc_dt::uint64 end) { dma_.invalidate(start, end); }
+    // Register handlers.
+    bool write_ctrl(Register& r, uint64_t v);
+    bool write_status(Register& r, uint64_t v);
+    uint64_t read_status(const Register& r) const;
+    bool write_frozen(Register& r, uint64_t v);   // configuration, addresses, length, LUT
+    // Jobs.
+    void start_job();
     void worker();
+    void run_job(const unit::UnitJob& job, uint64_t epoch, tlm_utils::tlm_quantumkeeper& qk);
+    void finish(uint64_t epoch, acc::Error e, tlm_utils::tlm_quantumkeeper& qk);
+    void fail(acc::Error e);
     void update_irq();
     void drive_irq();
-    void fail(acc::Error e);
-    bool config_write_allowed();
-    UnitJob job_from_registers() const;
-    bool dma(tlm::tlm_command cmd, uint64_t addr, uint8_t* data, uint64_t len, tlm_utils::tlm_quantumkeeper& qk);
     sc_core::sc_time clock_period() const { return sc_core::sc_time(1e3 / params_.clock_mhz, sc_core::SC_NS); }
+    void log(const char* type, int verbosity, const std::string& text) const;
 
     Params params_;
     RegisterBank regs_;
-    Register *ctrl_, *status_, *error_, *mode_, *entries_, *scale_, *lambda_, *requant_, *scaler_;
-    Register *src_, *dst_, *length_, *perf_cycles_, *perf_elements_, *perf_energy_;
-    std::vector<Register*> bp_, slope_, icpt_;
-    std::unique_ptr<UnitBackend> backend_;
+    Register id_, version_, ctrl_, status_;
+    Register cfg_mode_, cfg_entries_, cfg_scale_, cfg_lambda_, cfg_requant_, cfg_scaler_;
+    Register src_addr_, dst_addr_, length_, error_code_;
+    Register perf_cycles_, perf_elements_, perf_energy_;
+    RegisterArray bp_, slope_, icpt_;
+
+    std::unique_ptr<AcceleratorUnits> units_;
+    BusMaster dma_;
     sc_core::sc_event start_event_, irq_event_;
     bool irq_level_ = false;
     bool busy_ = false;
-    uint64_t epoch_ = 0;       // incremented by reset(): a running job is dropped
-    uint64_t job_epoch_ = 0;   // epoch_ when the running job started
-    UnitJob pending_;
-    tlm::tlm_dmi dmi_;
-    bool dmi_valid_ = false;
-    uint64_t dmi_accesses_ = 0, bus_accesses_ = 0;
+    bool start_pending_ = false;    // START accepted, the worker has not taken it yet
+    sc_core::sc_time start_at_;     // when the START write took effect (its annotated delay)
+    sc_core::sc_time access_delay_; // annotated delay of the register access being decoded
+    uint64_t epoch_ = 0;            // incremented by reset(): a running job is dropped
+    std::unique_ptr<unit::UnitJob> pending_;
+    std::vector<uint8_t> in_, out_; // the job's inputs and outputs
 };
 
 }  // namespace gqalut::vp

@@ -2,7 +2,7 @@
 
 #include "model/fp32_datapath.hpp"
 #include "tlm/pwl_accelerator.hpp"
-#include "tlm/unit_backend.hpp"
+#include "model/unit/elements.hpp"
 
 namespace gqalut::vp {
 
@@ -16,8 +16,8 @@ void PwlDriver::load(const PwlTable& t, int scale, const RequantConfig& rq) {
     cpu_.write32(base_ + kCfgMode, mode);
     cpu_.write32(base_ + kCfgEntries, static_cast<uint32_t>(t.entries));
     const UnitShape shape = shape_for(t, kMaxEntries);
-    in_bytes_ = input_element_bytes(shape);
-    out_bytes_ = output_element_bytes(shape, rq.enable && !fp && !t.scaler);
+    in_bytes_ = unit::input_element_bytes(shape);
+    out_bytes_ = unit::output_element_bytes(shape, rq.enable && !fp && !t.scaler);
     if (fp) {
         for (size_t j = 0; j < t.fp32.breakpoints.size(); ++j)
             cpu_.write64(base_ + kLutBreakpoint + 8 * j, f32_bits(t.fp32.breakpoints[j]));

@@ -1,5 +1,7 @@
 #include "tlm/router.hpp"
 
+#include <algorithm>
+
 namespace gqalut::vp {
 
 Router::Router(sc_core::sc_module_name name)
@@ -35,17 +37,24 @@ void Router::b_transport(int, tlm::tlm_generic_payload& gp, sc_core::sc_time& de
 bool Router::get_direct_mem_ptr(int, tlm::tlm_generic_payload& gp, tlm::tlm_dmi& dmi) {
     const uint64_t addr = gp.get_address();
     const Range* r = decode(addr, 1);
-    if (!r) return false;
+    if (!r) {   // unmapped: the refusal holds for this address
+        dmi.set_start_address(addr);
+        dmi.set_end_address(addr);
+        return false;
+    }
     gp.set_address(addr - r->base);
     const bool ok = initiator_socket[r->port]->get_direct_mem_ptr(gp, dmi);
     gp.set_address(addr);
-    if (!ok) return false;
-    // Back to global addresses, clipped to the mapped range.
-    const uint64_t start = dmi.get_start_address(), end = std::min<uint64_t>(dmi.get_end_address(), r->size - 1);
-    dmi.set_dmi_ptr(dmi.get_dmi_ptr());
-    dmi.set_start_address(r->base + start);
-    dmi.set_end_address(r->base + end);
-    return true;
+    // The answer's range (granted or refused) back to global addresses, clipped to the mapping.
+    const uint64_t last = r->size - 1;
+    if (dmi.get_start_address() > last) {   // nothing of the answer lies in the mapping
+        dmi.set_start_address(addr);
+        dmi.set_end_address(addr);
+        return false;
+    }
+    dmi.set_start_address(r->base + dmi.get_start_address());
+    dmi.set_end_address(r->base + std::min<uint64_t>(dmi.get_end_address(), last));
+    return ok;
 }
 
 unsigned int Router::transport_dbg(int, tlm::tlm_generic_payload& gp) {

@@ -17,7 +17,7 @@ PwlTable builtin(const std::string& function, int entries, double lo, double hi,
     o.spec.entries = entries;
     o.spec.lo = lo;
     o.spec.hi = hi;
-    o.spec.lambda = lambda;
+    o.spec.lambda_k = o.spec.lambda_b = lambda;
     const bool scaler = function == "div" || function == "rsqrt";
     if (scaler) o.spec.preset = "normalize";
     else o.spec.scales = std::vector<int>{0, 1, 2, 3, 4, 5, 6, 7};

@@ -1,10 +1,10 @@
 #include "model/cost/cost_model.hpp"
 
 #include <cmath>
-#include <fstream>
-#include <sstream>
 
 #include "model/errors.hpp"
+#include "model/file_io.hpp"
+#include "model/json_text.hpp"
 
 namespace gqalut::cost {
 
@@ -110,14 +110,11 @@ nlohmann::json to_json(const Constants& c) {
 }
 
 Constants load_constants(const std::string& path) {
-    std::ifstream in(path);
-    if (!in) throw BadInput(path + ": cannot open");
-    std::stringstream ss;
-    ss << in.rdbuf();
+    const nlohmann::json j = parse_json_text(read_text_file(path), path);
     try {
-        return constants_from_json(nlohmann::json::parse(ss.str()));
+        return constants_from_json(j);
     } catch (const nlohmann::json::exception& e) {
-        throw BadInput(path + ": invalid JSON: " + e.what());
+        throw BadInput(path + ": unexpected JSON content: " + e.what());
     } catch (const BadInput& e) {
         throw BadInput(path + ": " + e.what());
     }

@@ -1,4 +1,4 @@
-// Area and energy of the pwl unit (SPEC §8), per hardware block, as functions of the unit's
+// Area and energy of the pwl unit (docs/results/cost-model.md), per hardware block, as functions of the unit's
 // widths, entries, lanes and indexing style. Two layers:
 //   1. structure(): what the unit is made of — flip-flops and combinational gate equivalents
 //      (NAND2 = 1 GE) per block, and the gate equivalents one action switches. Counted from the
@@ -19,7 +19,7 @@
 
 namespace gqalut::cost {
 
-// How the segment index is found (SPEC §11).
+// How the segment index is found (docs/explore.md).
 enum class Indexing {
     parallel,        // N-1 comparators side by side + thermometer-to-index (the default unit)
     binary_search,   // log2(MaxEntries) pipelined comparator levels

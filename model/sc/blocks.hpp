@@ -1,4 +1,4 @@
-// Hardware blocks of the pwl unit (SPEC §7), one sc_module each: LUT storage, comparator bank
+// Hardware blocks of the pwl unit (docs/cycle-model.md), one sc_module each: LUT storage, comparator bank
 // (parallel, or one level of a pipelined binary search), shift unit, MAC (INT or binary32),
 // requantizer, multi-range scaler, pipeline registers. Each block computes what its hardware
 // computes in one cycle and counts its actions on the power monitor; the units (pwl_*_unit.hpp)

@@ -1,4 +1,4 @@
-// Binary32 operators of the FP32 unit as hardware computes them, on bit patterns (SPEC §3):
+// Binary32 operators of the FP32 unit as hardware computes them, on bit patterns (docs/numeric-definition.md §5):
 // operands that are subnormal read as signed zero (DAZ), each operation rounds to nearest even
 // once, a subnormal rounded result is flushed to signed zero (FTZ), any NaN result is the
 // canonical quiet NaN 0x7FC00000. Written from the integer significands and exponents, not

@@ -1,4 +1,4 @@
-// FP32 pwl unit (SPEC §3), cycle level: binary32 comparators, multiplier and adder, no
+// FP32 pwl unit (docs/numeric-definition.md §5), cycle level: binary32 comparators, multiplier and adder, no
 // shifter. Pipeline: input register -> index stage(s) -> LUT read and multiply -> add.
 #pragma once
 #include "model/sc/pwl_unit_base.hpp"

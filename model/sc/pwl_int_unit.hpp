@@ -1,4 +1,4 @@
-// INT-k pwl unit (SPEC §3 steps 1-5), cycle level. Pipeline (docs/cycle-model.md):
+// INT-k pwl unit (docs/numeric-definition.md §2), cycle level. Pipeline (docs/cycle-model.md):
 //   input register -> index stage(s) -> LUT read, multiply, intercept shift -> align, add,
 //   requantize into the output register.
 // The parallel comparator bank is one index stage (latency 3); the binary-search variant has

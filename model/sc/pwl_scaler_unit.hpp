@@ -1,4 +1,4 @@
-// DIV/RSQRT unit (SPEC §3 multi-range input scaling), cycle level: the multi-range scaler in
+// DIV/RSQRT unit (docs/numeric-definition.md §6), cycle level: the multi-range scaler in
 // front of an unsigned INT core at s = CoreW-3, then the requantizer to the UQ(32-F).F output.
 // Pipeline: input register -> scaler (sigma, core code) -> index stage(s) -> LUT read,
 // multiply, intercept shift -> align, add, requantize (latency 4 with parallel comparators).

@@ -1,4 +1,4 @@
-// Self-checking testbench on golden vectors written by `gqalut vectors` (sims/cmd_vectors.cpp).
+// Self-checking testbench on golden vectors written by `gqalut vectors` (sims/cli/vectors.cpp).
 // The unit and its parameters come from vectors.vh in the working directory (or an include
 // path). For each op of ops.hex: a configuration write (issued once the unit is idle, cfg_err_o
 // must stay low) or a block of input vectors streamed with random valid gaps, while outputs

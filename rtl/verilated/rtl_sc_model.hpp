@@ -5,13 +5,16 @@
 #pragma once
 #include <memory>
 
-#include "Vsc_int8_p8_n32_l1.h"
+#define GQALUT_RTL_SC_MODEL(...)
+#include "rtl_sc_model.inc"   // GQALUT_RTL_SC_HEADER, GQALUT_RTL_SC_CLASS (rtl/CMakeLists.txt)
+#undef GQALUT_RTL_SC_MODEL
+#include GQALUT_RTL_SC_HEADER
 #include "rtl/verilated/rtl_unit.hpp"
 #include "verilated.h"
 
 namespace gqalut::rtl {
 
-using ScModel = Vsc_int8_p8_n32_l1;   // of shape kScModelShape
+using ScModel = GQALUT_RTL_SC_CLASS;   // of shape sc_model_shape()
 
 // A --sc model takes the thread's Verilator context. Testbenches live until the static
 // destructors run, when Verilator's default context may already be gone, so the model gets a

@@ -6,7 +6,7 @@
 // the combinational outputs (in_ready_o depends on out_ready_i). Drive inputs away from the
 // rising edge, e.g. on the falling edge. `period` is the clock's period: the Verilated VCD then
 // shows the rising edges at the times of an sc_clock whose first rising edge is at half a
-// period (sims/sc_testbench.hpp), so the two VCDs of a run line up.
+// period (model/unit/pins.hpp), so the two VCDs of a run line up.
 #pragma once
 #include <memory>
 #include <stdexcept>

@@ -45,6 +45,12 @@ bool same_datapath(const UnitShape& a, const UnitShape& b) {
 
 }  // namespace
 
+std::string sc_model_shape() {
+#define GQALUT_RTL_SC_MODEL(name, kind, in_w, par_w, entries, lanes, core_w) return #name;
+#include "rtl_sc_model.inc"
+#undef GQALUT_RTL_SC_MODEL
+}
+
 std::vector<UnitShape> rtl_shapes() {
     std::vector<UnitShape> v;
     for (const auto& e : registry()) v.push_back(e.shape);

@@ -12,9 +12,9 @@
 
 namespace gqalut::rtl {
 
-// The one configuration also built as Verilator's own SystemC model (--sc; rtl_sc_model.hpp,
-// rtl/CMakeLists.txt GQALUT_RTL_SC_NAME).
-inline constexpr const char* kScModelShape = "int8_p8_n32_l1";
+// The name of the one configuration also built as Verilator's own SystemC model (--sc;
+// rtl_sc_model.hpp, rtl/CMakeLists.txt GQALUT_RTL_SC_NAME), e.g. "int8_p8_n32_l1".
+std::string sc_model_shape();
 
 class RtlUnit {
 public:

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `gqalut eval --protocol paper --format json` on the six published tables: the SPEC §13 keys
+# `gqalut eval --protocol paper --format json` on the six published tables: the docs/cli.md §3 keys
 # are present and the means are within 20% of paper Table 3 (GQA-LUT w/RM).
 set -eu
 gqalut=$1

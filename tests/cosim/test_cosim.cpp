@@ -1,4 +1,4 @@
-// Lock-step co-simulation (sims/cosim.hpp): golden model, SystemC cycle model and Verilated
+// Lock-step co-simulation (sims/tb/cosim.hpp): golden model, SystemC cycle model and Verilated
 // RTL of one shape in one SystemC elaboration, the same pins into both models, every output pin
 // compared every cycle and every delivered word checked against golden, with random
 // back-pressure throughout. One elaboration per process: ctest runs each test case in its own
@@ -7,7 +7,7 @@
 #include <cstdio>
 #include <string>
 
-#include "sims/cosim.hpp"
+#include "sims/tb/cosim.hpp"
 #include "tests/rtl/rtl_tables.hpp"
 #include "tests/systemc/sc_test_util.hpp"
 

@@ -7,7 +7,7 @@ dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 "$g" explore --out "$dir/one" --grid quick 2>"$dir/one.log"
 for i in 0 1 2; do "$g" explore --out "$dir/split" --grid quick --shard $i/3 --no-plots 2>>"$dir/split.log"; done
-"$g" explore --out "$dir/split" --grid quick --merge 2>>"$dir/split.log"
+"$g" explore --out "$dir/split" --grid quick --merge 2>>"$dir/split.log" >"$dir/merge.txt"
 /usr/bin/python3 - "$dir" <<'PY'
 import csv, sys, os
 d = sys.argv[1]
@@ -25,5 +25,9 @@ assert idx == {"parallel", "binary", "uniform"}, idx
 for png in ("pareto_mse_area", "pareto_mse_energy", "mse_vs_scale", "cost_vs_entries"):
     for sub in ("one", "split"):
         assert os.path.getsize(f"{d}/{sub}/{png}.png") > 10000, (sub, png)
+for sub in ("one", "split"):
+    assert os.path.getsize(f"{d}/{sub}/report.html") > 50000, sub
+    assert os.listdir(f"{d}/{sub}/tables"), sub
+assert rows(f"{d}/one/pareto.csv") == rows(f"{d}/split/pareto.csv"), "Pareto fronts differ"
 print(f"ok: {len(one)} points, shards merged identically, plots written")
 PY

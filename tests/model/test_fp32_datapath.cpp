@@ -1,4 +1,4 @@
-// FP32 datapath corner cases (SPEC §3): NaN, infinities, subnormals, signed zero, FTZ.
+// FP32 datapath corner cases (docs/numeric-definition.md §5): NaN, infinities, subnormals, signed zero, FTZ.
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <limits>

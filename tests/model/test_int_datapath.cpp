@@ -1,4 +1,4 @@
-// Hand-worked examples of the INT-k datapath (SPEC §3).
+// Hand-worked examples of the INT-k datapath (docs/numeric-definition.md §2).
 #include <catch2/catch.hpp>
 
 #include "model/int_datapath.hpp"

@@ -90,3 +90,58 @@ TEST_CASE("fp32 paper protocol", "[metrics]") {
     CHECK(m.mse_mean > 0);
     CHECK(m.mse_mean < 1e-3);
 }
+
+TEST_CASE("ranges beyond the input format clamp to its codes, never overflow", "[metrics]") {
+    const auto f = builtin_function("gelu");
+    const IntParams p8 = default_int_params(Precision::int8);
+    // -4 .. 1e18: every scale keeps its codes up to the largest code (the old conversion of
+    // 1e18 * 2^s to int64 overflowed and dropped scales 4..6).
+    const auto g = paper_grid(*f, p8, {0, 4, 6}, -4, 1e18);
+    CHECK(g[0].q.size() == 132);
+    CHECK(g[1].q.size() == 192);
+    CHECK(g[2].q.size() == 256);
+    CHECK(g[2].q.back() == 127);
+    // +-1e308 (2^s times it is infinite): the whole format at every scale.
+    for (const auto& s : paper_grid(*f, p8, {0, 3, 7}, -1e308, 1e308)) {
+        CHECK(s.q.size() == 256);
+        CHECK(s.stride == 1);
+    }
+    // A range entirely beyond the format holds no code.
+    CHECK(paper_grid(*f, p8, {0}, 200, 300)[0].q.empty());
+    CHECK(paper_grid(*f, p8, {0}, -1e300, -200)[0].q.empty());
+}
+
+TEST_CASE("grids larger than kMaxGridCodes are sampled with a constant stride, and the metrics say so", "[metrics]") {
+    const auto f = builtin_function("gelu");
+    const IntParams p32 = default_int_params(Precision::int32);
+    const auto g = paper_grid(*f, p32, {6, 20, 31}, -4, 4);
+    CHECK(g[0].stride == 1);
+    CHECK(g[0].q.size() == 513);
+    CHECK(g[1].stride == 129);   // 8 * 2^20 + 1 codes
+    CHECK(g[1].q.size() <= static_cast<size_t>(kMaxGridCodes));
+    CHECK(g[2].stride == 65536);   // all 2^32 codes
+    CHECK(g[2].q.size() == 65536);
+    for (size_t i = 1; i < g[2].q.size(); ++i) CHECK(g[2].q[i] - g[2].q[i - 1] == 65536);
+    PwlTable t = uniform_table("gelu", Precision::int32, 8, -4, 4);
+    CHECK_FALSE(evaluate(t, Protocol::paper).sampled);
+    t.scales = {6, 31};
+    const Metrics m = evaluate(t, Protocol::paper);
+    CHECK(m.sampled);
+    CHECK(m.points == 513 + 65536);
+}
+
+TEST_CASE("the paper protocol refuses functions that are not finite on the grid and ranges outside the domain", "[metrics]") {
+    const auto nan_hole = expr_function("x>0.7&&x<0.72?0/0:x", 0, 1);
+    CHECK_THROWS_WITH(paper_grid(*nan_hole, default_int_params(Precision::int8), {6}, 0, 1),
+                      Catch::Contains("not finite at x = 0.703125"));
+    CHECK_THROWS_WITH(paper_grid(*builtin_function("exp"), default_int_params(Precision::int8), {0}, -4, 4),
+                      Catch::Contains("domain of exp (x <= 0)"));
+    CHECK_THROWS_WITH(builtin_function("div")->check_range(0, 4), Catch::Contains("x > 0"));
+    CHECK_NOTHROW(builtin_function("div")->check_range(1e-9, 4));
+    CHECK_THROWS_WITH(fp32_paper_points(-1e9, 1e9), Catch::Contains("more than the protocol's limit"));
+    // A table file whose range leaves the domain is refused by the paper protocol, not clipped.
+    PwlTable t = uniform_table("exp", Precision::int8, 8, -8, 0);
+    t.range_hi = 2;
+    CHECK_THROWS_WITH(evaluate(t, Protocol::paper), Catch::Contains("domain of exp"));
+    CHECK_NOTHROW(evaluate(t, Protocol::full));   // `full` is defined on the domain
+}

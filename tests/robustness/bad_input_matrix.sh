@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # Bad input to every subcommand: exit status 2, exactly one line on stderr, nothing on stdout,
-# no output file created, and an existing file at the output path left byte for byte as it was.
+# and nothing in the scratch folder created, removed or changed (every file compared by
+# checksum: an existing output, an input named as output, a vectors set, a FIFO or a link at an
+# output path all stay as they were). Then the cases that must work: names a write must not
+# break, and vectors sets written concurrently.
 #   bad_input_matrix.sh GQALUT DATA_DIR
 set -u
 g=$1
 data=$2/gqa-lut-pretrained
+root=$(cd "$(dirname "$0")/../.." && pwd)
 dir=$(mktemp -d)
 log=$(mktemp -d)
 trap 'rm -rf "$dir" "$log"' EXIT
@@ -13,6 +17,41 @@ good=$data/gelu_pwl_7.json
 printf '{"gelu": {"0": {"breakpoints": [1, 0], "slopes": [0, 0, 0], "intercepts": [0, 0, 0]}}}' >"$dir/bad.json"
 echo "precious" >"$dir/keep.json"
 mkdir -p "$dir/keepdir" && echo "precious" >"$dir/keepdir/explore.csv"
+# Inputs that a command is also told to write.
+cp "$good" "$dir/t.vcd"
+cp "$good" "$dir/w-cycle.vcd"
+ln "$dir/t.vcd" "$dir/hardlink.vcd"
+mkdir "$dir/D" && cp "$good" "$dir/D/in.hex"
+mkdir "$dir/V" && cp "$data/exp_pwl_7.json" "$dir/V/exp.json"
+cp "$root/model/cost/cost_28nm.json" "$dir/constants.json"
+# A vectors set, with a folder where in.hex goes (the write fails half-way through the set).
+"$g" vectors --table "$good" --out "$dir/set" >/dev/null || echo "FAIL: making the vectors set"
+rm "$dir/set/in.hex" && mkdir "$dir/set/in.hex"
+# Outputs that are not regular files: never deleted and recreated.
+mkfifo "$dir/fifo" "$dir/fifo.vcd"
+ln -s /dev/null "$dir/null"
+mkdir "$dir/F" && mkfifo "$dir/F/gelu.json"
+# Deeply nested JSON in both table formats and a constants file (100000 levels).
+python3 -c 'import sys; d=100000; print("{\"gelu\": {\"0\": " + "[" * d + "]" * d + "}}")' >"$dir/deep-ref.json"
+python3 -c 'import sys; d=100000; print("{\"format\": \"gqalut-table\", \"version\": 1, \"function\": " + "[" * d + "]" * d + "}")' >"$dir/deep-own.json"
+python3 -c 'import sys; d=100000; print("{\"name\": " + "[" * d + "]" * d + "}")' >"$dir/deep-constants.json"
+# Own-format tables whose integer fields wrap to legal values when narrowed to 32 bits.
+own='{"format":"gqalut-table","version":1,"function":"gelu","range":[-4,4],"entries":2,"precision":"int8",
+ "param_format":{"width":8,"lambda_k":6,"lambda_b":6},"scales":[0,1],"scheme":"shared",
+ "shared":{"breakpoints":[0.5],"slopes":[0,64],"intercepts":[0,0]}}'
+echo "$own" >"$dir/own.json"
+echo "${own/\"entries\":2/\"entries\":4294967298}" >"$dir/wrap-entries.json"
+echo "${own/\"version\":1/\"version\":4294967297}" >"$dir/wrap-version.json"
+echo "${own/\"width\":8/\"width\":4294967304}" >"$dir/wrap-width.json"
+echo "${own/\"lambda_k\":6/\"lambda_k\":4294967302}" >"$dir/wrap-lambda.json"
+echo "${own/\"scales\":\[0,1\]/\"scales\":[4294967296,1]}" >"$dir/wrap-scales.json"
+"$g" search --function gelu --entries 4 --precision fp32 --method optimal --quiet --out "$dir/fp32.json" >/dev/null ||
+  echo "FAIL: making the fp32 table"
+
+# Everything under the scratch folder: each file's checksum, and every other entry's type.
+snapshot() {
+  (cd "$dir" && find . -mindepth 1 \( -type f -exec md5sum {} + \) -o \( ! -type f -printf '%p %y\n' \) | sort)
+}
 
 # check NAME PATTERN ARGS...: bad input as described above; PATTERN must match the stderr line.
 check() {
@@ -20,21 +59,19 @@ check() {
   shift 2
   cases=$((cases + 1))
   local before
-  before=$(ls -A "$dir" | sort)
-  "$g" "$@" >"$log/out" 2>"$log/err"
+  before=$(snapshot)
+  timeout 60 "$g" "$@" >"$log/out" 2>"$log/err" </dev/null
   local rc=$?
   local lines
   lines=$(wc -l <"$log/err")
   local after
-  after=$(ls -A "$dir" | sort)
+  after=$(snapshot)
   local problem=""
   [[ $rc -eq 2 ]] || problem+=" rc=$rc"
   [[ -s $log/out ]] && problem+=" stdout not empty"
   [[ $lines -eq 1 ]] || problem+=" stderr has $lines lines"
   grep -qE -- "$pattern" "$log/err" || problem+=" message does not match /$pattern/"
-  [[ $before == "$after" ]] || problem+=" files changed: $(diff <(echo "$before") <(echo "$after") | tr '\n' ' ')"
-  [[ $(cat "$dir/keep.json") == precious ]] || problem+=" keep.json was overwritten"
-  [[ $(cat "$dir/keepdir/explore.csv") == precious ]] || problem+=" keepdir/explore.csv was overwritten"
+  [[ $before == "$after" ]] || problem+=" files changed: $(diff <(echo "$before") <(echo "$after") | grep '^[<>]' | head -4 | tr '\n' ' ')"
   if [[ -n $problem ]]; then
     echo "FAIL $name:$problem | $(head -c 300 "$log/err")"
     fails=$((fails + 1))
@@ -94,9 +131,114 @@ check "explore: out is a file" "not a directory" explore --out "$dir/keep.json" 
 # bench
 check "bench: section" "section" bench --only nothing
 check "bench: format" "format" bench --format xml
+check "parser: a value holding a message placeholder" "--lanes" sim --table "$good" --lanes "%value%"
+check "parser: an option holding a message placeholder" "unrecognised" eval --table "$good" "--%canonical_option%"
+check "sim: vcd is the table" "--table" sim --table "$dir/t.vcd" --model cycle --vcd "$dir/t.vcd"
+check "sim: vcd is a hard link of the table" "--table" sim --table "$dir/t.vcd" --model cycle --vcd "$dir/hardlink.vcd"
+check "sim: vcd is a FIFO" "regular file" sim --table "$good" --model cycle --vcd "$dir/fifo.vcd"
+check "sim: vcd not ending in .vcd" "\.vcd" sim --table "$good" --model cycle --vcd "$dir/trace"
+check "sim: empty vcd" "empty" sim --table "$good" --model cycle --vcd ""
+check "sim: scale range overflow" "--scale: 2147483647 outside" sim --table "$good" --model cycle --scale 0..2147483647
+check "sim: seed -1" "--seed" sim --table "$good" --model cycle --seed -1
+check "sim: stall 0.999999" "--stall-in: 0.999999 outside" sim --table "$good" --model cycle --stall-in 0.999999
+check "sim: newline in a path" "cannot open" sim --table "$dir/no
+such.json"
+check "eval: deep JSON (reference format)" "nested deeper" eval --table "$dir/deep-ref.json"
+check "eval: deep JSON (own format)" "nested deeper" eval --table "$dir/deep-own.json"
+check "eval: /dev/zero" "larger than 16 MiB" eval --table /dev/zero
+check "eval: scales range overflow" "--scales: 2147483647 outside" eval --table "$good" --scales 0..2147483647
+check "eval: entries wrap" "entries: 4294967298 outside" eval --table "$dir/wrap-entries.json"
+check "eval: version wrap" "version: 4294967297" eval --table "$dir/wrap-version.json"
+check "eval: width wrap" "width: 4294967304 outside" eval --table "$dir/wrap-width.json"
+check "eval: lambda_k wrap" "lambda_k: 4294967302 outside" eval --table "$dir/wrap-lambda.json"
+check "eval: scales wrap" "scales\[0\]: 4294967296 outside" eval --table "$dir/wrap-scales.json"
+check "trace: x nan" "--x" trace --table "$good" --x nan
+check "trace: x inf" "--x" trace --table "$good" --x inf
+check "trace: scale -1" "--scale: -1 outside" trace --table "$good" --x 1 --scale -1
+check "trace: fp32 code beyond 32 bits" "--code" trace --table "$dir/fp32.json" --code 4294967297
+check "trace: fp32 x beyond binary32" "--x" trace --table "$dir/fp32.json" --x 1e300
+check "search: out is a FIFO" "regular file" search --entries 4 --function gelu --method optimal --quiet --out "$dir/fifo"
+check "search: empty out" "empty" search --entries 4 --function gelu --method optimal --quiet --out ""
+check "search: rm-range overflow" "--rm-range: 2147483647 outside" search --entries 4 --function gelu --rm-range 0..2147483647
+check "search: scales overflow" "--scales: 2147483647 outside" search --entries 4 --function gelu --scales 0..2147483647
+check "cost: out is a link to /dev/null" "regular file" cost --calibrate --out "$dir/null"
+check "cost: out is the constants file" "--constants" cost --calibrate --constants "$dir/constants.json" --out "$dir/constants.json"
+check "cost: empty out" "empty" cost --calibrate --out ""
+check "cost: deep JSON constants" "nested deeper" cost --constants "$dir/deep-constants.json"
+check "vectors: out holds the table" "--table" vectors --table "$dir/D/in.hex" --out "$dir/D"
+check "vectors: a folder where in.hex goes" "in.hex" vectors --table "$good" --out "$dir/set"
+check "vectors: scales overflow" "--scales: 2147483647 outside" vectors --table "$good" --out "$dir/vec" --scales 0..2147483647
+check "vectors: seed -1" "--seed" vectors --table "$good" --out "$dir/vec" --seed -1 --inputs random:5
+check "vectors: huge shape" "entries must be" vectors --table "$good" --out "$dir/vec" --shape int8_p8_n99999999999_l1
+check "vectors: empty out" "empty" vectors --table "$good" --out ""
+check "vp: rows x cols overflow" "46341 x 46341" vp --kernel gelu --rows 46341 --cols 46341
+check "vp: rows x cols wrap to 0" "65536 x 65536" vp --kernel gelu --rows 65536 --cols 65536
+check "vp: quantum inf" "--quantum-ns" vp --kernel gelu --quantum-ns inf
+check "vp: log level 99" "--log-level" vp --kernel gelu --log-level 99
+check "vp: seed -1" "--seed" vp --kernel gelu --seed -1
+check "vp: save-tables over its input" "--exp-table" vp --kernel softmax --exp-table "$dir/V/exp.json" --save-tables "$dir/V"
+check "vp: save-tables over a FIFO" "regular file" vp --kernel gelu --save-tables "$dir/F"
+check "vp: empty save-tables" "empty" vp --kernel gelu --save-tables ""
 if "$g" --help | grep -q "^  cosim"; then
   check "cosim: bad table" "bad.json" cosim --table "$dir/bad.json"
   check "cosim: inputs" "inputs" cosim --table "$good" --inputs random:-5
+  check "cosim: vcd prefix names the table" "--table" cosim --table "$dir/w-cycle.vcd" --vcd "$dir/w"
+  check "cosim: empty vcd" "empty" cosim --table "$good" --vcd ""
+  check "cosim: seed -1" "--seed" cosim --table "$good" --seed -1
 fi
+
+# works NAME PYTHON-CHECK ARGS...: exit 0, and the JSON on stdout satisfies the check (as `j`).
+works() {
+  local name=$1 test=$2
+  shift 2
+  cases=$((cases + 1))
+  timeout 60 "$g" "$@" --format json >"$log/out" 2>"$log/err" </dev/null
+  local rc=$?
+  if [[ $rc -eq 0 ]] && python3 -c "import json,sys; j=json.load(open(sys.argv[1])); sys.exit(0 if ($test) else 1)" "$log/out"; then
+    echo "ok   $name"
+  else
+    echo "FAIL $name: rc=$rc $(head -c 300 "$log/err")"
+    fails=$((fails + 1))
+  fi
+}
+long=$(printf 'n%.0s' $(seq 250)).json   # 255 bytes, the longest legal file name
+works "search: a 255-byte file name" "j['out'].endswith('$long')" search --entries 4 --function gelu --method optimal --quiet --out "$dir/$long"
+[[ -f $dir/$long ]] || { echo "FAIL: $long not written"; fails=$((fails + 1)); }
+works "search: a path that is not UTF-8" "j['out'].endswith('.json')" search --entries 4 --function gelu --method optimal --quiet --out "$dir/"$'\xff'".json"
+works "search: the largest seed" "j['seed'] == 18446744073709551615" search --entries 4 --function gelu --method gqa --generations 1 --population 4 \
+  --seed 18446744073709551615 --quiet --out "$dir/seed.json"
+works "eval: a table with the largest seed" "j['entries'] == 4" eval --table "$dir/seed.json"
+# An output through a symbolic link: the link stays, the file it names is replaced.
+cases=$((cases + 1))
+echo "old" >"$dir/target.json" && ln -s target.json "$dir/link.json"
+if "$g" cost --calibrate --out "$dir/link.json" 2>/dev/null && [[ -L $dir/link.json ]] && grep -q '"fit"' "$dir/target.json"; then
+  echo "ok   cost: out through a link replaces the file it names"
+else
+  echo "FAIL cost: out through a link: $(ls -l "$dir/link.json")"
+  fails=$((fails + 1))
+fi
+
+# Two vectors runs into one folder at once, 20 times: the folder always holds one run's
+# complete set (each file equal to that of a run alone), and no temporary folder is left.
+cases=$((cases + 1))
+vec() { "$g" vectors --table "$1" --inputs random:50000 --out "$2" >/dev/null 2>&1; }
+vec "$good" "$dir/ref-gelu" && vec "$data/hswish_pwl_7.json" "$dir/ref-hswish"
+mixed=0
+for _ in $(seq 20); do
+  vec "$good" "$dir/race" &
+  vec "$data/hswish_pwl_7.json" "$dir/race"
+  wait
+  ref=$dir/ref-hswish
+  grep -q gelu "$dir/race/vectors.vh" && ref=$dir/ref-gelu
+  for f in vectors.vh ops.hex in.hex expect.hex; do cmp -s "$dir/race/$f" "$ref/$f" || { mixed=$((mixed + 1)); break; }; done
+  ls -A "$dir/race" | grep -q '^\.gqalut' && mixed=$((mixed + 1))
+done
+if [[ $mixed -eq 0 ]]; then
+  echo "ok   vectors: 20 concurrent pairs into one folder, never a mixed set"
+else
+  echo "FAIL vectors: $mixed of 20 concurrent pairs left a mixed set"
+  fails=$((fails + 1))
+fi
+
 echo "$cases cases, $fails failure(s)"
 [[ $fails -eq 0 ]]

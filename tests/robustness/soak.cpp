@@ -13,10 +13,13 @@
 #include "model/fp32_datapath.hpp"
 #include "tlm/platform.hpp"
 #include "tlm/pwl_driver.hpp"
-#include "tlm/unit_backend.hpp"
+#include "model/unit/cycle_level.hpp"
+#include "model/unit/elements.hpp"
 
 using namespace gqalut;
 using namespace gqalut::vp;
+using gqalut::unit::load_input;
+using gqalut::unit::store_output;
 
 namespace {
 
@@ -89,6 +92,7 @@ Config random_config(std::mt19937_64& r) {
 int sc_main(int argc, char** argv) {
     const double target = argc > 1 ? std::atof(argv[1]) : 1e8;
     const uint64_t seed = argc > 2 ? std::strtoull(argv[2], nullptr, 10) : 1;
+    gqalut::unit::register_cycle_level();
     PlatformConfig cfg;
     cfg.model = "cycle";
     cfg.lanes = 8;

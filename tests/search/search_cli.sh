@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `gqalut search` command-line contract (SPEC §13): bad input gives exit 2, one line on stderr,
+# `gqalut search` command-line contract (docs/cli.md): bad input gives exit 2, one line on stderr,
 # nothing on stdout and no output file; good runs print the JSON keys checks rely on, write a
 # table `gqalut eval` reads back with the same MSE, and the same seed gives the same file on
 # any thread count.
@@ -43,6 +43,24 @@ bad "per-scale GA" --function gelu --entries 8 --method gqa --scheme per-scale
 bad "zero threads" --function gelu --entries 8 --method gqa --threads 0
 bad "missing entries" --function gelu --method gqa
 bad "unknown option" --function gelu --entries 8 --colour red
+bad "range outside the exp domain" --function exp --range -4,4 --entries 8 --method optimal
+bad "range outside the div domain" --function div --range 0,4 --entries 8 --method gqa
+bad "rsqrt range below 0" --function rsqrt --range -1,4 --entries 8 --method optimal --precision fp32
+bad "NaN inside the range (optimal)" --expr "x>0.7&&x<0.72?0/0:x" --range 0,1 --entries 8 --method optimal
+bad "NaN inside the range (gqa-rm)" --expr "x>0.7&&x<0.72?0/0:x" --range 0,1 --entries 8 --method gqa-rm
+bad "log outside its domain" --expr "log(x)" --range -1,1 --entries 8 --method optimal
+bad "fp32 range beyond the sample limit" --function gelu --range -1e9,1e9 --entries 8 --precision fp32 --method optimal
+bad "div range beyond the sample limit" --function div --range 0.5,1e18 --entries 8 --method optimal
+bad "unknown objective" --function gelu --entries 8 --method optimal --objective median
+bad "lambda not a number" --function gelu --entries 8 --method optimal --lambda six
+bad "lambda-k above 2k" --function gelu --entries 8 --method optimal --lambda-k 17
+bad "lambda-b negative" --function gelu --entries 8 --method optimal --lambda-b -1
+bad "lambda for fp32" --function gelu --entries 8 --method optimal --precision fp32 --lambda-b 3
+bad "max objective with nnlut" --function gelu --entries 8 --method nnlut --objective max
+bad "max objective, fp32 optimum" --function gelu --entries 8 --method optimal --objective max --precision fp32
+bad "population 1" --function gelu --entries 8 --method gqa --population 1
+bad "theta-r above 1" --function gelu --entries 8 --method gqa-rm --theta-r 2
+bad "GA option with optimal" --function gelu --entries 8 --method optimal --generations -3
 
 # A good run: JSON keys, table file, eval agrees.
 if ! "$gqalut" search --function gelu --range -4,4 --entries 8 --precision int8 --method gqa-rm --generations 50 \
@@ -57,8 +75,10 @@ fi
 import json, sys
 d = sys.argv[1]
 a = json.load(open(d + "/a.out"))
-for key in ("mse_mean", "mse_per_scale", "max_abs_error", "seconds"):
+for key in ("mse_mean", "mse_per_scale", "max_abs_error", "seconds", "objective", "lambda_k", "lambda_b",
+            "bits_per_entry", "codes_at_rail", "lambda_search"):
     assert key in a, key
+assert a["objective"] == "mse" and a["bits_per_entry"] == 8 + 8 + 9, a
 assert sorted(a["mse_per_scale"]) == [str(s) for s in range(7)], a["mse_per_scale"]
 assert a["method"] == "gqa-rm" and a["scheme"] == "shared" and a["seed"] == 3
 e = json.load(open(d + "/eval.out"))
@@ -83,6 +103,63 @@ fi
     { echo "FAIL optimal text output"; fails=$((fails + 1)); }
 "$gqalut" search --function div --entries 8 --precision fp32 --method optimal --format json --quiet >"$dir/f.out" 2>&1 ||
     { echo "FAIL fp32 optimal"; fails=$((fails + 1)); }
+
+# Errors name what is wrong.
+"$gqalut" search --function exp --range -4,4 --entries 8 --method optimal 2>&1 | grep -q "domain of exp (x <= 0)" ||
+    { echo "FAIL exp domain message"; fails=$((fails + 1)); }
+"$gqalut" search --expr "x>0.7&&x<0.72?0/0:x" --range 0,1 --entries 8 --method optimal 2>&1 | grep -q "not finite at x = 0.71875" ||
+    { echo "FAIL NaN message names x"; fails=$((fails + 1)); }
+# A range beyond the input format clamps to its codes: every scale keeps its grid (no scale
+# dropped), and +-1e308 gives the same table as the format's own extent [-128, 127].
+for r in "-4,1e18" "-1e308,1e308" "-128,127"; do
+    "$gqalut" search --function gelu --range="$r" --entries 8 --method optimal --lambda 6 --quiet --format json >"$dir/r$r.out" 2>"$dir/r.err" ||
+        { echo "FAIL range $r: $(cat "$dir/r.err")"; fails=$((fails + 1)); }
+done
+/usr/bin/python3 - "$dir" <<'PY' || fails=$((fails + 1))
+import json, sys
+d = sys.argv[1]
+a = json.load(open(d + "/r-4,1e18.out"))
+assert all(v > 0 for v in a["mse_per_scale"].values()), a["mse_per_scale"]
+# codes ceil(-4 2^s)..127 at s = 0..6: 132 + 136 + 144 + 160 + 192 + 256 + 256
+assert a["points"] == 1276, a["points"]
+w = json.load(open(d + "/r-1e308,1e308.out"))
+f = json.load(open(d + "/r-128,127.out"))
+assert w["points"] == 7 * 256 and w["mse_mean"] == f["mse_mean"], (w["points"], w["mse_mean"], f["mse_mean"])
+print("ok   wide ranges: -4,1e18 keeps all 7 scales (%d points); +-1e308 = [-128, 127] (%d points)" % (a["points"], w["points"]))
+PY
+
+# A format that clips: exit 0, the table, one warning line on stderr; auto does not clip.
+for l in 6 auto; do
+    "$gqalut" search --expr "min(max(x,-1),1)*_pi" --range=-4,4 --entries 8 --method optimal --lambda $l --quiet \
+        --format json --out "$dir/clip-$l.json" >"$dir/clip-$l.out" 2>"$dir/clip-$l.err" ||
+        { echo "FAIL clip run lambda $l"; fails=$((fails + 1)); }
+done
+if [[ $(wc -l <"$dir/clip-6.err") -eq 1 ]] && grep -q "warning: .* sit at a rail" "$dir/clip-6.err" && [[ ! -s $dir/clip-auto.err ]]; then
+    echo "ok   clipped format warns: $(cat "$dir/clip-6.err")"
+else
+    echo "FAIL rail warning: lambda 6: $(cat "$dir/clip-6.err"); auto: $(cat "$dir/clip-auto.err")"
+    fails=$((fails + 1))
+fi
+/usr/bin/python3 - "$dir" <<'PY' || fails=$((fails + 1))
+import json, sys
+d = sys.argv[1]
+six, auto = json.load(open(d + "/clip-6.out")), json.load(open(d + "/clip-auto.out"))
+t6 = json.load(open(d + "/clip-6.json"))
+assert t6["metrics"]["codes_at_rail"] == six["codes_at_rail"] and six["codes_at_rail"]["slopes"] > 0, six["codes_at_rail"]
+assert auto["codes_at_rail"] == {"slopes": 0, "intercepts": 0}, auto["codes_at_rail"]
+assert auto["mse_mean"] < 1e-4 < 2e-2 < six["mse_mean"], (auto["mse_mean"], six["mse_mean"])
+print("ok   lambda 6 MSE %.2e (%s at rails), auto %d/%d MSE %.2e" % (six["mse_mean"], six["codes_at_rail"], auto["lambda_k"], auto["lambda_b"], auto["mse_mean"]))
+PY
+# The max-error objective and independent fraction bits.
+"$gqalut" search --function gelu --entries 8 --method optimal --objective max --lambda-k 5 --lambda-b 7 --quiet --format json \
+    >"$dir/max.out" 2>&1 || { echo "FAIL max objective: $(cat "$dir/max.out")"; fails=$((fails + 1)); }
+/usr/bin/python3 - "$dir" <<'PY' || fails=$((fails + 1))
+import json, sys
+m = json.load(open(sys.argv[1] + "/max.out"))
+assert m["objective"] == "max" and m["objective_value"] == m["max_abs_error"], m
+assert m["lambda_k"] == 5 and m["lambda_b"] == 7 and "lambda_search" not in m, m
+print("ok   --objective max, lambda_k 5, lambda_b 7: max error %.3e" % m["max_abs_error"])
+PY
 
 echo "$fails failure(s)"
 [[ $fails -eq 0 ]]

@@ -2,6 +2,7 @@
 // any thread count, and every precision and the scaler work.
 #include <catch2/catch.hpp>
 
+#include "model/errors.hpp"
 #include "model/metrics.hpp"
 #include "model/table_io.hpp"
 #include "search/search.hpp"
@@ -16,6 +17,7 @@ SearchOptions quick(const std::string& f, int entries, const std::string& method
     o.method = method;
     o.generations = 40;
     o.nn_steps = 200;
+    o.spec.reference_lambda = true;   // the format fixed (k-2): the tests of --lambda auto set it
     return o;
 }
 std::string table_bytes(const SearchResult& r) { return table_to_json(r.table).dump(2); }
@@ -59,6 +61,19 @@ TEST_CASE("same seed, byte-identical table for 1 and 2 threads", "[methods]") {
     const std::string one = table_bytes(run_search(o));
     o.threads = 2;
     CHECK(table_bytes(run_search(o)) == one);
+    // --lambda auto and the maximum error too.
+    for (const char* m : {"optimal", "gqa-rm", "nnlut"})
+        for (const char* obj : {"mse", "max"}) {
+            if (std::string(m) == "nnlut" && std::string(obj) == "max") continue;
+            SearchOptions a = quick("exp", 8, m);
+            a.spec.reference_lambda = false;
+            a.spec.objective = obj;
+            a.threads = 1;
+            const std::string first = table_bytes(run_search(a));
+            a.threads = 2;
+            INFO(m << " " << obj << " lambda auto");
+            CHECK(table_bytes(run_search(a)) == first);
+        }
 }
 
 TEST_CASE("more generations never end worse (the best ever is kept)", "[methods]") {
@@ -73,6 +88,7 @@ TEST_CASE("every precision, the scaler and user expressions", "[methods]") {
     for (const char* prec : {"int8", "int16", "int32", "fp32"}) {
         for (const char* m : {"gqa-rm", "nnlut", "optimal"}) {
             SearchOptions o = quick("gelu", 8, m);
+            o.spec.reference_lambda = false;
             o.spec.precision = prec;
             const SearchResult r = run_search(o);
             INFO(prec << " " << m);
@@ -85,7 +101,10 @@ TEST_CASE("every precision, the scaler and user expressions", "[methods]") {
             } else {
                 CHECK(r.metrics.mse_per_scale.size() == 7);
                 CHECK(r.table.params.width == input_bits(r.table.precision));
-                CHECK(r.table.params.lambda_k == input_bits(r.table.precision) - 2);
+                CHECK_FALSE(r.lambda_trials.empty());   // --lambda auto is the default
+                CHECK(r.table.params.lambda_k >= 0);
+                CHECK(r.table.params.lambda_k <= r.table.params.width);   // auto stays where the unit runs
+                CHECK(r.table.params.lambda_b <= r.table.params.width);
             }
         }
     }
@@ -111,4 +130,76 @@ TEST_CASE("every precision, the scaler and user expressions", "[methods]") {
     const SearchResult x = run_search(e);
     CHECK(x.table.function == "expr");
     CHECK(x.metrics.mse_mean < 1e-3);
+}
+
+TEST_CASE("lambda auto finds the format a fixed lambda clips, and the clipped run reports its rails", "[methods]") {
+    // pi * clamp(x, -1, 1) on [-4, 4]: slopes of pi need two integer bits, which Q1.6 lacks.
+    SearchOptions o = quick("expr", 8, "optimal");
+    o.spec.expr = "min(max(x,-1),1)*_pi";
+    o.spec.lo = -4;
+    o.spec.hi = 4;
+    o.spec.reference_lambda = false;
+    for (const char* m : {"optimal", "gqa-rm"}) {
+        o.method = m;
+        o.generations = 200;
+        o.spec.lambda_k = o.spec.lambda_b = 6;
+        const SearchResult six = run_search(o);
+        o.spec.lambda_k = o.spec.lambda_b = 5;
+        const SearchResult five = run_search(o);
+        o.spec.lambda_k = o.spec.lambda_b = std::nullopt;
+        const SearchResult chosen = run_search(o);
+        INFO(m << ": lambda 6 " << six.metrics.mse_mean << ", lambda 5 " << five.metrics.mse_mean << ", auto "
+               << chosen.metrics.mse_mean << " at " << chosen.table.params.lambda_k << "/" << chosen.table.params.lambda_b);
+        CHECK(six.rails.any());
+        CHECK(six.table.metrics["codes_at_rail"]["slopes"].get<int>() == six.rails.slopes);
+        CHECK_FALSE(rail_warning(six).empty());
+        CHECK_FALSE(five.rails.any());
+        CHECK(rail_warning(five).empty());
+        CHECK(six.metrics.mse_mean > 10 * five.metrics.mse_mean);
+        CHECK_FALSE(chosen.rails.any());
+        CHECK_FALSE(chosen.lambda_trials.empty());
+        if (std::string(m) == "optimal") CHECK(chosen.metrics.mse_mean <= five.metrics.mse_mean);
+        else CHECK(chosen.metrics.mse_mean < six.metrics.mse_mean / 10);
+    }
+}
+
+TEST_CASE("lambda auto with optimal ends at a pair no neighbour beats, for both objectives", "[methods]") {
+    for (const char* f : {"gelu", "exp", "div"})
+        for (const char* obj : {"mse", "max"}) {
+            SearchOptions o = quick(f, 8, "optimal");
+            o.spec.reference_lambda = false;
+            o.spec.objective = obj;
+            const SearchResult r = run_search(o);
+            const int lk = r.table.params.lambda_k, lb = r.table.params.lambda_b;
+            for (int dk = -1; dk <= 1; ++dk)
+                for (int db = -1; db <= 1; ++db) {
+                    if (lk + dk < 0 || lb + db < 0) continue;
+                    SearchOptions n = o;
+                    n.spec.lambda_k = lk + dk;
+                    n.spec.lambda_b = lb + db;
+                    INFO(f << " " << obj << " at " << lk << "/" << lb << " neighbour " << dk << "/" << db);
+                    CHECK(run_search(n).objective_value >= r.objective_value);
+                }
+            // Independent fraction bits; the chosen table evaluates to what the search reported.
+            CHECK(evaluate(load_table_roundtrip(r.table), Protocol::paper).mse_mean == r.metrics.mse_mean);
+        }
+}
+
+TEST_CASE("the GA minimises the maximum error when asked, fitness equal to the golden metric", "[methods]") {
+    for (const char* f : {"gelu", "div"})
+        for (Fit fit : {Fit::chord, Fit::lsq}) {
+            SearchOptions o = quick(f, 8, "gqa-rm");
+            o.spec.objective = "max";
+            o.fit = fit;
+            const SearchResult r = run_search(o);
+            INFO(f << " " << to_string(fit));
+            CHECK(r.search_fitness == r.metrics.max_abs_error);
+            CHECK(r.search_fitness == evaluate(load_table_roundtrip(r.table), Protocol::paper).max_abs_error);
+            o.method = "optimal";
+            o.scheme = "shared";
+            CHECK(run_search(o).metrics.max_abs_error <= r.metrics.max_abs_error);
+        }
+    SearchOptions n = quick("gelu", 8, "nnlut");
+    n.spec.objective = "max";
+    CHECK_THROWS_AS(run_search(n), BadInput);
 }

@@ -2,6 +2,8 @@
 #include <catch2/catch.hpp>
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <vector>
 
 #include "search/genetic.hpp"
 #include "search/rng.hpp"
@@ -114,4 +116,38 @@ TEST_CASE("paper Table 1 defaults", "[operators]") {
     CHECK(paper_ga_config("exp", 16, true).rm_lo == 0);
     CHECK(paper_ga_config("div", 8, true).theta_r == 0);
     CHECK(paper_ga_config("rsqrt", 16, true).theta_r == 0);
+}
+
+TEST_CASE("GeneticSearch rejects every bad configuration in its constructor", "[operators]") {
+    CHECK_NOTHROW(GeneticSearch(GaConfig{}, 1));
+    struct Bad {
+        const char* what;
+        std::function<void(GaConfig&)> set;
+    };
+    const std::vector<Bad> bad{
+        {"--population", [](GaConfig& c) { c.population = 1; }},
+        {"--population", [](GaConfig& c) { c.population = 100001; }},
+        {"--generations", [](GaConfig& c) { c.generations = -1; }},
+        {"--generations", [](GaConfig& c) { c.generations = 1000001; }},
+        {"crossover", [](GaConfig& c) { c.crossover = -0.1; }},
+        {"crossover", [](GaConfig& c) { c.crossover = 1.5; }},
+        {"crossover", [](GaConfig& c) { c.crossover = std::nan(""); }},
+        {"mutation probability", [](GaConfig& c) { c.mutation = 2; }},
+        {"tournament", [](GaConfig& c) { c.tournament = 0; }},
+        {"sigma", [](GaConfig& c) { c.sigma = -1; }},
+        {"sigma", [](GaConfig& c) { c.sigma = INFINITY; }},
+        {"gene mutation", [](GaConfig& c) { c.gene_prob = 1.01; }},
+        {"--theta-r", [](GaConfig& c) { c.theta_r = -0.5; }},
+        {"--rm-range start", [](GaConfig& c) { c.rm_lo = -1; }},
+        {"--rm-range end", [](GaConfig& c) { c.rm_hi = 63; }},
+        {"--rm-range end", [](GaConfig& c) { c.rm_lo = 5, c.rm_hi = 4; }},
+        {"--threads", [](GaConfig& c) { c.threads = 0; }},
+        {"--threads", [](GaConfig& c) { c.threads = 257; }},
+    };
+    for (const Bad& b : bad) {
+        GaConfig c;
+        b.set(c);
+        INFO(b.what);
+        CHECK_THROWS_WITH(GeneticSearch(c, 1), Catch::Contains(b.what));
+    }
 }

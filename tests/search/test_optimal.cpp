@@ -9,6 +9,7 @@
 #include "model/metrics.hpp"
 #include "model/table_io.hpp"
 #include "search/optimal.hpp"
+#include "search/rng.hpp"
 #include "search/search.hpp"
 
 using namespace gqalut;
@@ -16,19 +17,21 @@ using namespace gqalut;
 namespace {
 
 Problem small_problem(const std::string& f, double lo, double hi, int entries, int width, int lambda,
-                      std::vector<int> scales) {
+                      std::vector<int> scales, const std::string& objective = "mse", int lambda_b = -1) {
     SpecRequest r;
+    r.objective = objective;
     r.function = f;
     r.lo = lo;
     r.hi = hi;
     r.entries = entries;
     r.width = width;
-    r.lambda = lambda;
+    r.lambda_k = lambda;
+    r.lambda_b = lambda_b >= 0 ? lambda_b : lambda;
     r.scales = std::move(scales);
     return Problem(make_spec(r));
 }
 
-// The golden datapath's value for codes (K, B) at input q, scale s (SPEC §3 steps 3-5, written
+// The golden datapath's value for codes (K, B) at input q, scale s (docs/numeric-definition.md §2 steps 3-5, written
 // out here so the brute force does not share code with the searcher; checked against
 // IntDatapath below).
 double datapath_value(const IntParams& p, int s, int64_t k, int64_t b, int64_t q) {
@@ -55,6 +58,20 @@ double brute_segment(const std::vector<std::tuple<int64_t, int, double, double>>
     return best;
 }
 
+// Smallest max over the points of sqrt(w) |y - t| with codes of the W-bit box, by enumeration.
+double brute_segment_max(const std::vector<std::tuple<int64_t, int, double, double>>& pts, const IntParams& p) {
+    if (pts.empty()) return 0;
+    const FixFormat f = p.param_format(0);
+    double best = INFINITY;
+    for (int64_t k = f.min_code(); k <= f.max_code(); ++k)
+        for (int64_t b = f.min_code(); b <= f.max_code(); ++b) {
+            double e = 0;
+            for (const auto& [q, sc, t, w] : pts) e = std::max(e, std::sqrt(w) * std::fabs(datapath_value(p, sc, k, b, q) - t));
+            best = std::min(best, e);
+        }
+    return best;
+}
+
 // Every nondecreasing choice of `count` values from `cand`.
 void choose(const std::vector<double>& cand, size_t count, std::vector<double>& cur, size_t from,
             const std::function<void(const std::vector<double>&)>& visit) {
@@ -69,6 +86,57 @@ void choose(const std::vector<double>& cand, size_t count, std::vector<double>& 
     }
 }
 
+
+// The best total (MSE: sum of squared errors; max: the largest error) over every choice of
+// entries - 1 breakpoint codes on grid g (any grid code, or "never fires"), each segment by
+// enumeration of every (K, B).
+double brute_per_scale(const Problem& p, const ScaleGrid& g, int entries, Objective o) {
+    std::vector<double> cand(g.q.begin(), g.q.end());
+    cand.push_back(static_cast<double>(p.spec().params.bp_max()));
+    double best = INFINITY;
+    std::vector<double> cur;
+    choose(cand, static_cast<size_t>(entries - 1), cur, 0, [&](const std::vector<double>& bps) {
+        double total = 0;
+        for (size_t seg = 0; seg < bps.size() + 1; ++seg) {
+            std::vector<std::tuple<int64_t, int, double, double>> pts;
+            for (size_t i = 0; i < g.q.size(); ++i) {
+                size_t idx = 0;
+                for (double b : bps) idx += b <= static_cast<double>(g.q[i]);
+                if (idx == seg) pts.emplace_back(g.q[i], g.s, g.target[i], 1.0);
+            }
+            total = o == Objective::max ? std::max(total, brute_segment_max(pts, p.spec().params))
+                                        : total + brute_segment(pts, p.spec().params);
+        }
+        best = std::min(best, total);
+    });
+    return o == Objective::max ? best : best / static_cast<double>(g.q.size());
+}
+
+// The same for a shared table of 3 entries, its 2 real breakpoints on a grid 4x finer than the
+// DP's cells (offset to avoid ties); MSE: the scale-weighted mean.
+double brute_shared(const Problem& p, double lo, double hi, Objective o) {
+    std::vector<double> cand;
+    for (double x = lo - 1.0 + 1.0 / 32; x < hi + 1.0; x += 1.0 / 16) cand.push_back(x);
+    const IntParams& ip = p.spec().params;
+    double best = INFINITY;
+    std::vector<double> cur;
+    choose(cand, 2, cur, 0, [&](const std::vector<double>& bps) {
+        double total = 0;
+        for (size_t seg = 0; seg < 3; ++seg) {
+            std::vector<std::tuple<int64_t, int, double, double>> pts;
+            for (const ScaleGrid& g : p.grids())
+                for (size_t i = 0; i < g.q.size(); ++i) {
+                    size_t idx = 0;
+                    for (double b : bps) idx += breakpoint_code(b, g.s, ip) <= g.q[i];
+                    if (idx == seg)
+                        pts.emplace_back(g.q[i], g.s, g.target[i], o == Objective::max ? 1.0 : 1.0 / static_cast<double>(g.q.size()));
+                }
+            total = o == Objective::max ? std::max(total, brute_segment_max(pts, ip)) : total + brute_segment(pts, ip);
+        }
+        best = std::min(best, total);
+    });
+    return o == Objective::max ? best : best / static_cast<double>(p.grids().size());
+}
 }  // namespace
 
 TEST_CASE("the brute force's datapath formula is the golden datapath", "[optimal]") {
@@ -84,79 +152,44 @@ TEST_CASE("the brute force's datapath formula is the golden datapath", "[optimal
             }
 }
 
-TEST_CASE("per-scale optimum equals exhaustive search on small grids", "[optimal]") {
+TEST_CASE("per-scale optimum equals exhaustive search on small grids, both objectives", "[optimal]") {
     struct Case {
         const char* f;
         double lo, hi;
-        int entries, width, lambda;
+        int entries, width, lk, lb;
     };
-    for (const Case& c : {Case{"gelu", -1.5, 1.5, 3, 4, 2}, Case{"exp", -2, 0, 3, 5, 3}, Case{"hswish", -2, 1, 2, 4, 1},
-                          Case{"tanh", -1, 1, 4, 4, 2}}) {
-        const Problem p = small_problem(c.f, c.lo, c.hi, c.entries, c.width, c.lambda, {0, 1, 2});
-        const OptimalResult r = optimal_per_scale(p);
-        CHECK(r.exact);
-        const auto got = p.score_per_scale(r.table);
-        for (size_t gi = 0; gi < p.grids().size(); ++gi) {
-            const ScaleGrid& g = p.grids()[gi];
-            // Breakpoint codes: any grid code, or "never fires".
-            std::vector<double> cand(g.q.begin(), g.q.end());
-            cand.push_back(static_cast<double>(p.spec().params.bp_max()));
-            double best = INFINITY;
-            std::vector<double> cur;
-            choose(cand, static_cast<size_t>(c.entries - 1), cur, 0, [&](const std::vector<double>& bps) {
-                double total = 0;
-                for (size_t seg = 0; seg < bps.size() + 1; ++seg) {
-                    std::vector<std::tuple<int64_t, int, double, double>> pts;
-                    for (size_t i = 0; i < g.q.size(); ++i) {
-                        size_t idx = 0;
-                        for (double b : bps) idx += b <= static_cast<double>(g.q[i]);
-                        if (idx == seg) pts.emplace_back(g.q[i], g.s, g.target[i], 1.0);
-                    }
-                    total += brute_segment(pts, p.spec().params);
-                }
-                best = std::min(best, total);
-            });
-            INFO(c.f << " s=" << g.s);
-            CHECK(got[gi] == Approx(best / static_cast<double>(g.q.size())).epsilon(1e-9));
+    for (const char* obj : {"mse", "max"})
+        for (const Case& c : {Case{"gelu", -1.5, 1.5, 3, 4, 2, 2}, Case{"exp", -2, 0, 3, 5, 3, 4},
+                              Case{"hswish", -2, 1, 2, 4, 1, 1}, Case{"tanh", -1, 1, 4, 4, 2, 3}}) {
+            const Problem p = small_problem(c.f, c.lo, c.hi, c.entries, c.width, c.lk, {0, 1, 2}, obj, c.lb);
+            const Objective o = p.spec().objective;
+            const OptimalResult r = optimal_per_scale(p);
+            CHECK(r.exact);
+            const auto got = o == Objective::max ? p.max_error_per_scale(r.table) : p.score_per_scale(r.table);
+            for (size_t gi = 0; gi < p.grids().size(); ++gi) {
+                INFO(obj << " " << c.f << " s=" << p.grids()[gi].s);
+                CHECK(got[gi] == Approx(brute_per_scale(p, p.grids()[gi], c.entries, o)).epsilon(1e-9));
+            }
+            // The table's objective is the golden metric's.
+            const Metrics m = evaluate(r.table, Protocol::paper);
+            CHECK(p.score(r.table) == (o == Objective::max ? m.max_abs_error : m.mse_mean));
         }
-    }
 }
 
-TEST_CASE("shared optimum equals exhaustive search over a finer breakpoint grid", "[optimal]") {
+TEST_CASE("shared optimum equals exhaustive search over a finer breakpoint grid, both objectives", "[optimal]") {
     struct Case {
         const char* f;
         double lo, hi;
-        int width, lambda;
+        int width, lk, lb;
     };
-    for (const Case& c : {Case{"gelu", -1.5, 1.5, 4, 2}, Case{"exp", -2, 0, 4, 3}, Case{"hswish", -2, 1, 4, 1}}) {
-        const std::vector<int> scales{0, 1, 2};
-        const Problem p = small_problem(c.f, c.lo, c.hi, 3, c.width, c.lambda, scales);
-        const OptimalResult r = optimal_shared(p);
-        CHECK(r.exact);
-        const double got = p.score(r.table);
-        // Real breakpoints on a grid 4x finer than the DP's cells, offset to avoid ties.
-        std::vector<double> cand;
-        for (double x = c.lo - 1.0 + 1.0 / 32; x < c.hi + 1.0; x += 1.0 / 16) cand.push_back(x);
-        const IntParams& ip = p.spec().params;
-        double best = INFINITY;
-        std::vector<double> cur;
-        choose(cand, 2, cur, 0, [&](const std::vector<double>& bps) {
-            double total = 0;
-            for (size_t seg = 0; seg < 3; ++seg) {
-                std::vector<std::tuple<int64_t, int, double, double>> pts;
-                for (const ScaleGrid& g : p.grids())
-                    for (size_t i = 0; i < g.q.size(); ++i) {
-                        size_t idx = 0;
-                        for (double b : bps) idx += breakpoint_code(b, g.s, ip) <= g.q[i];
-                        if (idx == seg) pts.emplace_back(g.q[i], g.s, g.target[i], 1.0 / static_cast<double>(g.q.size()));
-                    }
-                total += brute_segment(pts, ip);
-            }
-            best = std::min(best, total / static_cast<double>(scales.size()));
-        });
-        INFO(c.f);
-        CHECK(got == Approx(best).epsilon(1e-9));
-    }
+    for (const char* obj : {"mse", "max"})
+        for (const Case& c : {Case{"gelu", -1.5, 1.5, 4, 2, 1}, Case{"exp", -2, 0, 4, 3, 3}, Case{"hswish", -2, 1, 4, 1, 2}}) {
+            const Problem p = small_problem(c.f, c.lo, c.hi, 3, c.width, c.lk, {0, 1, 2}, obj, c.lb);
+            const OptimalResult r = optimal_shared(p);
+            CHECK(r.exact);
+            INFO(obj << " " << c.f);
+            CHECK(p.score(r.table) == Approx(brute_shared(p, c.lo, c.hi, p.spec().objective)).epsilon(1e-9));
+        }
 }
 
 TEST_CASE("optimal is never above another method on the same protocol", "[optimal]") {
@@ -165,6 +198,7 @@ TEST_CASE("optimal is never above another method on the same protocol", "[optima
             SearchOptions o;
             o.spec.function = f;
             o.spec.entries = n;
+            o.spec.reference_lambda = true;   // one format for every method
             o.method = "optimal";
             const double per_scale = run_search(o).metrics.mse_mean;
             o.scheme = "shared";
@@ -193,6 +227,7 @@ TEST_CASE("optimal is never above another method on the same protocol", "[optima
         SearchOptions o;
         o.spec.function = t.function;
         o.spec.entries = t.entries;
+        o.spec.reference_lambda = true;   // the published tables' Q1.6
         o.method = "optimal";
         INFO(name);
         CHECK(run_search(o).metrics.mse_mean <= evaluate(t, Protocol::paper).mse_mean);
@@ -245,4 +280,71 @@ TEST_CASE("uniform segments: power-of-two widths from the lowest code, each segm
     // A fixed segmentation can be no better than the best one.
     CHECK(evaluate(optimal_per_scale(p).table, Protocol::paper).mse_mean <=
           evaluate(u.table, Protocol::paper).mse_mean);
+}
+
+TEST_CASE("uniform max-error optimum: each segment's codes are the enumerated minimax", "[optimal]") {
+    const Problem p = small_problem("gelu", -4, 4, 4, 5, 3, {0, 2}, "max", 2);
+    const OptimalResult u = optimal_uniform_segments(p);
+    const IntParams& ip = u.table.params;
+    for (const ScaleGrid& g : p.grids()) {
+        const LutCodes& lut = u.table.per_scale.at(g.s);
+        double worst = 0, got = 0;
+        for (size_t seg = 0; seg < 4; ++seg) {
+            std::vector<std::tuple<int64_t, int, double, double>> pts;
+            for (size_t i = 0; i < g.q.size(); ++i)
+                if (IntDatapath(ip, g.s, lut).segment(g.q[i]) == static_cast<int>(seg)) pts.emplace_back(g.q[i], g.s, g.target[i], 1.0);
+            worst = std::max(worst, brute_segment_max(pts, ip));
+            for (const auto& [q, sc, t, w] : pts)
+                got = std::max(got, std::fabs(datapath_value(ip, sc, lut.slopes[seg], lut.intercepts[seg], q) - t));
+        }
+        CHECK(got == Approx(worst).epsilon(1e-9));
+    }
+    CHECK(p.score(optimal_per_scale(p).table) <= p.score(u.table));
+}
+
+TEST_CASE("each objective's optimum is the best of the two under its own objective", "[optimal]") {
+    for (const char* f : {"gelu", "hswish", "exp", "div"}) {
+        for (const char* scheme : {"per-scale", "shared", "uniform"}) {
+            SearchOptions o;
+            o.spec.function = f;
+            o.spec.entries = 8;
+            o.spec.reference_lambda = true;
+            o.method = "optimal";
+            o.scheme = scheme;
+            const SearchResult mse = run_search(o);
+            o.spec.objective = "max";
+            const SearchResult mx = run_search(o);
+            INFO(f << " " << scheme);
+            CHECK(mx.objective_value == mx.metrics.max_abs_error);
+            CHECK(mx.metrics.max_abs_error <= mse.metrics.max_abs_error * (1 + 1e-12));
+            CHECK(mse.metrics.mse_mean <= mx.metrics.mse_mean * (1 + 1e-12));
+            CHECK(mx.table.metrics["objective"] == "max");
+        }
+    }
+}
+
+TEST_CASE("min-max partition by greedy bisection equals the full min-max DP on monotone costs", "[optimal]") {
+    Rng rng(99);
+    for (int rep = 0; rep < 300; ++rep) {
+        const size_t m = 2 + static_cast<size_t>(rng.uniform_int(0, 30));
+        const size_t parts = 1 + static_cast<size_t>(rng.uniform_int(0, 6));
+        // cost(i, j): the largest of random point weights in [i, j) -- monotone like a max error.
+        std::vector<double> w(m);
+        for (double& v : w) v = rng.uniform01() < 0.2 ? 0.0 : std::floor(rng.uniform(0, 50)) / 8;
+        auto cost = [&](size_t i, size_t j) {
+            double c = 0, s = 0;
+            for (size_t k = i; k < j; ++k) c = std::max(c, w[k]), s += w[k];
+            return c + 0.01 * s * (j - i > 1);   // grows with the run too
+        };
+        const Partition full = best_partition(
+            m, parts, [&](size_t i, double* out) { for (size_t j = i + 1; j < m; ++j) out[j] = cost(i, j); }, Combine::max, 1);
+        const Partition greedy = min_max_partition(m, parts, cost);
+        INFO("m " << m << " parts " << parts);
+        CHECK(greedy.cost == full.cost);
+        CHECK(greedy.starts.size() <= parts);
+        double worst = 0;
+        for (size_t k = 0; k < greedy.starts.size(); ++k)
+            worst = std::max(worst, cost(greedy.starts[k], k + 1 < greedy.starts.size() ? greedy.starts[k + 1] : m - 1));
+        CHECK(worst == greedy.cost);
+    }
 }

@@ -30,6 +30,7 @@ TEST_CASE("score equals evaluate() exactly: published per-scale tables", "[scori
         const PwlTable t = load_table(data(name));
         const Problem p = problem_for(t.function, t.entries);
         CHECK(p.score(t) == evaluate(t, Protocol::paper).mse_mean);
+        CHECK(p.score_max(t) == evaluate(t, Protocol::paper).max_abs_error);
     }
 }
 
@@ -40,6 +41,7 @@ TEST_CASE("score equals evaluate() exactly: shared, scaler and fp32 tables", "[s
             const Problem p = problem_for(f, 8, prec);
             const PwlTable t = uniform_table(f, parse_precision(prec), 8, p.spec().lo, p.spec().hi);
             CHECK(p.score(t) == evaluate(t, Protocol::paper).mse_mean);
+            CHECK(p.score_max(t) == evaluate(t, Protocol::paper).max_abs_error);
             // A decoded genome too, both fits.
             for (Fit fit : {Fit::chord, Fit::lsq}) {
                 const BreakpointProblem bp(p, fit);
@@ -64,6 +66,16 @@ TEST_CASE("lsq fit is never worse than the chord on the same breakpoints", "[sco
         INFO(f);
         // LSQ minimises the scale-weighted sum over segments exactly for fixed breakpoints.
         CHECK(lsq.fitness(g) <= chord.fitness(g) * (1 + 1e-12));
+        // With the maximum error as objective the fit takes the exact minimax codes instead.
+        SpecRequest r;
+        r.function = f;
+        r.entries = 8;
+        r.objective = "max";
+        const Problem pm{make_spec(r)};
+        const BreakpointProblem chord_m(pm, Fit::chord), lsq_m(pm, Fit::lsq);
+        CHECK(lsq_m.fitness(g) == evaluate(lsq_m.decode(g), Protocol::paper).max_abs_error);
+        CHECK(lsq_m.fitness(g) <= chord_m.fitness(g));
+        CHECK(lsq_m.fitness(g) <= pm.score_max(lsq.decode(g)));
     }
 }
 
@@ -84,7 +96,10 @@ TEST_CASE("bad problems are BadInput", "[scoring]") {
     CHECK_THROWS_AS(spec([](SpecRequest& r) { r.function = "expr", r.expr = "x*x"; }), BadInput);   // no range
     CHECK_THROWS_AS(spec([](SpecRequest& r) { r.precision = "int4"; }), BadInput);
     CHECK_THROWS_AS(spec([](SpecRequest& r) { r.scales = std::vector<int>{0, 9}; }), BadInput);
-    CHECK_THROWS_AS(spec([](SpecRequest& r) { r.lambda = -1; }), BadInput);
+    CHECK_THROWS_AS(spec([](SpecRequest& r) { r.lambda_k = -1; }), BadInput);
+    CHECK_THROWS_AS(spec([](SpecRequest& r) { r.lambda_b = 17; }), BadInput);   // INT8: 0..16
+    CHECK_THROWS_AS(spec([](SpecRequest& r) { r.precision = "int32", r.lambda_k = 41; }), BadInput);   // the table's limit
+    CHECK_THROWS_AS(spec([](SpecRequest& r) { r.objective = "median"; }), BadInput);
     CHECK_THROWS_AS(spec([](SpecRequest& r) { r.function = "div", r.preset = "bogus"; }), BadInput);
     SearchOptions o;
     o.method = "annealing";

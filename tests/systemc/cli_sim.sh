@@ -59,5 +59,19 @@ else
     echo "ok   text output"
 fi
 
+# Random inputs are made as they are streamed: 1e7 of them take no more memory than 1e5.
+peak_kb() {
+    /usr/bin/time -f "%M" "$gqalut" sim --table "$ref" --scale 4 --model golden --inputs "random:$1" --format json \
+        2>&1 >/dev/null | tail -1
+}
+small=$(peak_kb 100000)
+large=$(peak_kb 10000000)
+if [[ $large -le $((small + 20000)) ]]; then
+    echo "ok   memory flat in N: peak ${small} kB at 1e5 inputs, ${large} kB at 1e7"
+else
+    echo "FAIL memory grows with N: peak ${small} kB at 1e5 inputs, ${large} kB at 1e7"
+    fails=$((fails + 1))
+fi
+
 echo "$fails failure(s)"
 [[ $fails -eq 0 ]]

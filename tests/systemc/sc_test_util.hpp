@@ -10,17 +10,21 @@
 #include "model/fp32_datapath.hpp"
 #include "model/table_io.hpp"
 #include "search/uniform.hpp"
-#include "sims/cycle_backend.hpp"
-#include "sims/unit_backend.hpp"
+#include "model/unit/cycle_level.hpp"
+#include "sims/tb/stream_job.hpp"
 
 namespace gqalut::test {
 
-inline sim::StreamSim& unit(const UnitShape& shape, cost::Indexing ix = cost::Indexing::parallel) {
-    sim::BackendOptions o;
+// The process's cycle-model unit built with o, or of this shape (one elaboration per process).
+inline unit::PinLevelUnit& cycle_unit(const unit::UnitOptions& o) {
+    unit::register_cycle_level();
+    return dynamic_cast<unit::PinLevelUnit&>(sim::process_unit(unit::level("cycle"), o));
+}
+inline unit::PinLevelUnit& cycle_unit(const UnitShape& shape, cost::Indexing ix = cost::Indexing::parallel) {
+    unit::UnitOptions o;
     o.shape = shape;
     o.indexing = ix;
-    sim::StreamSim& s = sim::cycle_sim(o);
-    return s;
+    return cycle_unit(o);
 }
 
 inline std::string data_dir() { return GQALUT_TEST_DATA; }
@@ -105,12 +109,12 @@ struct Totals {
 };
 
 // Loads t at scale s, streams `inputs` (exhaustive or random), checks against golden.
-inline sim::StreamStats run_table(sim::StreamSim& u, const PwlTable& t, int s, const sim::InputSpec& in,
+inline sim::StreamStats run_table(unit::PinLevelUnit& u, const PwlTable& t, int s, const sim::InputSpec& in,
                                   const sim::StallConfig& st, const RequantConfig& rq = {}) {
     REQUIRE(u.configure(config_writes(t, s, u.shape(), rq)));
     const auto inputs = sim::make_inputs(t, s, u.shape(), in, st.seed + 17);
     const auto ref = sim::golden_reference(t, s, u.shape(), rq);
-    const sim::StreamStats r = u.stream(inputs, *ref, st);
+    const sim::StreamStats r = sim::check_stream(u, inputs, *ref, st);
     CHECK_FALSE(r.timed_out);
     for (const auto& m : r.first)
         UNSCOPED_INFO("mismatch scale " << s << " element " << m.element << " lane " << m.lane << " input "

@@ -8,7 +8,7 @@ using namespace gqalut;
 using namespace gqalut::test;
 
 namespace {
-void fp32_tables(sim::StreamSim& u, Totals& tot, uint64_t seed, uint64_t count) {
+void fp32_tables(unit::PinLevelUnit& u, Totals& tot, uint64_t seed, uint64_t count) {
     const sim::InputSpec random{false, count};
     for (int n : {4, 8, 16, 32}) {
         for (const char* f : {"gelu", "exp"}) {
@@ -23,7 +23,7 @@ void fp32_tables(sim::StreamSim& u, Totals& tot, uint64_t seed, uint64_t count) 
 }  // namespace
 
 TEST_CASE("fp32 random and corner cases, N in {4,8,16,32}, stalls", "[fp32]") {
-    sim::StreamSim& u = unit(fp32_shape());
+    unit::PinLevelUnit& u = cycle_unit(fp32_shape());
     u.reset(2);
     Totals tot;
     fp32_tables(u, tot, 1, 50000);
@@ -32,7 +32,7 @@ TEST_CASE("fp32 random and corner cases, N in {4,8,16,32}, stalls", "[fp32]") {
 }
 
 TEST_CASE("fp32 lanes 8 random and corner cases", "[fp32][lanes]") {
-    sim::StreamSim& u = unit(fp32_shape(32, 8));
+    unit::PinLevelUnit& u = cycle_unit(fp32_shape(32, 8));
     u.reset(2);
     Totals tot;
     fp32_tables(u, tot, 2, 50000);
@@ -41,7 +41,7 @@ TEST_CASE("fp32 lanes 8 random and corner cases", "[fp32][lanes]") {
 }
 
 TEST_CASE("fp32 binary-search comparators", "[fp32][binary]") {
-    sim::StreamSim& u = unit(fp32_shape(32, 1), cost::Indexing::binary_search);
+    unit::PinLevelUnit& u = cycle_unit(fp32_shape(32, 1), cost::Indexing::binary_search);
     CHECK(u.latency() == 7);
     u.reset(2);
     Totals tot;

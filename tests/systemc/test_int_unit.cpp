@@ -9,7 +9,7 @@ namespace {
 const sim::InputSpec kExhaustive{true, 0};
 const sim::StallConfig kStalls{0.3, 0.3, 7};
 
-void reference_tables_int8(sim::StreamSim& u, Totals& tot, uint64_t seed) {
+void reference_tables_int8(unit::PinLevelUnit& u, Totals& tot, uint64_t seed) {
     for (const char* name : {"gelu_pwl_7.json", "gelu_pwl_15.json", "hswish_pwl_7.json", "hswish_pwl_15.json",
                              "exp_pwl_7.json", "exp_pwl_15.json"}) {
         const PwlTable t = reference_table(name);
@@ -17,7 +17,7 @@ void reference_tables_int8(sim::StreamSim& u, Totals& tot, uint64_t seed) {
     }
 }
 
-void uniform_and_random_int8(sim::StreamSim& u, Totals& tot, uint64_t seed) {
+void uniform_and_random_int8(unit::PinLevelUnit& u, Totals& tot, uint64_t seed) {
     for (int n : {4, 8, 16, 32})
         for (const char* f : {"gelu", "hswish", "exp", "tanh"}) {
             const double lo = std::string(f) == "exp" ? -8 : -4, hi = std::string(f) == "exp" ? 0 : 4;
@@ -32,7 +32,7 @@ void uniform_and_random_int8(sim::StreamSim& u, Totals& tot, uint64_t seed) {
 }  // namespace
 
 TEST_CASE("int8 exhaustive: reference tables, every code at every scale, random stalls", "[int8]") {
-    sim::StreamSim& u = unit(int_shape(8));
+    unit::PinLevelUnit& u = cycle_unit(int_shape(8));
     u.reset(2);
     Totals tot;
     reference_tables_int8(u, tot, 1);
@@ -41,7 +41,7 @@ TEST_CASE("int8 exhaustive: reference tables, every code at every scale, random 
 }
 
 TEST_CASE("int8 exhaustive: uniform and random tables, N in {4,8,16,32}, all 8 scales, stalls", "[int8]") {
-    sim::StreamSim& u = unit(int_shape(8));
+    unit::PinLevelUnit& u = cycle_unit(int_shape(8));
     u.reset(2);
     Totals tot;
     uniform_and_random_int8(u, tot, 2);
@@ -50,7 +50,7 @@ TEST_CASE("int8 exhaustive: uniform and random tables, N in {4,8,16,32}, all 8 s
 }
 
 TEST_CASE("int8 exhaustive with the requantizer at several output scales", "[int8]") {
-    sim::StreamSim& u = unit(int_shape(8));
+    unit::PinLevelUnit& u = cycle_unit(int_shape(8));
     u.reset(2);
     Totals tot;
     const PwlTable t = reference_table("gelu_pwl_7.json");
@@ -65,7 +65,7 @@ TEST_CASE("int8 exhaustive with the requantizer at several output scales", "[int
 }
 
 TEST_CASE("int8 lanes 8 exhaustive", "[int8][lanes]") {
-    sim::StreamSim& u = unit(int_shape(8, 32, 8));
+    unit::PinLevelUnit& u = cycle_unit(int_shape(8, 32, 8));
     u.reset(2);
     Totals tot;
     reference_tables_int8(u, tot, 3);
@@ -75,7 +75,7 @@ TEST_CASE("int8 lanes 8 exhaustive", "[int8][lanes]") {
 }
 
 TEST_CASE("int8 MaxEntries 64 holds N = 64 and smaller tables", "[int8]") {
-    sim::StreamSim& u = unit(int_shape(8, 64, 1));
+    unit::PinLevelUnit& u = cycle_unit(int_shape(8, 64, 1));
     u.reset(2);
     Totals tot;
     for (int n : {1, 2, 33, 64}) {
@@ -87,7 +87,7 @@ TEST_CASE("int8 MaxEntries 64 holds N = 64 and smaller tables", "[int8]") {
 }
 
 TEST_CASE("int8 binary-search comparators: exhaustive, latency 2 + log2(MaxEntries)", "[int8][binary]") {
-    sim::StreamSim& u = unit(int_shape(8), cost::Indexing::binary_search);
+    unit::PinLevelUnit& u = cycle_unit(int_shape(8), cost::Indexing::binary_search);
     CHECK(u.latency() == 2 + 5);
     u.reset(2);
     Totals tot;
@@ -99,7 +99,7 @@ TEST_CASE("int8 binary-search comparators: exhaustive, latency 2 + log2(MaxEntri
 
 // INT16: 65536 codes x 16 scales per table, a uniform fit and a random table per N.
 namespace {
-void int16_tables(sim::StreamSim& u, Totals& tot, std::initializer_list<int> ns, uint64_t seed) {
+void int16_tables(unit::PinLevelUnit& u, Totals& tot, std::initializer_list<int> ns, uint64_t seed) {
     for (int n : ns) {
         const PwlTable uni = uniform_table(n % 8 == 0 ? "gelu" : "hswish", Precision::int16, n, -4, 4);
         const PwlTable rnd = random_int_table(Precision::int16, n, seed + static_cast<uint64_t>(n));
@@ -111,7 +111,7 @@ void int16_tables(sim::StreamSim& u, Totals& tot, std::initializer_list<int> ns,
 }  // namespace
 
 TEST_CASE("int16 exhaustive N=4 and N=32: every code at all 16 scales, stalls", "[int16]") {
-    sim::StreamSim& u = unit(int_shape(16));
+    unit::PinLevelUnit& u = cycle_unit(int_shape(16));
     u.reset(2);
     Totals tot;
     int16_tables(u, tot, {4, 32}, 10);
@@ -120,7 +120,7 @@ TEST_CASE("int16 exhaustive N=4 and N=32: every code at all 16 scales, stalls", 
 }
 
 TEST_CASE("int16 exhaustive N=8 and N=16: every code at all 16 scales, stalls", "[int16]") {
-    sim::StreamSim& u = unit(int_shape(16));
+    unit::PinLevelUnit& u = cycle_unit(int_shape(16));
     u.reset(2);
     Totals tot;
     int16_tables(u, tot, {8, 16}, 20);
@@ -129,7 +129,7 @@ TEST_CASE("int16 exhaustive N=8 and N=16: every code at all 16 scales, stalls", 
 }
 
 TEST_CASE("int16 lanes 8 exhaustive with the requantizer", "[int16][lanes]") {
-    sim::StreamSim& u = unit(int_shape(16, 32, 8));
+    unit::PinLevelUnit& u = cycle_unit(int_shape(16, 32, 8));
     u.reset(2);
     Totals tot;
     const PwlTable t = random_int_table(Precision::int16, 16, 1616);
@@ -142,7 +142,7 @@ TEST_CASE("int16 lanes 8 exhaustive with the requantizer", "[int16][lanes]") {
 }
 
 TEST_CASE("int32 random and corner cases, N in {4,8,16,32}, scales 0..31, stalls", "[int32]") {
-    sim::StreamSim& u = unit(int_shape(32));
+    unit::PinLevelUnit& u = cycle_unit(int_shape(32));
     u.reset(2);
     Totals tot;
     const sim::InputSpec random{false, 20000};
@@ -160,7 +160,7 @@ TEST_CASE("int32 random and corner cases, N in {4,8,16,32}, scales 0..31, stalls
 }
 
 TEST_CASE("int32 lanes 8 random and corner cases", "[int32][lanes]") {
-    sim::StreamSim& u = unit(int_shape(32, 32, 8));
+    unit::PinLevelUnit& u = cycle_unit(int_shape(32, 32, 8));
     u.reset(2);
     Totals tot;
     const sim::InputSpec random{false, 20000};
@@ -173,7 +173,7 @@ TEST_CASE("int32 lanes 8 random and corner cases", "[int32][lanes]") {
 }
 
 TEST_CASE("int32 binary-search comparators", "[int32][binary]") {
-    sim::StreamSim& u = unit(int_shape(32, 64, 1), cost::Indexing::binary_search);
+    unit::PinLevelUnit& u = cycle_unit(int_shape(32, 64, 1), cost::Indexing::binary_search);
     CHECK(u.latency() == 2 + 6);
     u.reset(2);
     Totals tot;

@@ -11,7 +11,7 @@
 #include <systemc>
 #include <unistd.h>
 
-#include "sims/cycle_backend.hpp"
+#include "sims/tb/sc_process.hpp"
 
 namespace {
 // Before main(): libsystemc's main prints its banner on stdout before sc_main runs, which

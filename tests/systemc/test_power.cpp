@@ -7,7 +7,7 @@ using namespace gqalut;
 using namespace gqalut::test;
 
 TEST_CASE("power monitor counts LUT reads, compares, shifts, multiplies, adds, register bits", "[power]") {
-    sim::StreamSim& u = unit(int_shape(8));
+    unit::PinLevelUnit& u = cycle_unit(int_shape(8));
     u.reset(2);
     const PwlTable t = reference_table("gelu_pwl_7.json");   // N = 8
     const auto writes = config_writes(t, 3, u.shape());
@@ -15,7 +15,7 @@ TEST_CASE("power monitor counts LUT reads, compares, shifts, multiplies, adds, r
     REQUIRE(u.configure(writes));
     const auto inputs = sim::make_inputs(t, 3, u.shape(), {true, 0}, 1);
     const auto ref = sim::golden_reference(t, 3, u.shape(), {});
-    const sim::StreamStats r = u.stream(inputs, *ref, {0, 0, 1});
+    const sim::StreamStats r = sim::check_stream(u, inputs, *ref, {0, 0, 1});
     REQUIRE(r.mismatches == 0);
     const auto a = u.activity();
     REQUIRE(a);
@@ -51,10 +51,10 @@ TEST_CASE("power monitor counts LUT reads, compares, shifts, multiplies, adds, r
 }
 
 TEST_CASE("toggle weighting: constant inputs switch less than random ones", "[power]") {
-    sim::BackendOptions o;
+    unit::UnitOptions o;
     o.shape = int_shape(8);
     o.toggles = true;
-    sim::StreamSim& u = sim::cycle_sim(o);
+    unit::PinLevelUnit& u = cycle_unit(o);
     u.reset(2);
     const PwlTable t = reference_table("gelu_pwl_7.json");
     REQUIRE(u.configure(config_writes(t, 3, u.shape())));
@@ -63,7 +63,7 @@ TEST_CASE("toggle weighting: constant inputs switch less than random ones", "[po
     const cost::UnitStructure s = cost::structure(u.shape(), cost::Indexing::parallel, {}, c.ge);
     auto energy = [&](const std::vector<uint64_t>& in) {
         u.clear_activity();
-        REQUIRE(u.stream(in, *ref, {0, 0, 1}).mismatches == 0);
+        REQUIRE(sim::check_stream(u, in, *ref, {0, 0, 1}).mismatches == 0);
         const auto a = u.activity();
         REQUIRE(a);
         CHECK(a->toggles);

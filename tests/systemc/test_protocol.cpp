@@ -9,16 +9,16 @@ using namespace gqalut::test;
 
 namespace {
 
-sim::PinsIn idle_pins() { return sim::PinsIn{}; }
-sim::PinsIn write_pins(uint32_t addr, int64_t data) {
-    sim::PinsIn p;
+unit::PinsIn idle_pins() { return unit::PinsIn{}; }
+unit::PinsIn write_pins(uint32_t addr, int64_t data) {
+    unit::PinsIn p;
     p.cfg_we = true;
     p.cfg_addr = addr;
     p.cfg_wdata = static_cast<uint64_t>(data);
     return p;
 }
-sim::PinsIn input_pins(int64_t q, int k, bool out_ready = true) {
-    sim::PinsIn p;
+unit::PinsIn input_pins(int64_t q, int k, bool out_ready = true) {
+    unit::PinsIn p;
     p.in_valid = true;
     p.out_ready = out_ready;
     p.in = {static_cast<uint64_t>(q) & ((uint64_t(1) << k) - 1)};
@@ -29,22 +29,22 @@ int64_t acc_value(i128 word, int w) { return sign_extend(static_cast<uint64_t>(w
 // tick() call i returns the pins before edge i and drives new pins after it, so what call i
 // drives is sampled at edge i+1 and its effect shows in the pins call i+2 returns.
 // Writes one register and returns cfg_err_o as it is after the write.
-bool write(sim::StreamSim& u, uint32_t addr, int64_t data) {
+bool write(unit::PinLevelUnit& u, uint32_t addr, int64_t data) {
     u.tick(write_pins(addr, data));
     u.tick(idle_pins());
     return u.tick(idle_pins()).cfg_err;
 }
-void clear_error(sim::StreamSim& u) {
+void clear_error(unit::PinLevelUnit& u) {
     u.tick(write_pins(reg::kClearError, 1));
     u.tick(idle_pins());
     u.tick(idle_pins());
 }
 // One element through an idle unit: its output word.
-i128 one(sim::StreamSim& u, int64_t q) {
+i128 one(unit::PinLevelUnit& u, int64_t q) {
     const int k = u.shape().in_width;
     u.tick(input_pins(q, k));
     for (int i = 0; i < 40; ++i) {
-        const sim::PinsOut o = u.tick(idle_pins());
+        const unit::PinsOut o = u.tick(idle_pins());
         if (o.out_valid) return o.out[0];
     }
     FAIL("no output");
@@ -54,9 +54,9 @@ i128 one(sim::StreamSim& u, int64_t q) {
 }  // namespace
 
 TEST_CASE("reset values: idle, ready, N = 1 with zero LUT, lambda = ParW-2", "[protocol]") {
-    sim::StreamSim& u = unit(int_shape(8));
+    unit::PinLevelUnit& u = cycle_unit(int_shape(8));
     u.reset(3);
-    sim::PinsOut o = u.tick(idle_pins());
+    unit::PinsOut o = u.tick(idle_pins());
     CHECK(o.idle);
     CHECK(o.in_ready);
     CHECK_FALSE(o.out_valid);
@@ -75,13 +75,13 @@ TEST_CASE("reset values: idle, ready, N = 1 with zero LUT, lambda = ParW-2", "[p
 }
 
 TEST_CASE("latency is 3 cycles and throughput one vector per cycle", "[protocol]") {
-    sim::StreamSim& u = unit(int_shape(8));
+    unit::PinLevelUnit& u = cycle_unit(int_shape(8));
     REQUIRE(u.latency() == 3);
     u.reset(2);
     write(u, reg::kSlope, 1);
     // Call 0 drives the element; the edge of call 1 accepts it; the output is valid after
     // edge 1 + 3 and so seen before the edge of call 5.
-    std::vector<sim::PinsOut> seen;
+    std::vector<unit::PinsOut> seen;
     seen.push_back(u.tick(input_pins(11, 8)));
     for (int i = 0; i < 8; ++i) seen.push_back(u.tick(idle_pins()));
     CHECK(seen[1].in_ready);
@@ -95,7 +95,7 @@ TEST_CASE("latency is 3 cycles and throughput one vector per cycle", "[protocol]
     // Back to back: 20 inputs, 20 consecutive outputs in order.
     std::vector<int64_t> outs;
     for (int i = 0; i < 30; ++i) {
-        const sim::PinsOut o = u.tick(i < 20 ? input_pins(i - 10, 8) : idle_pins());
+        const unit::PinsOut o = u.tick(i < 20 ? input_pins(i - 10, 8) : idle_pins());
         if (i >= 1 && i < 21) CHECK(o.in_ready);
         if (o.out_valid) outs.push_back(acc_value(o.out[0], 25));
     }
@@ -104,13 +104,13 @@ TEST_CASE("latency is 3 cycles and throughput one vector per cycle", "[protocol]
 }
 
 TEST_CASE("back-pressure holds every stage and in_ready_o = !out_valid_o || out_ready_i", "[protocol]") {
-    sim::StreamSim& u = unit(int_shape(8));
+    unit::PinLevelUnit& u = cycle_unit(int_shape(8));
     u.reset(2);
     write(u, reg::kSlope, 1);
     // Call i returns the pins before edge i and drives the pins after it. The sink stalls from
     // the start: the input register and the three stages fill (4 elements), then in_ready_o
     // drops and everything holds.
-    std::vector<sim::PinsOut> seen;
+    std::vector<unit::PinsOut> seen;
     for (int i = 0; i < 12; ++i) seen.push_back(u.tick(input_pins(10 + i, 8, false)));
     CHECK(seen[1].in_ready);
     CHECK(seen[4].in_ready);
@@ -124,9 +124,9 @@ TEST_CASE("back-pressure holds every stage and in_ready_o = !out_valid_o || out_
     std::vector<int64_t> outs;
     bool ready_before = false;
     for (int i = 0; i < 10; ++i) {
-        sim::PinsIn p = idle_pins();
+        unit::PinsIn p = idle_pins();
         p.out_ready = true;
-        const sim::PinsOut o = u.tick(p);
+        const unit::PinsOut o = u.tick(p);
         CHECK(o.in_ready == (!o.out_valid || ready_before));   // follows out_ready_i at once
         if (o.out_valid && ready_before) outs.push_back(acc_value(o.out[0], 25));
         ready_before = true;
@@ -137,9 +137,9 @@ TEST_CASE("back-pressure holds every stage and in_ready_o = !out_valid_o || out_
     std::vector<int64_t> outs2;
     bool drove_ready = true;
     for (int i = 0; i < 16; ++i) {
-        sim::PinsIn p = i < 8 ? input_pins(i, 8, i != 6) : idle_pins();
+        unit::PinsIn p = i < 8 ? input_pins(i, 8, i != 6) : idle_pins();
         if (i >= 8) p.out_ready = true;
-        const sim::PinsOut o = u.tick(p);
+        const unit::PinsOut o = u.tick(p);
         if (i == 7) CHECK_FALSE(o.in_ready);   // out_valid and out_ready_i low (driven at call 6)
         if (o.out_valid && drove_ready) outs2.push_back(acc_value(o.out[0], 25));
         drove_ready = p.out_ready;
@@ -150,32 +150,32 @@ TEST_CASE("back-pressure holds every stage and in_ready_o = !out_valid_o || out_
 }
 
 TEST_CASE("configuration writes only while idle, cfg_err_o sticky, CLEAR_ERROR always", "[protocol]") {
-    sim::StreamSim& u = unit(int_shape(8));
+    unit::PinLevelUnit& u = cycle_unit(int_shape(8));
     u.reset(2);
     CHECK_FALSE(write(u, reg::kSlope, 1));
     // Fill the pipeline and stall the output so the unit stays busy.
     u.tick(input_pins(7, 8, false));
     for (int i = 0; i < 4; ++i) {
-        sim::PinsIn p = idle_pins();
+        unit::PinsIn p = idle_pins();
         p.out_ready = false;
         u.tick(p);
     }
-    sim::PinsIn w = write_pins(reg::kSlope, 2);
+    unit::PinsIn w = write_pins(reg::kSlope, 2);
     w.out_ready = false;
-    const sim::PinsOut before = u.tick(w);
+    const unit::PinsOut before = u.tick(w);
     CHECK_FALSE(before.idle);
-    sim::PinsIn hold = idle_pins();
+    unit::PinsIn hold = idle_pins();
     hold.out_ready = false;
     CHECK_FALSE(u.tick(hold).cfg_err);   // the write is sampled at this edge
     CHECK(u.tick(hold).cfg_err);         // busy write refused
     CHECK(u.tick(hold).cfg_err);         // sticky
-    sim::PinsIn clr = write_pins(reg::kClearError, 0);
+    unit::PinsIn clr = write_pins(reg::kClearError, 0);
     clr.out_ready = false;
     u.tick(clr);
     CHECK(u.tick(hold).cfg_err);
     CHECK_FALSE(u.tick(hold).cfg_err);   // cleared even though busy
     // Drain: the element was computed with slope 1; the refused write changed nothing.
-    sim::PinsOut o;
+    unit::PinsOut o;
     for (int i = 0; i < 3; ++i) {
         o = u.tick(idle_pins());
         if (o.out_valid) break;
@@ -187,7 +187,7 @@ TEST_CASE("configuration writes only while idle, cfg_err_o sticky, CLEAR_ERROR a
 }
 
 TEST_CASE("out-of-range and unmapped writes are ignored and set cfg_err_o", "[protocol]") {
-    sim::StreamSim& u = unit(int_shape(8));
+    unit::PinLevelUnit& u = cycle_unit(int_shape(8));
     u.reset(2);
     struct Case {
         uint32_t addr;
@@ -217,15 +217,15 @@ TEST_CASE("out-of-range and unmapped writes are ignored and set cfg_err_o", "[pr
 }
 
 TEST_CASE("an element accepted with a write in the same cycle sees the new value", "[protocol]") {
-    sim::StreamSim& u = unit(int_shape(8));
+    unit::PinLevelUnit& u = cycle_unit(int_shape(8));
     u.reset(2);
     CHECK_FALSE(write(u, reg::kSlope, 1));
-    sim::PinsIn both = input_pins(9, 8);
+    unit::PinsIn both = input_pins(9, 8);
     both.cfg_we = true;
     both.cfg_addr = reg::kSlope;
     both.cfg_wdata = 3;
     u.tick(both);
-    sim::PinsOut o;
+    unit::PinsOut o;
     for (int i = 0; i < 6 && !o.out_valid; ++i) o = u.tick(idle_pins());
     REQUIRE(o.out_valid);
     CHECK_FALSE(o.cfg_err);
@@ -233,16 +233,16 @@ TEST_CASE("an element accepted with a write in the same cycle sees the new value
 }
 
 TEST_CASE("reset in mid-stream empties the pipeline and restores the registers", "[protocol]") {
-    sim::StreamSim& u = unit(int_shape(8));
+    unit::PinLevelUnit& u = cycle_unit(int_shape(8));
     u.reset(2);
     write(u, reg::kSlope, 1);
     for (int i = 0; i < 3; ++i) u.tick(input_pins(i + 1, 8));
-    sim::PinsIn r = idle_pins();
+    unit::PinsIn r = idle_pins();
     r.rst_n = false;
     u.tick(r);
     u.tick(idle_pins());
     for (int i = 0; i < 6; ++i) {
-        const sim::PinsOut o = u.tick(idle_pins());
+        const unit::PinsOut o = u.tick(idle_pins());
         CHECK_FALSE(o.out_valid);
         CHECK(o.idle);
     }
@@ -250,20 +250,20 @@ TEST_CASE("reset in mid-stream empties the pipeline and restores the registers",
 }
 
 TEST_CASE("the checker reports mismatches (wrong reference)", "[protocol]") {
-    sim::StreamSim& u = unit(int_shape(8));
+    unit::PinLevelUnit& u = cycle_unit(int_shape(8));
     u.reset(2);
     const PwlTable t = reference_table("gelu_pwl_7.json");
     REQUIRE(u.configure(config_writes(t, 3, u.shape())));
     const auto inputs = sim::make_inputs(t, 3, u.shape(), {true, 0}, 1);
     const auto wrong = sim::golden_reference(t, 4, u.shape(), {});
-    const sim::StreamStats r = u.stream(inputs, *wrong, {0.2, 0.2, 1});
+    const sim::StreamStats r = sim::check_stream(u, inputs, *wrong, {0.2, 0.2, 1});
     CHECK(r.compared == 256);
     CHECK(r.mismatches > 50);
     CHECK_FALSE(r.first.empty());
 }
 
 TEST_CASE("fp32 unit registers: INT-only and scaler registers are unmapped", "[protocol][fp32]") {
-    sim::StreamSim& u = unit(fp32_shape());
+    unit::PinLevelUnit& u = cycle_unit(fp32_shape());
     u.reset(2);
     CHECK(write(u, reg::kScale, 0));
     clear_error(u);
@@ -278,7 +278,7 @@ TEST_CASE("fp32 unit registers: INT-only and scaler registers are unmapped", "[p
 }
 
 TEST_CASE("scaler unit registers: ranges of IN_FRAC, OUT_FRAC, SR_SHIFT, one-bit FUNC and PRESET", "[protocol][scaler]") {
-    sim::StreamSim& u = unit(scaler_shape());
+    unit::PinLevelUnit& u = cycle_unit(scaler_shape());
     u.reset(2);
     CHECK(write(u, reg::kScale, 0));
     clear_error(u);

@@ -21,7 +21,7 @@ PwlTable scaler_table(const char* f, const char* preset, int n, uint64_t random_
     return t;
 }
 
-void scaler_runs(sim::StreamSim& u, Totals& tot, uint64_t seed, uint64_t count) {
+void scaler_runs(unit::PinLevelUnit& u, Totals& tot, uint64_t seed, uint64_t count) {
     const sim::InputSpec random{false, count};
     for (const char* f : {"div", "rsqrt"})
         for (const char* preset : {"paper", "normalize"})
@@ -34,7 +34,7 @@ void scaler_runs(sim::StreamSim& u, Totals& tot, uint64_t seed, uint64_t count) 
 }  // namespace
 
 TEST_CASE("div/rsqrt scaler unit: random and corner cases, both presets, N in {4,8,16,32}", "[scaler]") {
-    sim::StreamSim& u = unit(scaler_shape());
+    unit::PinLevelUnit& u = cycle_unit(scaler_shape());
     CHECK(u.latency() == 4);
     u.reset(2);
     Totals tot;
@@ -45,7 +45,7 @@ TEST_CASE("div/rsqrt scaler unit: random and corner cases, both presets, N in {4
 
 TEST_CASE("div/rsqrt scaler unit lanes 8", "[scaler][lanes]") {
     SECTION("lanes 8") {
-        sim::StreamSim& u = unit(scaler_shape(32, 8));
+        unit::PinLevelUnit& u = cycle_unit(scaler_shape(32, 8));
         u.reset(2);
         Totals tot;
         scaler_runs(u, tot, 2, 20000);
@@ -55,7 +55,7 @@ TEST_CASE("div/rsqrt scaler unit lanes 8", "[scaler][lanes]") {
 }
 
 TEST_CASE("div/rsqrt scaler unit, binary-search comparators", "[scaler][binary]") {
-    sim::StreamSim& u = unit(scaler_shape(64, 1), cost::Indexing::binary_search);
+    unit::PinLevelUnit& u = cycle_unit(scaler_shape(64, 1), cost::Indexing::binary_search);
     CHECK(u.latency() == 4 + 5);
     u.reset(2);
     Totals tot;

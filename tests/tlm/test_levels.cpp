@@ -13,7 +13,11 @@
 #include "search/uniform.hpp"
 #include "tlm/kernels.hpp"
 #include "tlm/pwl_driver.hpp"
-#include "tlm/unit_backend.hpp"
+#include "model/unit/cycle_level.hpp"
+#include "model/unit/levels.hpp"
+#ifdef GQALUT_HAVE_RTL
+#include "rtl/unit/rtl_levels.hpp"
+#endif
 #include "tlm/vp_tables.hpp"
 
 using namespace gqalut;
@@ -82,8 +86,14 @@ void program(Platform& p, Outcome& o, const VpTables& tables) {
 
 int sc_main(int, char**) {
     const VpTables tables = vp_tables();
+    unit::register_cycle_level();
+#ifdef GQALUT_HAVE_RTL
+    rtl::register_rtl_levels();
+#endif
+    // Every level with a unit the accelerator can use (rtl-sc is one INT8 shape of 32 entries).
     std::vector<std::string> models;
-    for (const auto& m : backend_names()) models.push_back(m);
+    for (const auto& l : unit::levels())
+        if (l.name != "rtl-sc") models.push_back(l.name);
     std::vector<std::unique_ptr<Platform>> platforms;
     std::vector<Outcome> outcomes(models.size());
     for (size_t i = 0; i < models.size(); ++i) {

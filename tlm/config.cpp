@@ -1,0 +1,89 @@
+#include "tlm/config.hpp"
+
+#include <cstdlib>
+#include <fstream>
+
+#include "model/errors.hpp"
+
+namespace gqalut::vp {
+
+namespace {
+
+std::string trim(const std::string& s) {
+    const size_t b = s.find_first_not_of(" \t\r");
+    if (b == std::string::npos) return "";
+    return s.substr(b, s.find_last_not_of(" \t\r") - b + 1);
+}
+
+}  // namespace
+
+Config& Config::global() {
+    static Config c = [] {
+        Config fresh;
+        fresh.load_environment();
+        return fresh;
+    }();
+    return c;
+}
+
+void Config::set(const std::string& assignment, const std::string& origin) {
+    const std::string a = trim(assignment);
+    const size_t eq = a.find('=');
+    const std::string key = trim(a.substr(0, eq));
+    const size_t dot = key.rfind('.');
+    const std::string where = origin.empty() ? "" : origin + ": ";
+    if (eq == std::string::npos || dot == std::string::npos || dot == 0 || dot + 1 == key.size() || trim(a.substr(eq + 1)).empty())
+        throw BadInput(where + "'" + a + "' is not INSTANCE.PARAMETER=VALUE");
+    entries_.push_back({key.substr(0, dot), key.substr(dot + 1), trim(a.substr(eq + 1)), origin.empty() ? a : origin});
+}
+
+void Config::load_file(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw BadInput("configuration file " + path + " cannot be read");
+    std::string line;
+    for (int n = 1; std::getline(in, line); ++n) {
+        const std::string text = trim(line.substr(0, line.find('#')));
+        if (!text.empty()) set(text, path + ":" + std::to_string(n));
+    }
+}
+
+void Config::load_environment() {
+    if (const char* file = std::getenv("GQALUT_CONFIG"); file && *file) load_file(file);
+    if (const char* list = std::getenv("GQALUT_SET")) {
+        std::string item;
+        for (const char* p = list;; ++p) {
+            if (*p == '\0' || *p == ' ' || *p == ',' || *p == ';' || *p == '\n') {
+                if (!trim(item).empty()) set(item, "GQALUT_SET " + trim(item));
+                item.clear();
+                if (*p == '\0') break;
+            } else {
+                item += *p;
+            }
+        }
+    }
+}
+
+void Config::clear() { entries_.clear(); }
+
+std::vector<Config::Setting> Config::take(const std::string& instance) {
+    std::vector<Setting> out;
+    for (auto& e : entries_) {
+        const bool named = instance == e.instance ||
+                           (instance.size() > e.instance.size() &&
+                            instance.compare(instance.size() - e.instance.size(), e.instance.size(), e.instance) == 0 &&
+                            instance[instance.size() - e.instance.size() - 1] == '.');
+        if (!named) continue;
+        e.taken = true;
+        out.push_back({e.parameter, e.value, e.origin});
+    }
+    return out;
+}
+
+std::vector<std::string> Config::not_taken() const {
+    std::vector<std::string> out;
+    for (const auto& e : entries_)
+        if (!e.taken) out.push_back(e.instance + "." + e.parameter + "=" + e.value + " (" + e.origin + ")");
+    return out;
+}
+
+}  // namespace gqalut::vp
