@@ -6,6 +6,9 @@ proofs of rtl/formal:
   width (one per width). A miter whose two sides multiply equal operands is then proven by
   congruence instead of by bit-level multiplier equivalence, which SAT solvers cannot do at
   16 bits and more. Multiplications by a constant (address arithmetic) are kept.
+- every sign extension Yosys writes as a nested concat of a term's top bit becomes SMT-LIB's
+  sign_extend: z3 4.8 expands each use of a defined function anew, so a term named k times
+  per level costs k^depth to read (minutes for the INT datapath at 8 bits).
 - the function the stand-in requantizers call (standin/gqalut_formal_requant_fn.sv) is
   declared.
 
@@ -13,13 +16,37 @@ A proof over uninterpreted functions holds for every function in their place, so
 for the product (and for the requantizer). Fails if the number of abstracted products is not
 the expected one (a changed datapath must be looked at, not silently abstracted).
 
-usage: abstract.py IN.smt2 OUT.smt2 EXPECTED_PRODUCTS
+usage: abstract.py IN.smt2 OUT.smt2 EXPECTED_PRODUCTS   (-1: keep every product)
 """
 import re
 import sys
 
 DEFINE = re.compile(r"^\(define-fun (\|[^|]*\|) \(\(state (\|[^|]*\|)\)\) \(_ BitVec (\d+)\) \(bvmul ")
 REQUANT_FN = "|gqalut_formal_requant_fn|"
+WIDTH = re.compile(r"^\((?:declare|define)-fun (\|[^|]*\|) \((?:\(state )?\|[^|]*\|\)?\) \(_ BitVec (\d+)\)")
+# (concat ((_ extract n n) T) B) with B = T (n its top bit), ((_ extract n 0) T), or either
+# already sign-extended.
+TERM = r"(\(\|[^|]+\| state\))"
+SIGN_EXT = [re.compile(r"\(concat \(\(_ extract (\d+) \1\) %s\) (?P<base>\2|\(\(_ extract \1 0\) \2\))\)" % TERM),
+            re.compile(r"\(concat \(\(_ extract (\d+) \1\) %s\) \(\(_ sign_extend (?P<ext>\d+)\) "
+                       r"(?P<base>\2|\(\(_ extract \1 0\) \2\))\)\)" % TERM)]
+
+
+def sign_extends(line, widths):
+    """line with each top-bit concat chain of a named term as one sign_extend."""
+    def repl(m):
+        term, base = m.group(2), m.group("base")
+        ext = int(m.groupdict().get("ext") or 0)
+        if base == term and widths.get(term[1:term.index("|", 2) + 1]) != int(m.group(1)) + 1:
+            return m.group(0)
+        return "((_ sign_extend %d) %s)" % (ext + 1, base)
+    while True:
+        out = line
+        for pattern in SIGN_EXT:
+            out = pattern.sub(repl, out)
+        if out == line:
+            return out
+        line = out
 
 
 def sort(width):
@@ -63,8 +90,12 @@ def main():
         sys.stderr.write("usage: abstract.py IN.smt2 OUT.smt2 EXPECTED_PRODUCTS\n")
         return 2
     src, dst, expected = sys.argv[1], sys.argv[2], int(sys.argv[3])
-    body, widths, replaced, requant = [], set(), 0, False
+    body, widths, replaced, requant, term_widths = [], set(), 0, False, {}
     for line in open(src):
+        w = WIDTH.match(line)
+        if w:
+            term_widths[w.group(1)] = int(w.group(2))
+        line = sign_extends(line, term_widths)
         requant = requant or REQUANT_FN in line
         if "(bvmul " not in line:
             body.append(line)
@@ -75,14 +106,14 @@ def main():
             return 1
         width = int(m.group(3))
         args, end = split_args(line, m.end())
-        if any(a.startswith("#") for a in args):
+        if expected < 0 or any(a.startswith("#") for a in args):
             body.append(line)
             continue
         widths.add(width)
         body.append(line[:m.end() - len("(bvmul ")] +
                     "(|gqalut_formal_mul%d| %s %s)" % (width, args[0], args[1]) + line[end:])
         replaced += 1
-    if replaced != expected:
+    if expected >= 0 and replaced != expected:
         sys.stderr.write("abstract.py: %d products abstracted, expected %d\n" % (replaced, expected))
         return 1
     sorts = widths | ({128, 16} if requant else set())

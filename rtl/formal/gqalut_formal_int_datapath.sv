@@ -6,15 +6,16 @@
 // cycle, is never stalled and gets no configuration write. After four rising edges every
 // pipeline register holds data derived from the input vector x, so the output word of each
 // lane must equal the reference's word for x and the register contents. The register
-// contents are read from the unit (the peek_* wires, connected to the unit's register
-// outputs by rtl/formal/run.sh) and assumed only to lie in the ranges the unit's write checks
-// enforce (docs/pin-interface.md; that the registers never leave them is proven by the
-// stream proof). Resets, stalls, bubbles and writes are the stream proof's subject.
+// contents are read from the unit (the peek_* wires, connected to the unit's registers by
+// rtl/formal/formal.py) and assumed only to lie in the ranges the unit's write checks
+// enforce (gqalut_formal_int_legal; the stream proof proves the registers never leave them).
+// Resets, stalls, bubbles and writes are the stream proof's subject.
 module gqalut_formal_int_datapath #(
   parameter int InW         = 8,
   parameter int ParW        = InW,
   parameter int MaxEntries  = 32,
   parameter int Lanes       = 1,
+  parameter bit Options     = 1'b1,   // the RTL has the datapath options (formal.py decides)
   parameter bit MulShiftAdd = 1'b0
 ) (
   input logic clk_i
@@ -34,8 +35,7 @@ module gqalut_formal_int_datapath #(
     .InW       (InW),
     .ParW      (ParW),
     .MaxEntries(MaxEntries),
-    .Lanes     (Lanes),
-    .Requant   (1'b1)
+    .Lanes     (Lanes)
   ) u_dut (
     .clk_i      (clk_i),
     .rst_ni     (1'b1),
@@ -52,17 +52,10 @@ module gqalut_formal_int_datapath #(
     .cfg_err_o  (cfg_err)
   );
 
-  // The unit's register contents (connected by run.sh, see peek_int.ys).
-  (* keep *) logic [NW-1:0]                     peek_n;
-  (* keep *) logic [(MaxEntries-1)*(InW+1)-1:0] peek_bp;
-  (* keep *) logic [MaxEntries*ParW-1:0]        peek_slope, peek_icpt;
-  (* keep *) logic [LW-1:0]                     peek_lambda_k, peek_lambda_b;
-  (* keep *) logic [SW-1:0]                     peek_scale;
-  (* keep *) logic                              peek_rq_en;
-  (* keep *) logic signed [FW-1:0]              peek_rq_frac;
+  `include "gqalut_formal_int_peek.svh"
 
   gqalut_formal_int_legal #(
-    .InW(InW), .ParW(ParW), .MaxEntries(MaxEntries), .Requant(1'b1), .Assume(1'b1)
+    .InW(InW), .ParW(ParW), .MaxEntries(MaxEntries), .Requant(1'b1), .Options(Options), .Assume(1'b1)
   ) u_legal (
     .en_i      (1'b1),
     .n_i       (peek_n),
@@ -70,7 +63,8 @@ module gqalut_formal_int_datapath #(
     .lambda_b_i(peek_lambda_b),
     .scale_i   (peek_scale),
     .rq_en_i   (peek_rq_en),
-    .rq_frac_i (peek_rq_frac)
+    .rq_frac_i (peek_rq_frac),
+    .sym_i     (opt_sym)
   );
 
   // Rising edges since step 0 (saturating at 4).
@@ -81,7 +75,7 @@ module gqalut_formal_int_datapath #(
     logic [AccW-1:0] want;
     logic            fits;
     gqalut_ref_int #(
-      .InW(InW), .ParW(ParW), .MaxEntries(MaxEntries), .MulShiftAdd(MulShiftAdd)
+      .InW(InW), .ParW(ParW), .MaxEntries(MaxEntries), .Options(Options), .MulShiftAdd(MulShiftAdd)
     ) u_ref (
       .q_i       (x[l*InW +: InW]),
       .n_i       (16'(peek_n)),
@@ -93,9 +87,16 @@ module gqalut_formal_int_datapath #(
       .scale_i   (8'(peek_scale)),
       .rq_en_i   (peek_rq_en),
       .rq_frac_i (8'(peek_rq_frac)),
+      .sym_i     (opt_sym),
+      .center_i  (opt_center),
+      .clamp_lo_i(opt_clamp_lo),
+      .clamp_hi_i(opt_clamp_hi),
+      .rel_i     (opt_rel),
+      .origin_i  (opt_origin),
       .word_o    (want),
-      .acc_fits_o(fits),
+      .y_fits_o  (fits),
       .seg_o     (),
+      .op_o      (),
       .prod_o    (),
       .icpt_sh_o ()
     );

@@ -1,8 +1,9 @@
 // Behavioural reference of the INT-k output word, written from the numeric definition
-// (docs/numeric-definition.md, INT-k datapath steps 1-5; docs/pin-interface.md "Output word"),
-// for the formal proofs only. It shares no module or code with rtl/*.sv: every step is plain
-// integer arithmetic in one wide signed word (BigW bits, wider than any intermediate value
-// of any legal register content), so the hardware's width choices are checked, not copied.
+// (docs/numeric-definition.md §2 and, with Options, the datapath options of §8-§11;
+// docs/pin-interface.md "Output word"), for the formal proofs only. It shares no module or code
+// with rtl/*.sv: every step is plain integer arithmetic in one wide signed word (BigW bits,
+// wider than any intermediate value of any legal register content), so the hardware's width
+// choices are checked, not copied.
 //
 // Register contents are inputs (the proofs take them from the unit's registers); a new
 // register (a new mode of the datapath) becomes one more input here.
@@ -10,7 +11,8 @@ module gqalut_ref_int #(
   parameter int InW        = 8,
   parameter int ParW       = InW,
   parameter int MaxEntries = 32,
-  // 1: the product K * q is a shift-and-add loop over the bits of q instead of `*` (a
+  parameter bit Options    = 1'b1,  // the unit has the datapath options (§8-§11)
+  // 1: the product K * d is a shift-and-add loop over the bits of d instead of `*` (a
   // multiplier of another structure than the hardware's; affordable for small widths).
   parameter bit MulShiftAdd = 1'b0
 ) (
@@ -24,76 +26,119 @@ module gqalut_ref_int #(
   input  logic [7:0]                        scale_i,    // SCALE s
   input  logic                              rq_en_i,    // RQ_ENABLE
   input  logic signed [7:0]                 rq_frac_i,  // RQ_FRAC s_o
+  input  logic [2:0]                        sym_i,      // SYMMETRY (0 without Options)
+  input  logic [ParW-1:0]                   center_i,   // CENTER C
+  input  logic [InW:0]                      clamp_lo_i, // CLAMP_LO L
+  input  logic [InW:0]                      clamp_hi_i, // CLAMP_HI H
+  input  logic                              rel_i,      // ICPT_MODE
+  input  logic [InW:0]                      origin_i,   // ORIGIN P_{-1}
   output logic [2*ParW+InW:0]               word_o,     // the output word (AccW bits)
-  output logic                              acc_fits_o, // acc is representable in AccW bits
-  // Intermediate values (for the stream proofs' pipeline invariants).
-  output logic [15:0]                       seg_o,      // step 1: segment i
-  output logic signed [ParW+InW-1:0]        prod_o,     // K_i * q (exact in ParW+InW bits)
-  output logic signed [2*ParW+InW:0]        icpt_sh_o   // step 3: B' (exact in AccW bits)
+  output logic                              y_fits_o,   // y is representable in AccW bits
+  // Intermediate values (for the stream proof's pipeline invariants).
+  output logic [15:0]                       seg_o,      // segment i
+  output logic [InW:0]                      op_o,       // q'' (fold, clamp)
+  output logic signed [ParW+InW:0]          prod_o,     // K_i * d, exact in ParW+InW+1 bits
+  output logic signed [2*ParW+InW:0]        icpt_sh_o   // B' (exact in AccW bits)
 );
 
   localparam int AccW = 2 * ParW + InW + 1;
-  // With legal register contents |acc| < 2^(AccW-1); two more bits keep the sums exact.
-  localparam int BigW = AccW + 2;
+  localparam int OpW  = InW + 1;   // q', q'', d: (k+1)-bit signed (§11)
+  // |y| < 2^(2W+k) for any register contents (§11); four more bits keep every sum exact.
+  localparam int BigW = AccW + 4;
   localparam logic signed [BigW-1:0] One = BigW'(1);
   localparam logic signed [BigW-1:0] AccMax = (One <<< (AccW - 1)) - One;
   localparam logic signed [BigW-1:0] AccMin = -(One <<< (AccW - 1));
+  localparam logic [2:0] None = 3'd0, Odd = 3'd1, Even = 3'd2, Point = 3'd3, Shifted = 3'd4;
 
-  logic signed [BigW-1:0] q, k, b, prod, acc;
-  logic [InW-1:0]         y;
+  logic signed [BigW-1:0] q, qf, qc, d, k, b, start, prod, acc, y, lo_b, hi_b;
+  logic [OpW-1:0]         d_bits;
+  logic [InW-1:0]         yq;
   logic signed [15:0]     lo, shift_b, shift_p, r;
-  logic signed [ParW+InW-1:0] k_op, q_op, prod_exact;
+  // The product's width: exact for a (k+1)-bit operand with the options, a k-bit one without.
+  localparam int PW = ParW + (Options ? OpW : InW);
+  logic signed [PW-1:0]   k_op, d_op, prod_exact;
   int unsigned            seg;
 
   always_comb begin
     q = BigW'($signed(q_i));
 
-    // Step 1, compare: i = #{ j < N-1 : P_j <= q }.
-    seg = 0;
-    for (int j = 0; j < MaxEntries - 1; j++) begin
-      if ((32'(j + 1) < 32'(n_i)) && (BigW'($signed(bp_i[j*(InW+1) +: InW+1])) <= q)) seg = seg + 1;
+    // §8 fold, §9 clamp: q' = |q| with symmetry; q'' = min(max(q', L), H).
+    qf   = (Options && sym_i != None && q < 0) ? -q : q;
+    lo_b = BigW'($signed(clamp_lo_i));
+    hi_b = BigW'($signed(clamp_hi_i));
+    qc   = qf;
+    if (Options) begin
+      if (qc < lo_b) qc = lo_b;
+      if (qc > hi_b) qc = hi_b;
     end
 
-    // Step 2, read: K_i, B_i.
-    k = '0;
-    b = '0;
+    // §2 step 1, compare: i = #{ j < N-1 : P_j <= q'' }.
+    // (A sum of 0/1 terms: a conditional increment would name the running count twice per
+    // step, and z3 expands such a chain of SMT-LIB definitions exponentially.)
+    seg = 0;
+    for (int j = 0; j < MaxEntries - 1; j++) begin
+      seg = seg + 32'((32'(j + 1) < 32'(n_i)) && (BigW'($signed(bp_i[j*(InW+1) +: InW+1])) <= qc));
+    end
+
+    // Step 2, read: K_i, B_i, and the segment's start P_{i-1} (ORIGIN for i = 0).
+    k     = '0;
+    b     = '0;
+    start = BigW'($signed(origin_i));
     for (int i = 0; i < MaxEntries; i++) begin
       if (seg == i) begin
         k = BigW'($signed(slope_i[i*ParW +: ParW]));
         b = BigW'($signed(icpt_i[i*ParW +: ParW]));
       end
+      if ((i > 0) && (seg == i)) start = BigW'($signed(bp_i[(i-1)*(InW+1) +: InW+1]));
     end
+
+    // §10 operand: d = q'' - P_{i-1} as a (k+1)-bit two's complement value, or q''.
+    d_bits = OpW'(qc - start);
+    d      = (Options && rel_i) ? BigW'($signed(d_bits)) : qc;
 
     // Step 3, shift: B' = B_i * 2^(s + lo - lb), lo = max(lk, lb).
     lo      = (lambda_k_i > lambda_b_i) ? 16'(lambda_k_i) : 16'(lambda_b_i);
     shift_b = 16'(scale_i) + lo - 16'(lambda_b_i);
     shift_p = lo - 16'(lambda_k_i);
 
-    // Step 4, MAC: acc = (K_i * q) * 2^(lo - lk) + B'.
-    k_op       = (ParW + InW)'(k);
-    q_op       = (ParW + InW)'(q);
+    // Step 4, MAC: acc = (K_i * d) * 2^(lo - lk) + B'.
+    k_op       = PW'(k);
+    d_op       = PW'(d);
     prod_exact = '0;
     if (MulShiftAdd) begin
-      // Two's complement q = -q[k-1] 2^(k-1) + sum q[t] 2^t.
-      prod = '0;
-      for (int t = 0; t < InW; t++) begin
-        if (q_i[t]) prod = (t == InW - 1) ? prod - (k <<< t) : prod + (k <<< t);
+      // Two's complement d = -d[k] 2^k + sum d[t] 2^t.
+      prod   = '0;
+      d_bits = OpW'(d);
+      for (int t = 0; t < OpW; t++) begin
+        if (d_bits[t]) prod = (t == OpW - 1) ? prod - (k <<< t) : prod + (k <<< t);
       end
     end else begin
-      // |K q| <= 2^(ParW+InW-2): the product is exact in ParW+InW bits.
-      prod_exact = k_op * q_op;
+      // |K d| <= 2^(ParW+InW-1) (without options |K q| <= 2^(ParW+InW-2)): exact in PW bits.
+      prod_exact = k_op * d_op;
       prod       = BigW'(prod_exact);
     end
     acc = (prod <<< shift_p) + (b <<< shift_b);
 
-    // Step 5, requantize to InW bits at scale 2^-s_o: r = lo + s - s_o (gqalut_ref_requant).
+    // §8 fix for q < 0.
+    y = acc;
+    if (Options && q < 0) begin
+      case (sym_i)
+        Odd:     y = -acc;
+        Point:   y = ((BigW'($signed(center_i)) * 2) <<< shift_b) - acc;
+        Shifted: y = acc + (q <<< lo);
+        default: y = acc;
+      endcase
+    end
+
+    // §2 step 6, requantize to InW bits at 2^-s_o: r = lo + s - s_o (gqalut_ref_requant).
     r = lo + 16'(scale_i) - 16'(rq_frac_i);
 
-    word_o     = rq_en_i ? AccW'($signed(y)) : AccW'(acc);
-    acc_fits_o = (acc <= AccMax) && (acc >= AccMin);
-    seg_o      = 16'(seg);
-    prod_o     = (ParW + InW)'(prod);
-    icpt_sh_o  = AccW'(b <<< shift_b);
+    word_o    = rq_en_i ? AccW'($signed(yq)) : AccW'(y);
+    y_fits_o  = (y <= AccMax) && (y >= AccMin);
+    seg_o     = 16'(seg);
+    op_o      = OpW'(qc);
+    prod_o    = (ParW + OpW)'(prod);
+    icpt_sh_o = AccW'(b <<< shift_b);
   end
 
   gqalut_ref_requant #(
@@ -101,9 +146,9 @@ module gqalut_ref_int #(
     .OutW     (InW),
     .OutSigned(1'b1)
   ) u_requant (
-    .acc_i(AccW'(acc)),
+    .acc_i(AccW'(y)),
     .r_i  (r),
-    .y_o  (y)
+    .y_o  (yq)
   );
 
 endmodule
