@@ -91,7 +91,39 @@ def requant(accw, outw, rw):
     }
 
 
+MUT_RNE = ("gqalut_fp32_round.sv", "assign round_up = guard_i & (sticky_i | mant_i[0]);",
+           "assign round_up = guard_i & sticky_i;")
+
+
+def fp32(add, exact=False, products=None, **space):
+    """FP32 operator against the SMT-LIB specification; space: parameters of
+    gqalut_formal_fp32_op selecting a sub-space (none: every operand pair)."""
+    params = {"Add": int(add), "Exact": int(exact)}
+    params.update(space)
+    return {
+        "top": "gqalut_formal_fp32_op",
+        "files": ["standin/gqalut_formal_fp32_spec.sv", "gqalut_formal_fp32_op.sv"] +
+                 (["standin/gqalut_formal_fp32_mul_exact_spec.sv"] if exact else []),
+        "prelude": ["gqalut_fp32_spec.smt2"] + (["gqalut_fp32_mul_exact.smt2"] if exact else []),
+        "params": params,
+        "peeks": lambda o: [],
+        "products": -1 if products is None else products,
+        "steps": 1,
+        "logic": "ALL",   # bit-vectors, uninterpreted functions and FloatingPoint
+        "mutant": MUT_RNE,
+    }
+
+
 PROOFS = {
+    # FP32 add against fp.add: every operand pair.
+    "fp32_add": fp32(True),
+    # FP32 multiply against the bit-vector definition of IEEE rounding, the 48-bit significand
+    # product uninterpreted on both sides: every operand pair.
+    "fp32_mul_exact": fp32(False, exact=True, products=1),
+    # FP32 multiply against fp.mul: b a power of two (fraction 0), every sign and exponent.
+    "fp32_mul_pow2": fp32(False, FixB=0x7FFFFF, ValB=0),
+    # FP32 multiply against fp.mul: b's fraction has its 8 high bits free, the rest 0.
+    "fp32_mul_b8": fp32(False, FixB=0x7FFF, ValB=0),
     # The requantizer lemma at the INT unit's widths: every accumulator, every shift code.
     "requant_int8": requant(25, 8, 6),
     "requant_int16": requant(49, 16, 7),
@@ -167,6 +199,14 @@ def run(name, mutant, vcd, rtl, keep):
         if y.returncode != 0:
             sys.stderr.write("formal.py: yosys failed (%s):\n%s" % (os.path.join(work, "yosys.log"), y.stdout[-2000:]))
             return 1
+        if proof.get("prelude"):
+            with open(smt2) as f:
+                netlist = f.read()
+            with open(smt2, "w") as f:
+                for part in proof["prelude"]:
+                    with open(os.path.join(HERE, part)) as p:
+                        f.write(p.read())
+                f.write(netlist)
         if proof["products"] is not None:
             abstracted = smt2 + ".uf"
             a = subprocess.run([sys.executable, os.path.join(HERE, "abstract.py"), smt2, abstracted,
@@ -176,6 +216,8 @@ def run(name, mutant, vcd, rtl, keep):
             smt2 = abstracted
         t1 = time.time()
         cmd = ["yosys-smtbmc", "-s", "z3", "--presat", "-t", str(proof["steps"])]
+        if "logic" in proof:
+            cmd += ["--logic", proof["logic"]]
         if vcd:
             cmd += ["--dump-vcd", vcd]
         s = subprocess.run(cmd + [smt2], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
