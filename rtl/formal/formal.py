@@ -114,7 +114,23 @@ def fp32(add, exact=False, products=None, **space):
     }
 
 
+def stream(lanes, entries, depth, mutant):
+    return {
+        "top": "gqalut_formal_int_stream",
+        "files": ["gqalut_ref_requant.sv", "gqalut_ref_int.sv", "gqalut_formal_int_legal.sv",
+                  "gqalut_formal_int_stream.sv"],
+        "params": {"InW": 8, "MaxEntries": entries, "Lanes": lanes},
+        "peeks": lambda o: int_peeks(o) + stream_peeks(o, lanes, 8, 8, entries),
+        "products": -1,
+        "steps": depth,
+        "induction": True,   # BMC from the initial state for `steps` cycles, then induction
+        "mutant": mutant,
+    }
+
+
 PROOFS = {
+    # Stream and configuration properties of the INT unit, every pin free in every cycle.
+    "stream_int8_l2": stream(2, 4, 6, MUT_PIPE),
     # FP32 add against fp.add: every operand pair.
     "fp32_add": fp32(True),
     # FP32 multiply against the bit-vector definition of IEEE rounding, the 48-bit significand
@@ -128,11 +144,12 @@ PROOFS = {
     "requant_int8": requant(25, 8, 6),
     "requant_int16": requant(49, 16, 7),
     "requant_int32": requant(97, 32, 8),
-    # INT8: every bit, the reference's multiplier a shift-and-add loop.
+    # INT-k datapath: the product K * d uninterpreted on both sides (one per lane each), the
+    # requantizer one uninterpreted function (its own proofs: requant_*).
+    "int8_n4": int_datapath(8, 4, 1, False, 2, MUT_CMP),
     "int8": int_datapath(8, 8, 1, False, 2, MUT_CMP),
-    "int8_n32": int_datapath(8, 32, 1, True, None, MUT_CMP),
-    "int8_l2": int_datapath(8, 8, 2, True, None, MUT_SHIFT),
-    # INT16, INT32: the product K * d uninterpreted on both sides (one per lane each).
+    "int8_n32": int_datapath(8, 32, 1, False, 2, MUT_CMP),
+    "int8_l2": int_datapath(8, 8, 2, False, 4, MUT_SHIFT),
     "int16": int_datapath(16, 8, 1, False, 2, MUT_SHIFT),
     "int16_n32": int_datapath(16, 32, 1, False, 2, MUT_SHIFT),
     "int32": int_datapath(32, 8, 1, False, 2, MUT_SHIFT),
@@ -220,12 +237,20 @@ def run(name, mutant, vcd, rtl, keep):
             cmd += ["--logic", proof["logic"]]
         if vcd:
             cmd += ["--dump-vcd", vcd]
-        s = subprocess.run(cmd + [smt2], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        # BMC (from the initial state); with induction, then the induction step.
+        modes = [[]] + ([["-i"]] if proof.get("induction") else [])
+        out = ""
+        for mode in modes:
+            s = subprocess.run(cmd + mode + [smt2], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            out += s.stdout
+            if "Status: PASSED" not in s.stdout:
+                break
         t2 = time.time()
         with open(os.path.join(work, "smtbmc.log"), "w") as f:
-            f.write(s.stdout)
-        passed = "Status: PASSED" in s.stdout
-        failed = "Status: FAILED" in s.stdout and "Assert failed" in s.stdout
+            f.write(out)
+        passed = out.count("Status: PASSED") == len(modes)
+        failed = "Status: FAILED" in out and "Assert failed" in out
+        s.stdout = out
         what = "%s%s (options %s)" % (name, " mutant" if mutant else "", "on" if options else "absent")
         print("%s: %s, netlist %.1f s, proof %.1f s" % (what, "PASSED" if passed else "FAILED" if failed else "ERROR",
                                                         t1 - t0, t2 - t1))

@@ -10,14 +10,15 @@
 // input and the register contents of the cycle after its acceptance. As any element can be
 // the tracked one, no element is lost, duplicated or reordered and lanes keep their order.
 //
-// The peek_* wires (connected by run.sh, peek_int.ys and peek_int_stream.ys) read the unit's
-// registers: the configuration, and, only to make the properties inductive, the pipeline's
-// valid bits and the tracked element's data in each stage.
+// The peek_* wires (connected by formal.py) read the unit's registers: the configuration, and,
+// only to make the properties inductive, the pipeline's valid bits and the tracked element's
+// data in each stage.
 module gqalut_formal_int_stream #(
   parameter int InW        = 8,
   parameter int ParW       = InW,
   parameter int MaxEntries = 4,
-  parameter int Lanes      = 2
+  parameter int Lanes      = 2,
+  parameter bit Options    = 1'b1    // the RTL has the datapath options (formal.py decides)
 ) (
   input logic clk_i
 );
@@ -28,9 +29,10 @@ module gqalut_formal_int_stream #(
   localparam int SW    = $clog2(InW);
   localparam int FW    = $clog2(2 * InW + 1) + 1;
   localparam int IdxW  = $clog2(MaxEntries);
-  localparam int ProdW = ParW + InW;
+  localparam int ProdW = ParW + InW + (Options ? 1 : 0);
   localparam int BshW  = 2 * ParW + InW - 1;
-  localparam int CfgW  = NW + (MaxEntries - 1) * (InW + 1) + 2 * MaxEntries * ParW + 2 * LW + SW + 1 + FW;
+  localparam int CfgW  = NW + (MaxEntries - 1) * (InW + 1) + 2 * MaxEntries * ParW + 2 * LW + SW + 1 + FW +
+                         3 + ParW + 3 * (InW + 1) + 1;
   localparam logic [11:0] AddrClearError = 12'h006;
 
   (* anyseq *) logic                  rst_n, in_valid, out_ready, cfg_we, pick;
@@ -66,31 +68,26 @@ module gqalut_formal_int_stream #(
     .cfg_err_o  (cfg_err)
   );
 
-  // Register contents (peek_int.ys).
-  (* keep *) logic [NW-1:0]                     peek_n;
-  (* keep *) logic [(MaxEntries-1)*(InW+1)-1:0] peek_bp;
-  (* keep *) logic [MaxEntries*ParW-1:0]        peek_slope, peek_icpt;
-  (* keep *) logic [LW-1:0]                     peek_lambda_k, peek_lambda_b;
-  (* keep *) logic [SW-1:0]                     peek_scale;
-  (* keep *) logic                              peek_rq_en;
-  (* keep *) logic signed [FW-1:0]              peek_rq_frac;
-  // Pipeline state, for the inductive invariants only (peek_int_stream.ys).
+  `include "gqalut_formal_int_peek.svh"
+  // Pipeline state, for the inductive invariants only.
   (* keep *) logic [3:0]                        peek_valid;
   (* keep *) logic [Lanes*InW-1:0]              peek_x0, peek_x1;
   (* keep *) logic [Lanes*IdxW-1:0]             peek_idx1;
   (* keep *) logic [Lanes*ProdW-1:0]            peek_prod2;
   (* keep *) logic [Lanes*BshW-1:0]             peek_icpt2;
+  (* keep *) logic [Lanes*(InW+1)-1:0]          peek_op1;
 
   logic [CfgW-1:0] cfg;
   assign cfg = {peek_n, peek_bp, peek_slope, peek_icpt, peek_lambda_k, peek_lambda_b, peek_scale,
-                peek_rq_en, peek_rq_frac};
+                peek_rq_en, peek_rq_frac, opt_sym, opt_center, opt_clamp_lo, opt_clamp_hi, opt_origin, opt_rel};
   localparam logic [CfgW-1:0] CfgReset = {
     NW'(1), {((MaxEntries - 1) * (InW + 1)){1'b0}}, {(2 * MaxEntries * ParW){1'b0}},
-    LW'(ParW - 2), LW'(ParW - 2), SW'(0), 1'b0, FW'(0)};
+    LW'(ParW - 2), LW'(ParW - 2), SW'(0), 1'b0, FW'(0),
+    3'd0, ParW'(0), {1'b1, {InW{1'b0}}}, {1'b0, {InW{1'b1}}}, (InW + 1)'(0), 1'b0};
 
   // The registers never leave the range the write checks enforce.
   gqalut_formal_int_legal #(
-    .InW(InW), .ParW(ParW), .MaxEntries(MaxEntries), .Requant(1'b1), .Assume(1'b0)
+    .InW(InW), .ParW(ParW), .MaxEntries(MaxEntries), .Requant(1'b1), .Options(Options), .Assume(1'b0)
   ) u_legal (
     .en_i      (p_valid),
     .n_i       (peek_n),
@@ -98,7 +95,8 @@ module gqalut_formal_int_stream #(
     .lambda_b_i(peek_lambda_b),
     .scale_i   (peek_scale),
     .rq_en_i   (peek_rq_en),
-    .rq_frac_i (peek_rq_frac)
+    .rq_frac_i (peek_rq_frac),
+    .sym_i     (opt_sym)
   );
 
   logic accepted, delivered;
@@ -201,9 +199,10 @@ module gqalut_formal_int_stream #(
     logic [15:0]              seg;
     logic signed [ProdW-1:0]  prod;
     logic signed [AccW-1:0]   icpt_sh;
+    logic [InW:0]             op;
     logic                     fits;
     gqalut_ref_int #(
-      .InW(InW), .ParW(ParW), .MaxEntries(MaxEntries)
+      .InW(InW), .ParW(ParW), .MaxEntries(MaxEntries), .Options(Options)
     ) u_ref (
       .q_i       (x_t[l*InW +: InW]),
       .n_i       (16'(peek_n)),
@@ -215,9 +214,16 @@ module gqalut_formal_int_stream #(
       .scale_i   (8'(peek_scale)),
       .rq_en_i   (peek_rq_en),
       .rq_frac_i (8'(peek_rq_frac)),
+      .sym_i     (opt_sym),
+      .center_i  (opt_center),
+      .clamp_lo_i(opt_clamp_lo),
+      .clamp_hi_i(opt_clamp_hi),
+      .rel_i     (opt_rel),
+      .origin_i  (opt_origin),
       .word_o    (want[l*AccW +: AccW]),
-      .acc_fits_o(fits),
+      .y_fits_o  (fits),
       .seg_o     (seg),
+      .op_o      (op),
       .prod_o    (prod),
       .icpt_sh_o (icpt_sh)
     );
@@ -236,7 +242,8 @@ module gqalut_formal_int_stream #(
         case (pos)
           2'd0: assert (peek_x0[l*InW +: InW] == x_t[l*InW +: InW]);
           2'd1: assert ((peek_x1[l*InW +: InW] == x_t[l*InW +: InW]) &&
-                        (32'(peek_idx1[l*IdxW +: IdxW]) == 32'(seg)));
+                        (32'(peek_idx1[l*IdxW +: IdxW]) == 32'(seg)) &&
+                        (!Options || (peek_op1[l*(InW+1) +: InW+1] == op)));
           2'd2: assert ((peek_prod2[l*ProdW +: ProdW] == prod) &&
                         (AccW'($signed(peek_icpt2[l*BshW +: BshW])) == icpt_sh));
           default: assert (out_data[l*AccW +: AccW] == (fresh ? want[l*AccW +: AccW] : want_q[l*AccW +: AccW]));
