@@ -102,9 +102,7 @@ public:
     }
 
     bool configure(const std::vector<CfgWrite>& writes) override {
-        writes_ = &writes;
-        pos_ = 0;
-        phase_ = 0;
+        loader_.start(writes);
         run(Mode::config);
         return !cfg_err_seen_;
     }
@@ -219,25 +217,9 @@ private:
     }
 
     void config_edge() {
-        // phase 0: wait for idle_o; 1: one write per edge; 2: strobe low, sample cfg_err_o next.
         pins_.next.in_valid = false;
         pins_.next.out_ready = true;
-        if (phase_ == 0) {
-            if (!out_.idle.read()) return;
-            phase_ = 1;
-        }
-        if (phase_ == 1) {
-            if (pos_ < writes_->size()) {
-                const CfgWrite& w = (*writes_)[pos_++];
-                pins_.next.cfg_we = true;
-                pins_.next.cfg_addr = w.addr;
-                pins_.next.cfg_wdata = w.data;
-                return;
-            }
-            pins_.next.cfg_we = false;
-            phase_ = 2;
-            return;
-        }
+        if (loader_.edge(pins_.next, out_.idle.read()) != ConfigLoader::Step::done) return;
         cfg_err_seen_ = out_.cfg_err.read();
         finish();
     }
@@ -284,9 +266,7 @@ private:
     uint64_t cycle_ = 0;
     uint64_t count_ = 0;
     // configuration
-    const std::vector<CfgWrite>* writes_ = nullptr;
-    size_t pos_ = 0;
-    int phase_ = 0;
+    ConfigLoader loader_;
     bool cfg_err_seen_ = false;
     // streaming
     ElementStream* stream_ = nullptr;

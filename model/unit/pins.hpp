@@ -8,12 +8,14 @@
 #include <string>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 #include <systemc>
 #include <sysc/kernel/sc_dynamic_processes.h>   // sc_spawn
 
 #include "model/fixed_format.hpp"
 #include "model/sc/port_types.hpp"
+#include "model/unit_config.hpp"
 
 namespace gqalut::unit {
 
@@ -193,6 +195,50 @@ private:
     Values held_;
     sc::PortBuilder<InT> builder_;
     bool data_dirty_ = false;
+};
+
+// The configuration loader of docs/pin-interface.md, one edge at a time, on the `next` values of
+// InputPins: wait for idle_o, one write per edge, the strobe low for one edge; edge() returns
+// `done` at the edge after that, where cfg_err_o tells whether a write was refused.
+class ConfigLoader {
+public:
+    enum class Step { waiting, wrote, done };
+
+    void start(const std::vector<CfgWrite>& writes) {
+        writes_ = &writes;
+        pos_ = 0;
+        phase_ = Phase::wait_idle;
+    }
+
+    template <class Values>
+    Step edge(Values& next, bool idle) {
+        if (phase_ == Phase::wait_idle) {
+            if (!idle) return Step::waiting;
+            phase_ = Phase::write;
+        }
+        if (phase_ == Phase::write) {
+            if (pos_ < writes_->size()) {
+                const CfgWrite& w = (*writes_)[pos_++];
+                next.cfg_we = true;
+                next.cfg_addr = w.addr;
+                next.cfg_wdata = w.data;
+                return Step::wrote;
+            }
+            next.cfg_we = false;
+            phase_ = Phase::strobe_low;
+            return Step::waiting;
+        }
+        return Step::done;
+    }
+
+    // The write edge() drove last (after Step::wrote).
+    const CfgWrite& last() const { return (*writes_)[pos_ - 1]; }
+
+private:
+    enum class Phase { wait_idle, write, strobe_low };
+    const std::vector<CfgWrite>* writes_ = nullptr;
+    size_t pos_ = 0;
+    Phase phase_ = Phase::wait_idle;
 };
 
 // The output pins of one DUT; `prefix` names its signals apart from another DUT's.

@@ -235,7 +235,7 @@ int run_explore(const Args& args) {
     }
     q.sweep.seed = seed;
     q.sweep.protocol = parse_protocol(protocol);
-    q.target.objective = parse_objective(minimise);
+    q.target.objective = explore::parse_objective(minimise);
     if (vm.count("max-error")) q.target.max_error = positive_number(max_error, "--max-error");
     if (vm.count("max-mse")) q.target.max_mse = positive_number(max_mse, "--max-mse");
     if (top < 1 || top > 1000) throw BadInput("--top: " + std::to_string(top) + " outside 1..1000");

@@ -40,6 +40,9 @@ Args glue_values(const Args& in, const std::vector<std::string>& options) {
 
 namespace {
 
+// No abbreviations: "--scale" must not silently mean "--scales".
+constexpr int kStyle = po::command_line_style::default_style & ~po::command_line_style::allow_guessing;
+
 // The message of a command line that does not parse. Boost 1.74 fills its messages by replacing
 // %placeholders% until none is left, which never ends when an argument holds one ("--lanes
 // %value%"): so the message comes from parsing again with every '%' shown as '?'.
@@ -47,7 +50,7 @@ std::string parse_error_message(Args args, const po::options_description& all) {
     for (auto& a : args) std::replace(a.begin(), a.end(), '%', '?');
     try {
         po::variables_map vm;
-        po::store(po::command_line_parser(args).options(all).positional({}).run(), vm);
+        po::store(po::command_line_parser(args).options(all).positional({}).style(kStyle).run(), vm);
         po::notify(vm);
     } catch (const po::error& e) {
         return e.what();
@@ -61,9 +64,7 @@ bool parse(const Args& args, const po::options_description& desc, po::variables_
     po::options_description all(desc);
     all.add_options()("help,h", "show this help");
     try {
-        // No abbreviations: "--scale" must not silently mean "--scales".
-        const int style = po::command_line_style::default_style & ~po::command_line_style::allow_guessing;
-        po::store(po::command_line_parser(args).options(all).positional({}).style(style).run(), vm);
+        po::store(po::command_line_parser(args).options(all).positional({}).style(kStyle).run(), vm);
         if (vm.count("help")) {
             std::cout << "usage: " << usage << "\n\n" << all << "\n";
             return false;

@@ -39,6 +39,11 @@ std::string search_command(const Job& j, const Sweep& s, const std::string& out)
         c += " --function " + o.spec.function;
     c += " --precision " + o.spec.precision + " --entries " + std::to_string(o.spec.entries) + " --method " + o.method;
     if (!o.scheme.empty()) c += " --scheme " + o.scheme;
+    const SearchSpec spec = make_spec(o.spec);
+    if (is_int(spec.precision)) {   // the sweep's fixed format, which `search` would otherwise choose
+        const int k = spec.params.lambda_k, b = spec.params.lambda_b;
+        c += k == b ? " --lambda " + std::to_string(k) : " --lambda-k " + std::to_string(k) + " --lambda-b " + std::to_string(b);
+    }
     if (o.method != "optimal") c += " --seed " + std::to_string(o.seed);
     if (!out.empty()) c += " --out " + shell_quote(out);
     return c;

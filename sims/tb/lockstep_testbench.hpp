@@ -98,9 +98,7 @@ public:
 
     bool configure(const std::vector<CfgWrite>& writes) override {
         mode_ = Mode::config;
-        writes_ = &writes;
-        pos_ = 0;
-        phase_ = 0;
+        loader_.start(writes);
         phase_start_ = cycle_;
         cfg_ok_ = true;
         run();
@@ -357,23 +355,10 @@ private:
             finish();
             return;
         }
-        if (phase_ == 0) {
-            if (!cp_.idle) return;
-            phase_ = 1;
-        }
-        if (phase_ == 1) {
-            if (pos_ < writes_->size()) {
-                const CfgWrite& w = (*writes_)[pos_++];
-                pins_.next.cfg_we = true;
-                pins_.next.cfg_addr = w.addr;
-                pins_.next.cfg_wdata = w.data;
-                rtl_wdata_ = w.data ^ (w.addr == reg::kIntercept ? 1u : 0u);   // only with own_wdata_
-                return;
-            }
-            pins_.next.cfg_we = false;
-            phase_ = 2;
-            return;
-        }
+        const unit::ConfigLoader::Step step = loader_.edge(pins_.next, cp_.idle);
+        if (step == unit::ConfigLoader::Step::wrote)   // the RTL's own write data: only with own_wdata_
+            rtl_wdata_ = loader_.last().data ^ (loader_.last().addr == reg::kIntercept ? 1u : 0u);
+        if (step != unit::ConfigLoader::Step::done) return;
         if (cp_.cfg_err || rp_.cfg_err) cfg_ok_ = false;
         mode_ = Mode::idle;
         finish();
@@ -545,9 +530,7 @@ private:
     uint64_t cycle_ = 0, count_ = 0, phase_start_ = 0;
     PinValues cp_, rp_;
     // configuration
-    const std::vector<CfgWrite>* writes_ = nullptr;
-    size_t pos_ = 0;
-    int phase_ = 0;
+    unit::ConfigLoader loader_;
     bool cfg_ok_ = true;
     CosimStats pending_;   // reset/config disagreements, reported with the next stream
     // streaming

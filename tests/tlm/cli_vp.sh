@@ -39,9 +39,9 @@ bad "config file line" "bad.cfg:2: vp.accel has no parameter 'clock'" "${k[@]}" 
 bad "missing config file" "cannot be read" "${k[@]}" --config "$dir/none.cfg"
 bad "unknown model" "unknown model 'verilog'" "${k[@]}" --set vp.accel.model=verilog
 bad "lanes the cycle model lacks" "no unit with 3 lanes" "${k[@]}" --model cycle --lanes 3
-bad "log level" "--log-level: 99 is not 0, 1 or 2" "${k[@]}" --log-level 99
+bad "log level" "--log-level: 99 outside 0..2" "${k[@]}" --log-level 99
 bad "infinite quantum" "--quantum-ns" "${k[@]}" --quantum-ns inf
-bad "rows x cols overflowing int" "--rows/--cols" vp --kernel gelu --rows 46341 --cols 46341
+bad "rows x cols overflowing int" "--rows x --cols" vp --kernel gelu --rows 46341 --cols 46341
 
 echo "$fails failure(s)"
 [[ $fails -eq 0 ]]

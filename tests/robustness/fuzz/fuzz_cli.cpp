@@ -23,7 +23,7 @@
 #include "model/errors.hpp"
 #include "model/table_io.hpp"
 #include "search/uniform.hpp"
-#include "sims/backends/unit_backend.hpp"
+#include "model/unit/levels.hpp"
 #include "sims/cli/options.hpp"
 
 namespace {
@@ -44,10 +44,10 @@ std::string& fixture_dir() {
     return d;
 }
 
-// A stand-in for `sim --model cycle` when the SystemC unit models are not part of the build:
+// A stand-in for the cycle level (`sim --model cycle`) when the SystemC unit models are not part of the build:
 // work_starts() stops every run before a backend is made.
-std::unique_ptr<sim::UnitBackend> unreachable_backend(const sim::BackendOptions&) {
-    throw std::logic_error("a backend was made: work_starts() did not stop the run");
+std::unique_ptr<unit::Unit> unreachable_level(const unit::UnitOptions&) {
+    throw std::logic_error("a unit was built: work_starts() did not stop the run");
 }
 
 void make_fixtures() {
@@ -98,9 +98,13 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
     if (!std::freopen("/dev/null", "w", stdout)) std::abort();   // help and trace output
     make_fixtures();
     cli::set_work_starts_handler([] { throw WorkStarts{}; });
-    if (!sim::find_backend("cycle")) {
-        const sim::RegisterBackend stand_in({"cycle", "stand-in", unreachable_backend, 0});
-        (void)stand_in;
+    if (!unit::find_level("cycle")) {
+        unit::Level stand_in;
+        stand_in.name = "cycle";
+        stand_in.summary = "stand-in";
+        stand_in.rank = 1;
+        stand_in.make = unreachable_level;
+        unit::add_level(stand_in);
     }
     return 0;
 }
