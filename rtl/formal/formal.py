@@ -15,6 +15,7 @@ import argparse
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -53,7 +54,7 @@ def stream_peeks(options, lanes, inw, parw, entries):
     return cmds
 
 
-def int_datapath(inw, entries, lanes, shift_add, products, mutant):
+def int_datapath(inw, entries, lanes, products, mutant):
     return {
         "top": "gqalut_formal_int_datapath",
         # The requantizer of both sides is one uninterpreted function (standin/), proven
@@ -61,7 +62,7 @@ def int_datapath(inw, entries, lanes, shift_add, products, mutant):
         "files": ["standin/gqalut_formal_requant_fn.sv", "standin/gqalut_ref_requant.sv", "gqalut_ref_int.sv",
                   "gqalut_formal_int_legal.sv", "gqalut_formal_int_datapath.sv"],
         "replace": {"gqalut_requant.sv": "standin/gqalut_requant.sv"},
-        "params": {"InW": inw, "MaxEntries": entries, "Lanes": lanes, "MulShiftAdd": int(shift_add)},
+        "params": {"InW": inw, "MaxEntries": entries, "Lanes": lanes},
         "peeks": lambda o: int_peeks(o),
         "products": products,   # multiplications made uninterpreted (abstract.py), per options
         "steps": 5,
@@ -95,7 +96,10 @@ MUT_RNE = ("gqalut_fp32_round.sv", "assign round_up = guard_i & (sticky_i | mant
            "assign round_up = guard_i & sticky_i;")
 
 
-def fp32(add, exact=False, products=None, **space):
+MUT_BIAS = ("gqalut_fp32_mul.sv", "- 10'sd127 +", "- 10'sd126 +")
+
+
+def fp32(add, exact=False, products=None, mutant=MUT_RNE, **space):
     """FP32 operator against the SMT-LIB specification; space: parameters of
     gqalut_formal_fp32_op selecting a sub-space (none: every operand pair)."""
     params = {"Add": int(add), "Exact": int(exact)}
@@ -110,7 +114,7 @@ def fp32(add, exact=False, products=None, **space):
         "products": -1 if products is None else products,
         "steps": 1,
         "logic": "ALL",   # bit-vectors, uninterpreted functions and FloatingPoint
-        "mutant": MUT_RNE,
+        "mutant": mutant,
     }
 
 
@@ -131,13 +135,15 @@ def stream(lanes, entries, depth, mutant):
 PROOFS = {
     # Stream and configuration properties of the INT unit, every pin free in every cycle.
     "stream_int8_l2": stream(2, 4, 6, MUT_PIPE),
+    "stream_int8_l2_n2": stream(2, 2, 4, MUT_PIPE),
     # FP32 add against fp.add: every operand pair.
     "fp32_add": fp32(True),
     # FP32 multiply against the bit-vector definition of IEEE rounding, the 48-bit significand
     # product uninterpreted on both sides: every operand pair.
     "fp32_mul_exact": fp32(False, exact=True, products=1),
-    # FP32 multiply against fp.mul: b a power of two (fraction 0), every sign and exponent.
-    "fp32_mul_pow2": fp32(False, FixB=0x7FFFFF, ValB=0),
+    # FP32 multiply against fp.mul: b a power of two (fraction 0), every sign and exponent. The
+    # product is then exact (no rounding ties), so its mutant is the exponent bias.
+    "fp32_mul_pow2": fp32(False, mutant=MUT_BIAS, FixB=0x7FFFFF, ValB=0),
     # FP32 multiply against fp.mul: b's fraction has its 8 high bits free, the rest 0.
     "fp32_mul_b8": fp32(False, FixB=0x7FFF, ValB=0),
     # The requantizer lemma at the INT unit's widths: every accumulator, every shift code.
@@ -146,15 +152,31 @@ PROOFS = {
     "requant_int32": requant(97, 32, 8),
     # INT-k datapath: the product K * d uninterpreted on both sides (one per lane each), the
     # requantizer one uninterpreted function (its own proofs: requant_*).
-    "int8_n4": int_datapath(8, 4, 1, False, 2, MUT_CMP),
-    "int8": int_datapath(8, 8, 1, False, 2, MUT_CMP),
-    "int8_n32": int_datapath(8, 32, 1, False, 2, MUT_CMP),
-    "int8_l2": int_datapath(8, 8, 2, False, 4, MUT_SHIFT),
-    "int16": int_datapath(16, 8, 1, False, 2, MUT_SHIFT),
-    "int16_n32": int_datapath(16, 32, 1, False, 2, MUT_SHIFT),
-    "int32": int_datapath(32, 8, 1, False, 2, MUT_SHIFT),
-    "int32_n32": int_datapath(32, 32, 1, False, 2, MUT_SHIFT),
+    "int8_n4": int_datapath(8, 4, 1, 2, MUT_CMP),
+    "int8": int_datapath(8, 8, 1, 2, MUT_CMP),
+    "int8_n32": int_datapath(8, 32, 1, 2, MUT_CMP),
+    "int8_l2": int_datapath(8, 8, 2, 4, MUT_SHIFT),
+    "int16": int_datapath(16, 8, 1, 2, MUT_SHIFT),
+    "int16_n32": int_datapath(16, 32, 1, 2, MUT_SHIFT),
+    "int32": int_datapath(32, 8, 1, 2, MUT_SHIFT),
+    "int32_n32": int_datapath(32, 32, 1, 2, MUT_SHIFT),
 }
+
+
+def call(cmd):
+    """Runs cmd in its own process group, killed with this process (ctest's TIMEOUT)."""
+    child = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                             start_new_session=True)
+
+    def stop(signum, frame):
+        os.killpg(child.pid, signal.SIGKILL)
+        sys.exit(1)
+    old = signal.signal(signal.SIGTERM, stop)
+    try:
+        out, _ = child.communicate()
+    finally:
+        signal.signal(signal.SIGTERM, old)
+    return child.returncode, out
 
 
 def rtl_files(rtl):
@@ -211,10 +233,9 @@ def run(name, mutant, vcd, rtl, keep):
         with open(os.path.join(work, "proof.ys"), "w") as f:
             f.write(yosys_script(proof, src, options, smt2))
         t0 = time.time()
-        y = subprocess.run(["yosys", "-q", "-l", os.path.join(work, "yosys.log"), os.path.join(work, "proof.ys")],
-                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        if y.returncode != 0:
-            sys.stderr.write("formal.py: yosys failed (%s):\n%s" % (os.path.join(work, "yosys.log"), y.stdout[-2000:]))
+        rc, log = call(["yosys", "-q", "-l", os.path.join(work, "yosys.log"), os.path.join(work, "proof.ys")])
+        if rc != 0:
+            sys.stderr.write("formal.py: yosys failed (%s):\n%s" % (os.path.join(work, "yosys.log"), log[-2000:]))
             return 1
         if proof.get("prelude"):
             with open(smt2) as f:
@@ -241,24 +262,25 @@ def run(name, mutant, vcd, rtl, keep):
         modes = [[]] + ([["-i"]] if proof.get("induction") else [])
         out = ""
         for mode in modes:
-            s = subprocess.run(cmd + mode + [smt2], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-            out += s.stdout
-            if "Status: PASSED" not in s.stdout:
+            _, log = call(cmd + mode + [smt2])
+            out += log
+            if "Status: PASSED" not in log:
                 break
         t2 = time.time()
         with open(os.path.join(work, "smtbmc.log"), "w") as f:
             f.write(out)
         passed = out.count("Status: PASSED") == len(modes)
         failed = "Status: FAILED" in out and "Assert failed" in out
-        s.stdout = out
-        what = "%s%s (options %s)" % (name, " mutant" if mutant else "", "on" if options else "absent")
+        what = name + (" mutant" if mutant else "")
+        if proof["top"].startswith("gqalut_formal_int"):
+            what += " (datapath options %s)" % ("in the RTL" if options else "not in the RTL")
         print("%s: %s, netlist %.1f s, proof %.1f s" % (what, "PASSED" if passed else "FAILED" if failed else "ERROR",
                                                         t1 - t0, t2 - t1))
         if not (passed or failed):
-            sys.stderr.write(s.stdout[-3000:])
+            sys.stderr.write(out[-3000:])
             return 1
         if failed:
-            for line in s.stdout.splitlines():
+            for line in out.splitlines():
                 if "Assert failed" in line:
                     print("  " + line.split("##", 1)[-1].strip())
         return 0 if (failed if mutant else passed) else 1

@@ -15,8 +15,7 @@ module gqalut_formal_int_datapath #(
   parameter int ParW        = InW,
   parameter int MaxEntries  = 32,
   parameter int Lanes       = 1,
-  parameter bit Options     = 1'b1,   // the RTL has the datapath options (formal.py decides)
-  parameter bit MulShiftAdd = 1'b0
+  parameter bit Options     = 1'b1    // the RTL has the datapath options (formal.py decides)
 ) (
   input logic clk_i
 );
@@ -75,7 +74,7 @@ module gqalut_formal_int_datapath #(
     logic [AccW-1:0] want;
     logic            fits;
     gqalut_ref_int #(
-      .InW(InW), .ParW(ParW), .MaxEntries(MaxEntries), .Options(Options), .MulShiftAdd(MulShiftAdd)
+      .InW(InW), .ParW(ParW), .MaxEntries(MaxEntries), .Options(Options)
     ) u_ref (
       .q_i       (x[l*InW +: InW]),
       .n_i       (16'(peek_n)),

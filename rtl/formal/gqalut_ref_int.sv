@@ -11,10 +11,7 @@ module gqalut_ref_int #(
   parameter int InW        = 8,
   parameter int ParW       = InW,
   parameter int MaxEntries = 32,
-  parameter bit Options    = 1'b1,  // the unit has the datapath options (§8-§11)
-  // 1: the product K * d is a shift-and-add loop over the bits of d instead of `*` (a
-  // multiplier of another structure than the hardware's; affordable for small widths).
-  parameter bit MulShiftAdd = 1'b0
+  parameter bit Options    = 1'b1   // the unit has the datapath options (§8-§11)
 ) (
   input  logic [InW-1:0]                    q_i,        // signed input code
   input  logic [15:0]                       n_i,        // N_ENTRIES
@@ -104,19 +101,9 @@ module gqalut_ref_int #(
     // Step 4, MAC: acc = (K_i * d) * 2^(lo - lk) + B'.
     k_op       = PW'(k);
     d_op       = PW'(d);
-    prod_exact = '0;
-    if (MulShiftAdd) begin
-      // Two's complement d = -d[k] 2^k + sum d[t] 2^t.
-      prod   = '0;
-      d_bits = OpW'(d);
-      for (int t = 0; t < OpW; t++) begin
-        if (d_bits[t]) prod = (t == OpW - 1) ? prod - (k <<< t) : prod + (k <<< t);
-      end
-    end else begin
-      // |K d| <= 2^(ParW+InW-1) (without options |K q| <= 2^(ParW+InW-2)): exact in PW bits.
-      prod_exact = k_op * d_op;
-      prod       = BigW'(prod_exact);
-    end
+    // |K d| <= 2^(ParW+InW-1) (without options |K q| <= 2^(ParW+InW-2)): exact in PW bits.
+    prod_exact = k_op * d_op;
+    prod       = BigW'(prod_exact);
     acc = (prod <<< shift_p) + (b <<< shift_b);
 
     // §8 fix for q < 0.
