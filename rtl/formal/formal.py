@@ -13,7 +13,6 @@ file, never a kept copy) and exit 0 means the proof rejected it with a counterex
 """
 import argparse
 import os
-import re
 import shutil
 import signal
 import subprocess
@@ -44,8 +43,7 @@ def stream_peeks(options, lanes, inw, parw, entries):
     fields = [("x0", "x0_q", inw), ("x1", "x1_q", inw), ("idx1", "idx1_q", idxw),
               ("prod2", "prod2_q", prodw), ("icpt2", "icpt2_q", bshw)]
     if options:
-        fields += [("op1", "op1_q", inw + 1), ("inv2", "inv2_q", 1), ("usec2", "usec2_q", 1),
-                   ("av2", "av2_q", inw)]
+        fields += [("op1", "op1_q", inw + 1)]
     cmds = ["connect -nounset -set peek_valid u_dut.u_pipe_ctrl.valid_q"]
     for peek, reg, width in fields:
         for lane in range(lanes):
