@@ -41,14 +41,25 @@ def main():
     explore_plots.draw_all(os.path.join(d, "explore.csv"), d)
     with open(os.path.join(d, "pareto.csv"), newline="") as f:
         front = list(csv.DictReader(f))
-    best_rows = [[b["rank"]] + point_row(b) + [b["command"]] for b in s["best"]]
+    net = s.get("network")
+    # With --network: the study's metric with each design's table and its loss against INT8 exact.
+    net_head = ([f"{net['task']} {net['metric']}", f"loss ({net['unit']})"] if net else [])
+    net_cells = (lambda b: ["%.3f" % b["network_metric"], "%+.3f" % b["network_degradation"]]
+                 if "network_metric" in b else ["–", "–"]) if net else (lambda b: [])
+    best_rows = [[b["rank"]] + point_row(b) + net_cells(b) + [b["command"]] for b in s["best"]]
     intro = h.text(f"{s['points']} points from {s['jobs']} searches; target: {s['target']}; {s['meeting']} points meet it; "
                    f"ranked by {s['objective']} (ties: fewer input bits, fewer entries, smaller area, lower MSE). "
                    "Cost: the 28 nm model calibrated to paper Table 6, 500 MHz, MaxEntries = N, no requantizer.")
     sections = [
         h.section("The command", h.commands([s["command"]])),
+        *([h.section(f"Network {net['task']} ({net['size']} model, seed {net['seed']})",
+                     h.text(f"FP32 {net['fp32']:.3f}, INT8 with exact functions {net['int8_exact']:.3f} ({net['metric']}); "
+                            f"{net['evaluated']} tables evaluated in {net['seconds']:.0f} s, {net['unneeded']} costlier "
+                            f"candidates not needed; columns: the metric with the design's table, the other "
+                            f"functions exact, and its loss against INT8 exact (positive = worse)."))] if net else []),
         h.section("Cheapest designs meeting the target, best first, with the command that makes each table",
-                  h.table(["rank"] + HEAD + ["command"], best_rows) if best_rows else h.text("No design meets the target.")),
+                  h.table(["rank"] + HEAD + net_head + ["command"], best_rows) if best_rows
+                  else h.text("No design meets the target.")),
         h.section("Plots", *[h.image(os.path.join(d, p), CAPTIONS[p]) for p in explore_plots.PLOTS]),
         h.section(f"Pareto front ({s['objective']} vs mean MSE, per function; pareto.csv)",
                   h.table(HEAD, [point_row(r) for r in front])),

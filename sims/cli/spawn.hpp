@@ -11,6 +11,16 @@ namespace gqalut::cli {
 // be started or did not exit normally.
 int run_program(const std::vector<std::string>& argv);
 
+// What a program run by run_captured printed, and how it ended.
+struct ProgramOutput {
+    int status = -1;   // exit status; -1 if it could not be started or did not exit normally
+    std::string out, err;
+};
+
+// Runs argv[0] (a path) with argv and its stdout and stderr captured, the environment ours
+// with `env` (NAME=VALUE) replacing same-named variables; every signal unblocked in the child.
+ProgramOutput run_captured(const std::vector<std::string>& argv, const std::vector<std::string>& env = {});
+
 // /usr/bin/python3 on a script of the source tree's scripts/ with arguments.
 int run_script(const std::string& script, const std::vector<std::string>& args);
 

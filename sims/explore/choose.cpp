@@ -58,11 +58,22 @@ std::string Target::describe(const std::string& protocol) const {
         std::snprintf(b, sizeof b, "%smean MSE <= %g", s.empty() ? "" : " and ", *max_mse);
         s += b;
     }
+    if (max_network_loss) {
+        std::snprintf(b, sizeof b, " <= %g ", *max_network_loss);
+        s += (s.empty() ? "" : " and ") + network_label + b + network_unit;
+    }
     return (s.empty() ? "no accuracy target" : s) + " (" + protocol + " protocol)";
 }
 
+Target Target::operator_part() const {
+    Target t = *this;
+    t.max_network_loss.reset();
+    return t;
+}
+
 bool meets(const Point& p, const Target& t) {
-    return (!t.max_error || p.max_abs_error <= *t.max_error) && (!t.max_mse || p.mse_mean <= *t.max_mse);
+    return (!t.max_error || p.max_abs_error <= *t.max_error) && (!t.max_mse || p.mse_mean <= *t.max_mse) &&
+           (!t.max_network_loss || (p.network_degradation && *p.network_degradation <= *t.max_network_loss));
 }
 
 namespace {

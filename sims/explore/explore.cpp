@@ -25,6 +25,9 @@ SearchOptions search_options(const Job& j, const Sweep& s) {
         o.spec.hi = s.expr_hi;
     }
     if (j.uniform_segments) o.scheme = "uniform";
+    // The scaler (and so its preset) is for INT div and rsqrt tables.
+    if (o.spec.function != "expr" && o.spec.precision != "fp32" && builtin_function(o.spec.function)->multi_range())
+        o.spec.preset = s.preset;
     o.seed = s.seed;
     o.spec.reference_lambda = true;   // the sweep's published fronts use the reference's k-2 format
     return o;
@@ -39,6 +42,7 @@ std::string search_command(const Job& j, const Sweep& s, const std::string& out)
         c += " --function " + o.spec.function;
     c += " --precision " + o.spec.precision + " --entries " + std::to_string(o.spec.entries) + " --method " + o.method;
     if (!o.scheme.empty()) c += " --scheme " + o.scheme;
+    if (o.spec.preset != "paper") c += " --preset " + o.spec.preset;
     const SearchSpec spec = make_spec(o.spec);
     if (is_int(spec.precision)) {   // the sweep's fixed format, which `search` would otherwise choose
         const int k = spec.params.lambda_k, b = spec.params.lambda_b;

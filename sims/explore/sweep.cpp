@@ -155,7 +155,9 @@ std::string Sweep::options() const {
         if (!v.empty()) s += (s.empty() ? "--" : " --") + a[i].option + " " + join(v);
     }
     if (!expr.empty()) s += " --expr " + shell_quote(expr) + " --range " + show_number(expr_lo) + "," + show_number(expr_hi);
-    return s + " --seed " + std::to_string(seed) + " --protocol " + to_string(protocol);
+    // The preset only when it is not the default: shards of earlier sweeps keep their identity.
+    return s + " --seed " + std::to_string(seed) + " --protocol " + to_string(protocol) +
+           (preset != "paper" ? " --preset " + preset : "");
 }
 
 Sweep grid_by_name(const std::string& name) {
@@ -227,6 +229,7 @@ constexpr int kScaleColumns = 7;   // mse_s0 .. mse_s6: the paper protocol's sca
 const char* const kMetricColumns[] = {"mse_mean", "max_abs_error", "max_rel_error"};
 const char* const kCostColumns[] = {"area_um2", "energy_pj_per_element", "power_mw", "latency_cycles",
                                     "throughput_meps", "search_seconds"};
+const char* const kNetworkColumns[] = {"network_metric", "network_degradation"};   // empty: not evaluated
 
 std::string csv_field(const std::string& v) {
     if (v.find_first_of(",\"\n\r") == std::string::npos) return v;
@@ -277,14 +280,21 @@ std::string number(double v) {
     return os.str();
 }
 
-double parse_number(const std::string& text, const std::string& where, const std::string& column) {
+double parse_signed_number(const std::string& text, const std::string& where, const std::string& column) {
     double v = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
     if (text.empty() || ec != std::errc() || end != text.data() + text.size() || !std::isfinite(v))
         throw BadInput(where + ": " + column + ": '" + text + "' is not a finite number");
+    return v;
+}
+
+double parse_number(const std::string& text, const std::string& where, const std::string& column) {
+    const double v = parse_signed_number(text, where, column);
     if (v < 0) throw BadInput(where + ": " + column + ": " + text + " is negative");
     return v;
 }
+
+std::string optional_number(const std::optional<double>& v) { return v ? number(*v) : std::string(); }
 
 }  // namespace
 
@@ -294,6 +304,7 @@ std::string csv_header() {
     for (const char* c : kMetricColumns) h += std::string(",") + c;
     for (int s = 0; s < kScaleColumns; ++s) h += ",mse_s" + std::to_string(s);
     for (const char* c : kCostColumns) h += std::string(",") + c;
+    for (const char* c : kNetworkColumns) h += std::string(",") + c;
     return h;
 }
 
@@ -302,15 +313,15 @@ std::string to_csv(const std::vector<Point>& points) {
     for (const Point& p : points) {
         std::string row = std::to_string(p.job);
         for (const auto& v : p.values) row += "," + csv_field(v);
-        row += "," + number(p.mse_mean) + "," + number(p.max_abs_error) + "," +
-               (p.max_rel_error ? number(*p.max_rel_error) : std::string());
+        row += "," + number(p.mse_mean) + "," + number(p.max_abs_error) + "," + optional_number(p.max_rel_error);
         for (int s = 0; s < kScaleColumns; ++s) {
             row += ",";
             for (const auto& [k, v] : p.mse_per_scale)
                 if (k == std::to_string(s)) row += number(v);
         }
         row += "," + number(p.area_um2) + "," + number(p.energy_pj_per_element) + "," + number(p.power_mw) + "," +
-               std::to_string(p.latency_cycles) + "," + number(p.throughput_meps) + "," + number(p.search_seconds);
+               std::to_string(p.latency_cycles) + "," + number(p.throughput_meps) + "," + number(p.search_seconds) + "," +
+               optional_number(p.network_metric) + "," + optional_number(p.network_degradation);
         out += row + "\n";
     }
     return out;
@@ -323,7 +334,8 @@ std::vector<Point> from_csv(const std::string& text, const std::string& name) {
     while (std::getline(in, line) && !line.empty() && line[0] == '#') ++ln;   // comment lines (the shard's sweep)
     if (line != csv_header()) throw BadInput(name + ": line " + std::to_string(ln) + ": not an explore CSV header");
     const auto& a = axes();
-    const size_t want = 1 + a.size() + std::size(kMetricColumns) + kScaleColumns + std::size(kCostColumns);
+    const size_t want =
+        1 + a.size() + std::size(kMetricColumns) + kScaleColumns + std::size(kCostColumns) + std::size(kNetworkColumns);
     std::vector<Point> out;
     while (std::getline(in, line)) {
         ++ln;
@@ -365,6 +377,10 @@ std::vector<Point> from_csv(const std::string& text, const std::string& name) {
         p.latency_cycles = static_cast<int>(integer("latency_cycles", 1, 1000000));
         p.throughput_meps = parse_number(f[i++], where, "throughput_meps");
         p.search_seconds = parse_number(f[i++], where, "search_seconds");
+        if (!f[i].empty()) p.network_metric = parse_number(f[i], where, "network_metric");
+        ++i;
+        if (!f[i].empty()) p.network_degradation = parse_signed_number(f[i], where, "network_degradation");
+        ++i;
         out.push_back(p);
     }
     return out;

@@ -41,6 +41,7 @@ struct Sweep {
     double expr_lo = 0, expr_hi = 0;                // ... and its range
     uint64_t seed = 1;
     Protocol protocol = Protocol::paper;
+    std::string preset = "paper";   // the DIV/RSQRT scaler preset of every scaler table (paper or normalize)
 
     const std::vector<std::string>& of(const std::string& column) const { return values[axis_index(column)]; }
     // The sweep as options ("--functions gelu,exp --precisions int8 ... --protocol paper"): the
@@ -75,6 +76,9 @@ struct Point {
     int latency_cycles = 0;
     double throughput_meps = 0;   // million elements per second at the clock
     double search_seconds = 0;
+    // The study's network with this table (gqalut explore --network; unset: not evaluated):
+    // its metric and the degradation against the INT8 model with exact functions.
+    std::optional<double> network_metric, network_degradation;
     std::string get(const std::string& column) const { return values[axis_index(column)]; }
     int entries() const { return std::stoi(get("entries")); }
     int lanes() const { return std::stoi(get("lanes")); }

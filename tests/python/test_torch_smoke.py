@@ -17,7 +17,7 @@ import torch
 
 import gqalut
 from gqalut import torch_ops
-from gqalut.study import nonlinear, quant, tables, tasks, train
+from gqalut.study import nonlinear, quant, run, tables, tasks, train
 from common import ScratchTestCase
 
 torch.set_num_threads(1)
@@ -154,6 +154,37 @@ class StudyCommand(ScratchTestCase):
         again = json.loads(self.study("evaluate", "--quick", "--quiet", "--task", "digits", "--gelu", paths["gelu"],
                                       "--rsqrt", paths["rsqrt"], "--cache", self.path("cache")).stdout)
         self.assertEqual(again, out)   # the cached model gives the same numbers
+
+    def test_train_then_each_table_on_its_own(self):
+        """train fills the cache; evaluate --require-cached refuses an empty one (saying how to make
+        it) and --each gives, line by line, what one evaluation per table gives."""
+        cache = self.path("cache")
+        refused = self.study("evaluate", "--quick", "--task", "digits", "--cache", cache, "--require-cached")
+        self.assertEqual((refused.returncode, refused.stdout), (2, ""))
+        self.assertEqual(len(refused.stderr.strip().splitlines()), 1, refused.stderr)
+        self.assertIn(f"-m gqalut.study train --task digits --seed 1 --quick --cache {cache}", refused.stderr)
+        self.assertFalse(os.path.exists(cache))   # refused, not trained
+        done = self.study("train", "--quick", "--quiet", "--task", "digits", "--cache", cache)
+        self.assertEqual(done.returncode, 0, done.stderr)
+        trained = json.loads(done.stdout)
+        self.assertTrue(os.path.isfile(trained["model"]))
+        t = tables_for()
+        paths = {}
+        for f in ("gelu", "exp"):
+            paths[f] = self.path(f + ".json")
+            t[f].save(paths[f])
+        common = ("evaluate", "--quick", "--quiet", "--task", "digits", "--cache", cache, "--require-cached")
+        each = self.study(*common, "--each", f"gelu={paths['gelu']}", "--each", f"exp={paths['exp']}")
+        self.assertEqual(each.returncode, 0, each.stderr)
+        lines = [json.loads(x) for x in each.stdout.splitlines()]
+        # In this process (no second start of Python): one evaluation per table, as the CLI's JSON.
+        single = [json.loads(json.dumps(run.evaluate_tables("digits", 1, {f: paths[f]}, "quick", cache=cache)))
+                  for f in ("gelu", "exp")]
+        self.assertEqual(lines, single)
+        self.assertEqual(lines[0]["int8_exact"], trained["int8_exact"])
+        bad = self.study(*common, "--each", "softmax=" + paths["exp"])
+        self.assertEqual((bad.returncode, bad.stdout), (2, ""))
+        self.assertIn("FUNCTION=TABLE", bad.stderr)
 
     def test_bad_table_is_one_line_exit_2(self):
         missing = self.path("none.json")

@@ -1,18 +1,33 @@
-"""python3 -m gqalut.study run|report|evaluate  (docs/python.md, docs/results/network.md)."""
+"""python3 -m gqalut.study run|report|evaluate|train  (docs/python.md, docs/results/network.md)."""
 import argparse
 import json
 import os
 import sys
 
-import torch
-
-from .. import BadInput
-from . import report, run
-from .nonlinear import FUNCTIONS
-from .tables import METHODS
-
 
 def main(argv=None):
+    # PyTorch and scikit-learn are the study's own dependencies: without them, one line saying
+    # which package is missing (gqalut explore --network relays it), not a traceback.
+    try:
+        import torch  # noqa: F401
+    except ImportError as err:
+        print(f"gqalut.study: PyTorch is not there ({err}); on Debian: apt-get install python3-torch", file=sys.stderr)
+        return 2
+    try:
+        return _main(argv)
+    except ImportError as err:
+        print(f"gqalut.study: {err} (Debian: python3-sklearn for the digits task, python3-matplotlib for the plot)",
+              file=sys.stderr)
+        return 2
+
+
+def _main(argv):
+    import torch
+
+    from .. import BadInput
+    from . import run
+    from .nonlinear import FUNCTIONS
+    from .tables import METHODS
     p = argparse.ArgumentParser(prog="python3 -m gqalut.study",
                                 description="network-level accuracy with the unit's non-linearities in the loop")
     p.add_argument("--threads", type=int, default=1, help="torch threads per process (default 1)")
@@ -40,6 +55,18 @@ def main(argv=None):
     e.add_argument("--cache", help="directory keeping the trained INT8 model between calls")
     e.add_argument("--quick", action="store_true", help="the tiny model")
     e.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    e.add_argument("--each", action="append", default=[], metavar="FUNCTION=TABLE",
+                   help="evaluate this table on its own, the other functions exact (repeatable; with it the "
+                        "output is one JSON object per --each, one per line, in order)")
+    e.add_argument("--require-cached", action="store_true",
+                   help="refuse (exit 2, saying how to make it) if the model is not in --cache instead of training it")
+    t = sub.add_parser("train", help="train one task's model into the cache (if it is not there): one JSON object")
+    t.add_argument("--task", required=True, choices=sorted(run.tasks.TASKS))
+    t.add_argument("--seed", type=int, default=1)
+    t.add_argument("--cache", default=run.default_cache(),
+                   help="directory of the trained models (default: %(default)s, where gqalut explore --network looks)")
+    t.add_argument("--quick", action="store_true", help="the tiny model")
+    t.add_argument("--quiet", action="store_true", help="no progress on stderr")
     args = p.parse_args(argv)
     if args.threads < 1:
         p.error("--threads must be at least 1")
@@ -48,9 +75,17 @@ def main(argv=None):
     try:
         if args.command == "evaluate":
             paths = {f: getattr(args, f) for f in FUNCTIONS if getattr(args, f)}
-            out = run.evaluate_tables(args.task, args.seed, paths, size, args.finetune, args.cache,
-                                      run.Log(args.quiet))
-            print(json.dumps(out))
+            if args.require_cached and not args.cache:
+                raise ValueError("--require-cached needs --cache DIR")
+            if args.each and paths:
+                raise ValueError("--each evaluates one table at a time; give no --gelu/--exp/--div/--rsqrt with it")
+            sets = [_each(e, FUNCTIONS) for e in args.each] or [paths]
+            outs = run.evaluate_table_sets(args.task, args.seed, sets, size, args.finetune, args.cache,
+                                           run.Log(args.quiet), args.require_cached)
+            print("\n".join(json.dumps(o) for o in outs))
+            return 0
+        if args.command == "train":
+            print(json.dumps(run.train_cached(args.task, args.seed, size, args.cache, run.Log(args.quiet))))
             return 0
         if args.command == "report":
             with open(args.json, encoding="utf-8") as f:
@@ -62,6 +97,14 @@ def main(argv=None):
     except (BadInput, ValueError, OSError) as err:
         print(f"gqalut.study: {err}", file=sys.stderr)
         return 2
+
+
+def _each(text, functions):
+    """--each FUNCTION=TABLE -> {function: table}."""
+    function, eq, table = text.partition("=")
+    if not eq or function not in functions or not table:
+        raise ValueError(f"--each: '{text}' is not FUNCTION=TABLE with FUNCTION one of {', '.join(functions)}")
+    return {function: table}
 
 
 def _list(text, what, known=None, conv=str):
@@ -77,6 +120,8 @@ def _list(text, what, known=None, conv=str):
 
 
 def run_all(args, size):
+    from . import run
+    from .tables import METHODS
     tasks_ = _list(args.tasks, "tasks", sorted(run.tasks.TASKS))
     seeds = _list(args.seeds, "seeds", conv=int)
     methods = _list(args.methods, "methods", list(METHODS))
@@ -97,6 +142,7 @@ def run_all(args, size):
 
 
 def write_report(agg, seconds, jobs, out):
+    from . import report
     md = report.markdown(agg)
     with open(os.path.join(out, "network.md"), "w", encoding="utf-8") as f:
         f.write(md + f"\nTime: {seconds:.0f} s in {jobs} processes.\n")

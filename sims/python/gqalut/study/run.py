@@ -29,10 +29,38 @@ class Log:
         return time.time() - self.t0
 
 
-def cached_baseline(task, seed, size, cache, log):
+def default_cache():
+    """Where `train` keeps the trained models unless told otherwise (gqalut explore --network
+    looks there too): $XDG_CACHE_HOME/gqalut/network, else ~/.cache/gqalut/network."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "gqalut", "network")
+
+
+def model_path(task_name, seed, size, cache):
+    return os.path.join(cache, f"{task_name}-seed{seed}-{size}.pt")
+
+
+def train_command(task_name, seed, size, cache):
+    """The command that makes the cached model, as a user would type it."""
+    env = os.environ.get("PYTHONPATH")
+    here = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    prefix = f"PYTHONPATH={here} " if env and here in [os.path.abspath(d) for d in env.split(os.pathsep) if d] else ""
+    return (f"{prefix}{sys.executable} -m gqalut.study train --task {task_name} --seed {seed}"
+            + (" --quick" if size == "quick" else "") + f" --cache {cache}")
+
+
+class ModelMissing(ValueError):
+    pass
+
+
+def cached_baseline(task, seed, size, cache, log, require_cached=False):
     """baseline() of train.py, stored in `cache` (a directory) when given, keyed by task, seed
-    and size, so repeated evaluations do not train again."""
-    path = os.path.join(cache, f"{task.name}-seed{seed}-{size}.pt") if cache else None
+    and size, so repeated evaluations do not train again. With require_cached a model missing
+    from the cache is an error (ModelMissing, saying how to make it) instead of a training run."""
+    path = model_path(task.name, seed, size, cache) if cache else None
+    if require_cached and not (path and os.path.exists(path)):
+        raise ModelMissing(f"no trained {task.name} model (seed {seed}, {size} size) in {cache}; make it once "
+                           f"(about a minute for digits) with: {train_command(task.name, seed, size, cache)}")
     if path and os.path.exists(path):
         saved = torch.load(path)
         model = task.model()
@@ -118,29 +146,50 @@ def aggregate(runs):
     return out
 
 
-def evaluate_tables(task_name, seed, table_paths, size="full", finetune=False, cache=None, log=None):
+def evaluate_tables(task_name, seed, table_paths, size="full", finetune=False, cache=None, log=None,
+                    require_cached=False):
     """One set of tables on one task: the trained INT8 model (cached in `cache`), its metric with
     the exact non-linearities and with the unit running the given tables (functions without a
     table stay exact). Returns a JSON-ready dict; `degradation` is positive when the unit is
     worse (accuracy points lost, or bits per char gained)."""
+    return evaluate_table_sets(task_name, seed, [table_paths], size, finetune, cache, log, require_cached)[0]
+
+
+def evaluate_table_sets(task_name, seed, table_sets, size="full", finetune=False, cache=None, log=None,
+                        require_cached=False):
+    """evaluate_tables for several sets of tables on the same trained model, loaded (or trained)
+    once: one dict per set, in order. Every table is read before the model is."""
     log = log or Log(quiet=True)
-    unknown = set(table_paths) - set(FUNCTIONS)
-    if unknown:
-        raise ValueError(f"no such function in the model: {', '.join(sorted(unknown))}")
-    tb = {f: _core.load_table(p) for f, p in table_paths.items()}
+    loaded = []
+    for table_paths in table_sets:
+        unknown = set(table_paths) - set(FUNCTIONS)
+        if unknown:
+            raise ValueError(f"no such function in the model: {', '.join(sorted(unknown))}")
+        loaded.append({f: _core.load_table(p) for f, p in table_paths.items()})
     task = tasks.TASKS[task_name](seed, size)
-    fp32, int8, model = cached_baseline(task, seed, size, cache, log)
-    m = train.with_tables(model, tb)
-    value = task.evaluate(m)
-    out = dict(task=task_name, seed=seed, size=size, metric=task.metric, tables=table_paths, fp32=fp32,
-               int8_exact=int8, lut=value)
-    if finetune:
-        train.finetune(m, task, seed, size)
-        value = out["lut_finetuned"] = task.evaluate(m)
+    fp32, int8, model = cached_baseline(task, seed, size, cache, log, require_cached)
     sign = 1 if task.higher_is_better else -1
-    out["degradation"] = sign * (int8 - value)
-    out["accuracy_loss" if task.higher_is_better else "bpc_increase"] = out["degradation"]
-    return out
+    results = []
+    for table_paths, tb in zip(table_sets, loaded):
+        m = train.with_tables(model, tb)
+        value = task.evaluate(m)
+        out = dict(task=task_name, seed=seed, size=size, metric=task.metric, tables=table_paths, fp32=fp32,
+                   int8_exact=int8, lut=value)
+        if finetune:
+            train.finetune(m, task, seed, size)
+            value = out["lut_finetuned"] = task.evaluate(m)
+        out["degradation"] = sign * (int8 - value)
+        out["accuracy_loss" if task.higher_is_better else "bpc_increase"] = out["degradation"]
+        results.append(out)
+    return results
+
+
+def train_cached(task_name, seed, size, cache, log):
+    """The trained model of one task and seed in `cache` (trained now if it is not there yet)."""
+    task = tasks.TASKS[task_name](seed, size)
+    fp32, int8, _ = cached_baseline(task, seed, size, cache, log)
+    return dict(task=task_name, seed=seed, size=size, metric=task.metric, fp32=fp32, int8_exact=int8,
+                model=model_path(task_name, seed, size, cache))
 
 
 def write_json(path, obj):
