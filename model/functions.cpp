@@ -69,6 +69,8 @@ const std::map<std::string, RefFunctionPtr>& builtins() {
         add("sigmoid", [](double x) { return 1.0 / (1.0 + std::exp(-x)); }, -8, 8);
         add("tanh", [](double x) { return std::tanh(x); }, -4, 4);
         add("silu", [](double x) { return x / (1.0 + std::exp(-x)); }, -8, 8);
+        add("exp2", [](double x) { return std::exp2(x); }, -8, 4);
+        add("log2", [](double x) { return std::log2(x); }, 0.25, 16, 0.0, kInf, true);
         return m;
     }();
     return table;

@@ -25,8 +25,10 @@ public:
     // Throws BadInput naming the domain if [lo, hi] reaches outside it (ranges are never
     // silently clipped to the domain).
     void check_range(double lo, double hi) const;
-        // DIV and RSQRT reach wide inputs through the multi-range scaler (docs/numeric-definition.md §6).
-    bool multi_range() const { return name_ == "div" || name_ == "rsqrt"; }
+    // DIV, RSQRT, EXP2 and LOG2 reach wide inputs through the scaler unit (numeric-definition.md
+    // §6, §12): they need it; EXP may use it (range reduction through EXP2) or the INT unit.
+    bool multi_range() const { return name_ == "div" || name_ == "rsqrt" || name_ == "exp2" || name_ == "log2"; }
+    bool scaler_allowed() const { return multi_range() || name_ == "exp"; }
     const std::string& expr() const { return expr_; }   // non-empty for user expressions
 
 protected:
@@ -38,7 +40,7 @@ protected:
 
 using RefFunctionPtr = std::shared_ptr<const RefFunction>;
 
-// gelu (erf form), hswish, exp, div (1/x), rsqrt, sigmoid, tanh, silu. Throws BadInput.
+// gelu (erf form), hswish, exp, div (1/x), rsqrt, sigmoid, tanh, silu, exp2, log2. Throws BadInput.
 RefFunctionPtr builtin_function(const std::string& name);
 std::vector<std::string> builtin_function_names();
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <thread>
 
 #include "errors.hpp"
@@ -56,8 +57,27 @@ std::vector<uint64_t> scaler_paper_inputs(const FixFormat& in, double lo, double
     const size_t n = arange_count(lo, hi);
     for (size_t i = 0; i < n; ++i)
         us.push_back(static_cast<uint64_t>(
-            round_half_even_scaled(lo + static_cast<double>(i) * kStep, in.frac, 0, in.max_code())));
+            round_half_even_scaled(lo + static_cast<double>(i) * kStep, in.frac, in.min_code(), in.max_code())));
     return us;
+}
+
+// The last code b in [a, last] such that `same` holds on all of [a, b], for a predicate that
+// holds on an interval starting at a (the scaler's choice is monotone in the input code):
+// gallop, then bisect.
+template <class T, class Same>
+T interval_end(T a, T last, Same same) {
+    T lo = a, step = 1;
+    while (lo + step <= last && same(lo + step)) {
+        lo += step;
+        step *= 2;
+    }
+    T hi = std::min(last, lo + step);
+    if (same(hi)) lo = hi;
+    while (hi > lo + 1) {
+        const T mid = lo + (hi - lo) / 2;
+        (same(mid) ? lo : hi) = mid;
+    }
+    return lo;
 }
 
 // Running sums of one group of points.
@@ -98,7 +118,7 @@ Metrics eval_int(const PwlTable& t, const RefFunction& f, Protocol protocol, con
     m.protocol = to_string(protocol);
     const auto scales = chosen_scales(t, opt);
     for (int s : scales) {
-        IntDatapath dp(t.params, s, t.lut_for_scale(s));
+        const IntDatapath dp = int_datapath(t, s);
         ErrorSum e;
         if (protocol == Protocol::paper) {
             const auto grid = paper_grid(f, t.params, {s}, t.range_lo, t.range_hi);
@@ -157,6 +177,81 @@ void sum_interval(uint64_t a, uint64_t b, double y, double yq, bool sat, double 
     if (sat) w.saturated += b - a + 1;
 }
 
+// EXP2/LOG2/EXP full and wide: every input code (in the input format's order) whose exact f(x)
+// the output format represents (|f(x)| at most its largest value; EXP2/EXP at least one LSB), in
+// intervals of one reduction choice (the result is constant on each); relative errors for the
+// positive EXP2/EXP. The three functions increase, so the codes form one interval, found by
+// bisection.
+Metrics eval_reduction(const ScalerDatapath& dp, const RefFunction& f, Protocol protocol) {
+    const ScalerSpec& spec = dp.scaler().spec();
+    const RangeScaler& sc = dp.scaler();
+    Metrics m;
+    m.protocol = to_string(protocol);
+    const double out_lsb = std::ldexp(1.0, -spec.output.frac);
+    const double out_lo = static_cast<double>(spec.output.min_code()) * out_lsb;
+    const double out_hi = static_cast<double>(spec.output.max_code()) * out_lsb;
+    const bool relative = sc.func() != ScalerFunc::log2;
+    const auto fx_of = [&](int64_t code) {
+        const double x = std::ldexp(static_cast<double>(code), -spec.input.frac);
+        return f.in_domain(x) ? f(x) : -std::numeric_limits<double>::infinity();
+    };
+    const double floor_y = relative ? out_lsb : out_lo;
+    // First code with f >= floor_y, last code with f <= out_hi (f increasing).
+    int64_t b0 = spec.input.min_code(), b1 = spec.input.max_code() + 1;
+    while (b0 < b1) {
+        const int64_t mid = b0 + (b1 - b0) / 2;
+        if (fx_of(mid) >= floor_y) b1 = mid;
+        else b0 = mid + 1;
+    }
+    const int64_t first = b0;
+    b0 = first - 1;
+    b1 = spec.input.max_code();
+    while (b0 < b1) {
+        const int64_t mid = b0 + (b1 - b0 + 1) / 2;
+        if (fx_of(mid) <= out_hi) b0 = mid;
+        else b1 = mid - 1;
+    }
+    const int64_t last = b0;
+    const auto word = [](int64_t code) { return static_cast<uint64_t>(code); };
+    const auto same = [&](int64_t code, const ScalerChoice& c) {
+        const ScalerChoice d = sc.select(word(code));
+        return d.core_code == c.core_code && d.int_part == c.int_part && d.zero == c.zero;
+    };
+    WideSum all;
+    for (int64_t a = first; a <= last;) {
+        const ScalerChoice c = sc.select(word(a));
+        const int64_t lo = interval_end(a, last, [&](int64_t u) { return same(u, c); });
+        const auto r = dp.exact(word(a));
+        const double y = r.value();
+        const double yq = static_cast<double>(dp.output(word(a))) * out_lsb;
+        for (int64_t u = a; u <= lo; ++u) {
+            const double fx = fx_of(u);
+            if (!std::isfinite(fx) || fx < floor_y || fx > out_hi) continue;
+            const double d = y - fx;
+            all.sq += d * d;
+            all.max_abs = std::max(all.max_abs, std::fabs(d));
+            if (relative && fx > 0) {
+                all.rel += std::fabs(d) / fx;
+                all.max_rel = std::max(all.max_rel, std::fabs(d) / fx);
+            }
+            all.max_lsb = std::max(all.max_lsb, std::fabs(yq - fx) / out_lsb);
+            ++all.n;
+        }
+        if (lo == last) break;
+        a = lo + 1;
+    }
+    m.mse_per_scale.emplace_back("none", all.n ? all.sq / static_cast<double>(all.n) : 0.0);
+    m.max_abs_error = all.max_abs;
+    m.points = all.n;
+    if (relative) {
+        m.max_rel_error = all.max_rel;
+        m.mean_rel_error = all.n ? all.rel / static_cast<double>(all.n) : 0.0;
+    }
+    m.max_lsb_error = all.max_lsb;
+    finish_mean(m);
+    return m;
+}
+
 Metrics eval_scaler(const PwlTable& t, const RefFunction& f, Protocol protocol, const EvalOptions& opt) {
     const ScalerDatapath dp(t);
     const ScalerSpec& spec = dp.scaler().spec();
@@ -168,7 +263,7 @@ Metrics eval_scaler(const PwlTable& t, const RefFunction& f, Protocol protocol, 
         double max_lsb = 0;
         f.check_range(t.range_lo, t.range_hi);
         for (uint64_t u : scaler_paper_inputs(spec.input, t.range_lo, t.range_hi)) {
-            const double fx = finite_target(f, std::ldexp(static_cast<double>(u), -spec.input.frac));
+            const double fx = finite_target(f, std::ldexp(static_cast<double>(dp.scaler().input_code(u)), -spec.input.frac));
             e.add(dp.exact(u).value() - fx);
             max_lsb = std::max(max_lsb, std::fabs(static_cast<double>(dp.output(u)) * out_lsb - fx) / out_lsb);
         }
@@ -179,6 +274,7 @@ Metrics eval_scaler(const PwlTable& t, const RefFunction& f, Protocol protocol, 
         finish_mean(m);
         return m;
     }
+    if (is_reduction(dp.scaler().func())) return eval_reduction(dp, f, protocol);
     // full / wide: every input code with x > 0, in intervals of one scaler choice.
     struct Interval {
         uint64_t a, b;
@@ -193,17 +289,7 @@ Metrics eval_scaler(const PwlTable& t, const RefFunction& f, Protocol protocol, 
     };
     for (uint64_t a = 1; a <= last;) {
         const ScalerChoice c = dp.scaler().select(a);
-        uint64_t lo = a, step = 1;   // gallop, then bisect: choices are monotone in u
-        while (lo + step <= last && same(lo + step, c)) {
-            lo += step;
-            step *= 2;
-        }
-        uint64_t hi = std::min(last, lo + step);
-        if (same(hi, c)) lo = hi;
-        while (hi > lo + 1) {
-            const uint64_t mid = lo + (hi - lo) / 2;
-            (same(mid, c) ? lo : hi) = mid;
-        }
+        const uint64_t lo = interval_end(a, last, [&](uint64_t u) { return same(u, c); });
         const auto r = dp.exact(a);
         const int64_t q = requantize(r.acc, r.frac, spec.output);
         const bool sat = q == spec.output.min_code() || q == spec.output.max_code();
@@ -319,11 +405,13 @@ ScaleGrid scaler_paper_grid(const RefFunction& f, const RangeScaler& scaler, dou
     const auto& in = scaler.spec().input;
     for (uint64_t u : scaler_paper_inputs(in, lo, hi)) {
         const ScalerChoice c = scaler.select(u);
-        const int e = scaler.result_shift(c.shift);
-        g.q.push_back(c.core_code);
-        const double x = std::ldexp(static_cast<double>(u), -in.frac);
+        if (c.zero) continue;
+        const double x = std::ldexp(static_cast<double>(scaler.input_code(u)), -in.frac);
         if (!f.in_domain(x)) f.check_range(lo, hi);
-        g.target.push_back(std::ldexp(finite_target(f, x), e));
+        // result = pwl * 2^-e + offset: the core's target is (f(x) - offset) * 2^e.
+        const int e = scaler.result_shift(c);
+        g.q.push_back(c.core_code);
+        g.target.push_back(std::ldexp(finite_target(f, x) - static_cast<double>(scaler.result_offset(c)), e));
         g.weight.push_back(std::ldexp(1.0, -2 * e));
     }
     return g;

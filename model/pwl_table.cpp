@@ -1,5 +1,6 @@
 #include "pwl_table.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "errors.hpp"
@@ -38,8 +39,40 @@ IntParams default_int_params(Precision p) {
     return IntParams{k, true, k, k - 2, k - 2};
 }
 
-int64_t breakpoint_code(double p, int s, const IntParams& params) {
-    return round_half_even_scaled(p, s, params.bp_min(), params.bp_max());
+Symmetry parse_symmetry(const std::string& s) {
+    if (s == "none") return Symmetry::none;
+    if (s == "odd") return Symmetry::odd;
+    if (s == "even") return Symmetry::even;
+    if (s == "point") return Symmetry::point;
+    if (s == "shifted") return Symmetry::shifted;
+    throw BadInput("unknown symmetry '" + s + "' (known: none, odd, even, point, shifted)");
+}
+
+std::string to_string(Symmetry s) {
+    switch (s) {
+        case Symmetry::none: return "none";
+        case Symmetry::odd: return "odd";
+        case Symmetry::even: return "even";
+        case Symmetry::point: return "point";
+        case Symmetry::shifted: return "shifted";
+    }
+    return "?";
+}
+
+InterceptMode parse_intercept_mode(const std::string& s) {
+    if (s == "absolute") return InterceptMode::absolute;
+    if (s == "relative") return InterceptMode::relative;
+    throw BadInput("unknown intercept mode '" + s + "' (known: absolute, relative)");
+}
+
+std::string to_string(InterceptMode m) { return m == InterceptMode::relative ? "relative" : "absolute"; }
+
+int64_t breakpoint_code(double p, int s, const IntParams& params, bool folded) {
+    return round_half_even_scaled(p, s, params.bp_min(), params.bp_max(folded));
+}
+
+int64_t operand_code(double v, int s, const IntParams& params, bool folded) {
+    return round_half_even_scaled(v, s, folded ? 0 : params.min_code(), params.top_operand(folded));
 }
 
 LutCodes PwlTable::lut_for_scale(int s) const {
@@ -49,10 +82,34 @@ LutCodes PwlTable::lut_for_scale(int s) const {
         return it->second;
     }
     LutCodes lut;
-    for (double p : shared->breakpoints) lut.breakpoints.push_back(breakpoint_code(p, s, params));
+    for (double p : shared->breakpoints) lut.breakpoints.push_back(breakpoint_code(p, s, params, datapath.folded()));
     lut.slopes = shared->slopes;
     lut.intercepts = shared->intercepts;
     return lut;
+}
+
+double PwlTable::fit_lo() const { return datapath.folded() ? 0.0 : range_lo; }
+double PwlTable::fit_hi() const {
+    return datapath.folded() ? std::max(std::fabs(range_lo), std::fabs(range_hi)) : range_hi;
+}
+
+IntMode PwlTable::mode_for_scale(int s) const {
+    IntMode m;
+    m.symmetry = datapath.symmetry;
+    m.center = datapath.symmetry == Symmetry::point ? datapath.center : 0;
+    const bool folded = datapath.folded();
+    m.clamp = datapath.clamp;
+    if (m.clamp) {
+        m.clamp_lo = operand_code(fit_lo(), s, params, folded);
+        m.clamp_hi = operand_code(fit_hi(), s, params, folded);
+    }
+    m.relative = datapath.intercept == InterceptMode::relative;
+    if (m.relative) m.origin = operand_code(fit_lo(), s, params, folded);
+    return m;
+}
+
+int PwlTable::format_version() const {
+    return (datapath.is_default() && !(scaler && scaler->preset == "reduce")) ? 1 : 2;
 }
 
 namespace {
@@ -118,9 +175,17 @@ void validate(const PwlTable& t) {
     check_int_params(t.params);
     if (t.params.k != input_bits(t.precision))
         fail("params.k", std::to_string(t.params.k) + " does not match precision " + to_string(t.precision));
-    if (f->multi_range() != t.scaler.has_value())
-        fail("scaler", f->multi_range() ? "function " + t.function + " needs the multi-range scaler"
-                                        : "only div and rsqrt use the multi-range scaler");
+    if (f->multi_range() && !t.scaler) fail("scaler", "function " + t.function + " needs the multi-range scaler");
+    if (t.scaler && !f->scaler_allowed())
+        fail("scaler", "only div, rsqrt, exp2, log2 and exp use the scaler unit");
+    if (!t.datapath.is_default()) {
+        if (t.scaler) fail("datapath", "symmetry, clamp and relative intercepts are options of the INT unit, not the scaler");
+        if (t.datapath.symmetry != Symmetry::point && t.datapath.center != 0)
+            fail("datapath.center", "applies to point symmetry only");
+        if (!t.params.param_format(0).fits(t.datapath.center))
+            fail("datapath.center", std::to_string(t.datapath.center) + " does not fit signed " +
+                                        std::to_string(t.params.width) + " bits");
+    }
     if (t.scaler) {
         RangeScaler check(t.function, *t.scaler, t.params);   // validates the preset and formats
         if (t.scales != std::vector<int>{check.core_frac()})
@@ -130,8 +195,9 @@ void validate(const PwlTable& t) {
     }
     if (t.scales.empty()) fail("scales", "no scale given");
     for (size_t i = 0; i < t.scales.size(); ++i) {
-        if (t.scales[i] < 0 || t.scales[i] > t.params.k - 1)
-            fail(at("scales", i), std::to_string(t.scales[i]) + " outside [0, " + std::to_string(t.params.k - 1) + "]");
+        const int top = t.scaler ? t.params.k : t.params.k - 1;   // the scaler core may run at UQ0.k
+        if (t.scales[i] < 0 || t.scales[i] > top)
+            fail(at("scales", i), std::to_string(t.scales[i]) + " outside [0, " + std::to_string(top) + "]");
         if (i > 0 && t.scales[i] <= t.scales[i - 1]) fail(at("scales", i), std::to_string(t.scales[i]) + " not ascending");
     }
 
@@ -161,10 +227,10 @@ void validate(const PwlTable& t) {
         check_length(base + ".slopes", l.slopes.size(), n);
         check_length(base + ".intercepts", l.intercepts.size(), n);
         for (size_t i = 0; i < l.breakpoints.size(); ++i)
-            if (l.breakpoints[i] < t.params.bp_min() || l.breakpoints[i] > t.params.bp_max())
+            if (l.breakpoints[i] < t.params.bp_min() || l.breakpoints[i] > t.bp_max())
                 fail(at(base + ".breakpoints", i), std::to_string(l.breakpoints[i]) + " outside [" +
                                                       std::to_string(t.params.bp_min()) + ", " +
-                                                      std::to_string(t.params.bp_max()) + "]");
+                                                      std::to_string(t.bp_max()) + "]");
         check_sorted(base + ".breakpoints", l.breakpoints);
         check_codes(base + ".slopes", l.slopes, param);
         check_codes(base + ".intercepts", l.intercepts, param);

@@ -32,9 +32,11 @@ struct IntParams {
 
     int64_t min_code() const { return input_signed ? -(int64_t(1) << (k - 1)) : 0; }
     int64_t max_code() const { return input_signed ? (int64_t(1) << (k - 1)) - 1 : (int64_t(1) << k) - 1; }
-    // Breakpoint codes range one past the largest input code: that value never fires.
+    // Breakpoint codes range one past the largest operand code: that value never fires. The
+    // operand is the input code, or |q| with symmetry folding (one more: 2^(k-1)).
+    int64_t top_operand(bool folded = false) const { return folded ? max_code() + 1 : max_code(); }
     int64_t bp_min() const { return min_code(); }
-    int64_t bp_max() const { return max_code() + 1; }
+    int64_t bp_max(bool folded = false) const { return top_operand(folded) + 1; }
     FixFormat param_format(int frac) const { return FixFormat{width, frac, true}; }
     bool operator==(const IntParams& o) const {
         return k == o.k && input_signed == o.input_signed && width == o.width &&
@@ -50,6 +52,43 @@ struct LutCodes {
     std::vector<int64_t> breakpoints, slopes, intercepts;
     bool operator==(const LutCodes& o) const {
         return breakpoints == o.breakpoints && slopes == o.slopes && intercepts == o.intercepts;
+    }
+};
+
+// Symmetry folding of the INT unit (docs/numeric-definition.md §8): the LUT covers x >= 0, the
+// unit folds the input sign and fixes the output for x < 0.
+enum class Symmetry { none, odd, even, point, shifted };
+Symmetry parse_symmetry(const std::string& s);   // throws BadInput
+std::string to_string(Symmetry s);
+enum class InterceptMode { absolute, relative };  // §10
+InterceptMode parse_intercept_mode(const std::string& s);
+std::string to_string(InterceptMode m);
+
+// The INT unit's option registers for one LUT load (docs/pin-interface.md, §8-§11): the values
+// config_writes() loads. Defaults are the reset values: the datapath of §2.
+struct IntMode {
+    Symmetry symmetry = Symmetry::none;
+    int64_t center = 0;                 // CENTER: point symmetry c, an intercept code
+    bool clamp = false;                 // false: CLAMP_LO/HI at their reset values (never clamp)
+    int64_t clamp_lo = 0, clamp_hi = 0; // (k+1)-bit codes when clamp
+    bool relative = false;              // ICPT_MODE
+    int64_t origin = 0;                 // ORIGIN: P_{-1}
+    bool folded() const { return symmetry != Symmetry::none; }
+};
+
+// What a table asks of the INT unit (the table file's "datapath", docs/table-format.md); the
+// scale-dependent registers (clamp bounds, origin) follow from the table's fitted range.
+struct DatapathOptions {
+    Symmetry symmetry = Symmetry::none;
+    int64_t center = 0;   // point symmetry: c as an intercept code (W bits, lambda_b fraction bits)
+    bool clamp = false;
+    InterceptMode intercept = InterceptMode::absolute;
+    bool folded() const { return symmetry != Symmetry::none; }
+    bool is_default() const {
+        return symmetry == Symmetry::none && center == 0 && !clamp && intercept == InterceptMode::absolute;
+    }
+    bool operator==(const DatapathOptions& o) const {
+        return symmetry == o.symmetry && center == o.center && clamp == o.clamp && intercept == o.intercept;
     }
 };
 
@@ -79,7 +118,8 @@ struct PwlTable {
     std::vector<int> scales;                  // the scales s the table serves, ascending
     std::optional<SharedBreakpoints> shared;  // either this ...
     std::map<int, LutCodes> per_scale;        // ... or one LUT load per scale
-    std::optional<ScalerSpec> scaler;         // DIV/RSQRT: multi-range input scaling
+    std::optional<ScalerSpec> scaler;         // DIV/RSQRT: multi-range input scaling; EXP2/LOG2/EXP: range reduction
+    DatapathOptions datapath;                 // INT unit options (version 2)
 
     // FP32.
     Fp32Lut fp32;
@@ -89,10 +129,22 @@ struct PwlTable {
     bool is_shared() const { return shared.has_value(); }
     // The LUT contents for scale s (derived from shared breakpoints or stored per scale).
     LutCodes lut_for_scale(int s) const;
+    // The option registers for scale s (§9: clamp bounds and origin from the fitted range).
+    IntMode mode_for_scale(int s) const;
+    // The range the LUT covers: [range_lo, range_hi], or [0, max(|lo|, |hi|)] with symmetry.
+    double fit_lo() const;
+    double fit_hi() const;
+    // The largest breakpoint code (never fires): 2^(k-1), or 2^(k-1) + 1 with symmetry.
+    int64_t bp_max() const { return params.bp_max(datapath.folded()); }
+    // File format version this table needs: 2 with datapath options or a range reduction.
+    int format_version() const;
 };
 
-// The breakpoint code for real breakpoint p at scale s under `params` (docs/numeric-definition.md §3).
-int64_t breakpoint_code(double p, int s, const IntParams& params);
+// The breakpoint code for real breakpoint p at scale s under `params` (numeric-definition.md
+// §3); `folded`: the operand is |q| (symmetry), whose never-firing code is one higher.
+int64_t breakpoint_code(double p, int s, const IntParams& params, bool folded = false);
+// The code of a real bound v at scale s inside the operand range (§9: clamp bounds, origin).
+int64_t operand_code(double v, int s, const IntParams& params, bool folded);
 
 // Checks every invariant (sorted breakpoints, lengths N-1/N, codes within their widths,
 // known function, scales in range...). Throws BadInput "field[index]: value: problem".

@@ -149,12 +149,44 @@ FixFormat get_format(const json& v, const std::string& field, bool is_signed) {
 
 // ---- the project's own format ----------------------------------------------------------
 
+DatapathOptions datapath_options(const json& d) {
+    if (!d.is_object()) fail("datapath", "expected an object, got " + show(d));
+    DatapathOptions o;
+    for (auto it = d.begin(); it != d.end(); ++it) {
+        const std::string f = "datapath." + it.key();
+        if (it.key() == "symmetry") {
+            try {
+                o.symmetry = parse_symmetry(get_string(*it, f));
+            } catch (const BadInput& e) {
+                fail(f, e.what());
+            }
+        } else if (it.key() == "center") {
+            o.center = get_int(*it, f);
+        } else if (it.key() == "clamp") {
+            if (!it->is_boolean()) fail(f, "expected true or false, got " + show(*it));
+            o.clamp = it->get<bool>();
+        } else if (it.key() == "intercept") {
+            try {
+                o.intercept = parse_intercept_mode(get_string(*it, f));
+            } catch (const BadInput& e) {
+                fail(f, e.what());
+            }
+        } else {
+            fail(f, "unknown field (known: symmetry, center, clamp, intercept)");
+        }
+    }
+    if (o.symmetry == Symmetry::point && !d.contains("center"))
+        fail("datapath.center", "missing (point symmetry needs the centre c as an intercept code)");
+    return o;
+}
+
 PwlTable from_own(const json& j) {
     PwlTable t;
-    const int64_t version = get_int(member(j, "version", ""), "version");
-    if (version != kTableFormatVersion)
-        fail("version", std::to_string(version) + " is not supported (this build reads version " +
+    const int64_t version_code = get_int(member(j, "version", ""), "version");
+    if (version_code < 1 || version_code > kTableFormatVersion)
+        fail("version", std::to_string(version_code) + " is not supported (this build reads versions 1 to " +
                             std::to_string(kTableFormatVersion) + ")");
+    const int version = static_cast<int>(version_code);
     t.function = get_string(member(j, "function", ""), "function");
     if (t.function == "expr") t.expr = get_string(member(j, "expr", ""), "expr");
     const auto range = numbers(member(j, "range", ""), "range");
@@ -191,18 +223,29 @@ PwlTable from_own(const json& j) {
     t.params.width = get_int_in(member(pf, "width", "param_format"), "param_format.width", 2, 32);
     t.params.lambda_k = get_int_in(member(pf, "lambda_k", "param_format"), "param_format.lambda_k", 0, 40);
     t.params.lambda_b = get_int_in(member(pf, "lambda_b", "param_format"), "param_format.lambda_b", 0, 40);
+    if (j.contains("datapath")) {
+        if (version < 2) fail("datapath", "needs version 2 (the file says version " + std::to_string(version) + ")");
+        t.datapath = datapath_options(j["datapath"]);
+    }
     if (j.contains("scaler")) {
         const json& sc = j["scaler"];
         ScalerSpec spec;
         spec.preset = get_string(member(sc, "preset", "scaler"), "scaler.preset");
-        if (sc.contains("input")) spec.input = get_format(sc["input"], "scaler.input", false);
-        if (sc.contains("output")) spec.output = get_format(sc["output"], "scaler.output", false);
+        if (spec.preset == "reduce" && version < 2)
+            fail("scaler.preset", "'reduce' needs version 2 (the file says version " + std::to_string(version) + ")");
+        // The signedness follows from the function (EXP2/EXP inputs, LOG2 outputs are signed).
+        const bool reduces = t.function == "exp2" || t.function == "log2" || t.function == "exp";
+        spec.input.is_signed = reduces && t.function != "log2";
+        spec.output.is_signed = t.function == "log2";
+        if (sc.contains("input")) spec.input = get_format(sc["input"], "scaler.input", spec.input.is_signed);
+        if (sc.contains("output")) spec.output = get_format(sc["output"], "scaler.output", spec.output.is_signed);
         t.scaler = spec;
         t.params.input_signed = false;
     }
     const json& scales = get_array(member(j, "scales", ""), "scales");
+    const int top_scale = t.scaler ? t.params.k : t.params.k - 1;   // validate()'s bound: the scaler core may run at UQ0.k
     for (size_t i = 0; i < scales.size(); ++i)
-        t.scales.push_back(get_int_in(scales[i], "scales[" + std::to_string(i) + "]", 0, t.params.k - 1));
+        t.scales.push_back(get_int_in(scales[i], "scales[" + std::to_string(i) + "]", 0, top_scale));
 
     const std::string scheme = get_string(member(j, "scheme", ""), "scheme");
     if (scheme == "shared") {
@@ -336,7 +379,7 @@ PwlTable load_table(const std::string& path) { return table_from_json_text(read_
 json table_to_json(const PwlTable& t) {
     json j;
     j["format"] = "gqalut-table";
-    j["version"] = kTableFormatVersion;
+    j["version"] = t.format_version();
     j["function"] = t.function;
     if (t.function == "expr") j["expr"] = t.expr;
     j["range"] = {t.range_lo, t.range_hi};
@@ -351,6 +394,12 @@ json table_to_json(const PwlTable& t) {
                      {"intercepts", as_double(t.fp32.intercepts)}};
     } else {
         j["param_format"] = {{"width", t.params.width}, {"lambda_k", t.params.lambda_k}, {"lambda_b", t.params.lambda_b}};
+        if (!t.datapath.is_default()) {
+            json d = {{"symmetry", to_string(t.datapath.symmetry)}, {"clamp", t.datapath.clamp},
+                      {"intercept", to_string(t.datapath.intercept)}};
+            if (t.datapath.symmetry == Symmetry::point) d["center"] = t.datapath.center;
+            j["datapath"] = d;
+        }
         if (t.scaler)
             j["scaler"] = {{"preset", t.scaler->preset}, {"input", format_json(t.scaler->input)},
                            {"output", format_json(t.scaler->output)}};

@@ -11,7 +11,9 @@
 
 namespace gqalut {
 
-constexpr int kTableFormatVersion = 1;
+// The newest version this build reads and writes; a table without version-2 fields is written
+// as version 1 (PwlTable::format_version()).
+constexpr int kTableFormatVersion = 2;
 
 PwlTable load_table(const std::string& path);                       // throws BadInput
 PwlTable table_from_json_text(const std::string& text, const std::string& name);

@@ -84,9 +84,11 @@ void check_fits(const PwlTable& t, int scale, const UnitShape& shape, const Requ
         if (shape.kind != UnitKind::scaler_unit || shape.core_width != t.params.k || shape.in_width != t.scaler->input.width)
             throw BadInput("a " + t.function + " table needs the scaler unit with a " + std::to_string(t.params.k) +
                            "-bit core and " + std::to_string(t.scaler->input.width) + "-bit input");
-        if (t.scaler->output.width != 32 || t.scaler->output.is_signed || t.scaler->output.frac < 0 ||
-            t.scaler->output.frac > 32)
-            throw BadInput("the scaler unit's output is UQ(32-F).F with F in 0..32");
+        if (t.scaler->output.width != 32 || t.scaler->output.frac < 0 || t.scaler->output.frac > 32 ||
+            t.scaler->output.is_signed != scaler_output_signed(parse_scaler_func(t.function)))
+            throw BadInput("the scaler unit's output is UQ(32-F).F (log2: Q(31-F).F) with F in 0..32");
+        if (t.scaler->input.is_signed != scaler_input_signed(parse_scaler_func(t.function)))
+            throw BadInput("the scaler unit's input is unsigned (exp2, exp: two's complement)");
         return;
     }
     if (shape.kind != UnitKind::int_unit || shape.in_width != t.params.k)
@@ -115,7 +117,7 @@ std::vector<CfgWrite> config_writes(const PwlTable& t, int scale, const UnitShap
         }
         return w;
     }
-    const int s = t.scaler ? t.params.k - 3 : scale;
+    const int s = t.scaler ? t.scales.front() : scale;
     const LutCodes lut = t.lut_for_scale(s);
     w.push_back({reg::kLambdaK, static_cast<uint64_t>(t.params.lambda_k)});
     w.push_back({reg::kLambdaB, static_cast<uint64_t>(t.params.lambda_b)});
@@ -125,6 +127,7 @@ std::vector<CfgWrite> config_writes(const PwlTable& t, int scale, const UnitShap
         w.push_back({reg::kPreset, sc.normalize() ? 1u : 0u});
         w.push_back({reg::kInFrac, static_cast<uint64_t>(t.scaler->input.frac)});
         w.push_back({reg::kOutFrac, twos(t.scaler->output.frac)});
+        w.push_back({reg::kReduce, static_cast<uint64_t>(reduce_register(sc.func()))});
         for (int i = 0; i < reg::kMaxSubRanges; ++i) {
             // Unused comparators get a threshold one past the largest input code: never fire.
             const bool used = i < static_cast<int>(sc.sub_ranges().size());
@@ -136,6 +139,7 @@ std::vector<CfgWrite> config_writes(const PwlTable& t, int scale, const UnitShap
         w.push_back({reg::kScale, static_cast<uint64_t>(scale)});
         w.push_back({reg::kRqEnable, rq.enable ? 1u : 0u});
         w.push_back({reg::kRqFrac, twos(rq.out_frac)});
+        for (const CfgWrite& m : mode_writes(t.mode_for_scale(scale), shape.in_width)) w.push_back(m);
     }
     for (size_t j = 0; j < lut.breakpoints.size(); ++j)
         w.push_back({reg::kBreakpoint + static_cast<uint32_t>(j), twos(lut.breakpoints[j])});
@@ -146,12 +150,22 @@ std::vector<CfgWrite> config_writes(const PwlTable& t, int scale, const UnitShap
     return w;
 }
 
+std::vector<CfgWrite> mode_writes(const IntMode& mode, int k) {
+    const int64_t never_lo = -(int64_t(1) << k), never_hi = (int64_t(1) << k) - 1;
+    return {{reg::kSymmetry, static_cast<uint64_t>(mode.symmetry)},
+            {reg::kCenter, twos(mode.center)},
+            {reg::kClampLo, twos(mode.clamp ? mode.clamp_lo : never_lo)},
+            {reg::kClampHi, twos(mode.clamp ? mode.clamp_hi : never_hi)},
+            {reg::kIcptMode, mode.relative ? 1u : 0u},
+            {reg::kOrigin, twos(mode.origin)}};
+}
+
 GoldenUnit::GoldenUnit(const PwlTable& t, int scale, const UnitShape& shape, const RequantConfig& rq)
     : shape_(shape), rq_(rq) {
     check_fits(t, scale, shape, rq);
     if (t.precision == Precision::fp32) fp32_ = t.fp32;
     else if (t.scaler) scaler_.emplace(t);
-    else int_.emplace(t.params, scale, t.lut_for_scale(scale));
+    else int_.emplace(int_datapath(t, scale));
 }
 
 int64_t GoldenUnit::code_of(uint64_t in_word) const { return sign_extend(in_word, shape_.in_width); }

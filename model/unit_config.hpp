@@ -51,10 +51,20 @@ constexpr uint32_t kLambdaB = 0x003;    // intercept fraction bits, 0..ParW
 constexpr uint32_t kRqEnable = 0x004;   // INT unit: 1 = requantize to InW bits
 constexpr uint32_t kRqFrac = 0x005;     // INT unit: output fraction bits s_o (signed)
 constexpr uint32_t kClearError = 0x006; // write: clears cfg_err_o
+// INT unit datapath options (numeric-definition.md §8-§10); reset values: no option.
+constexpr uint32_t kSymmetry = 0x008;   // 0 none, 1 odd, 2 even, 3 point, 4 shifted
+constexpr uint32_t kCenter = 0x009;     // point symmetry c: an intercept code (ParW bits)
+constexpr uint32_t kClampLo = 0x00A;    // clamp bounds: (InW+1)-bit codes, reset -2^InW ...
+constexpr uint32_t kClampHi = 0x00B;    // ... and 2^InW - 1 (never clamp)
+constexpr uint32_t kIcptMode = 0x00C;   // 0 absolute, 1 segment-relative intercepts
+constexpr uint32_t kOrigin = 0x00D;     // P_{-1} of relative intercepts: (InW+1)-bit code
 constexpr uint32_t kFunc = 0x010;       // scaler: 0 = div, 1 = rsqrt
 constexpr uint32_t kPreset = 0x011;     // scaler: 0 = comparators (sub-range table), 1 = normalize
 constexpr uint32_t kInFrac = 0x012;     // scaler: input fraction bits
 constexpr uint32_t kOutFrac = 0x013;    // scaler: output fraction bits (UQ(32-F).F output)
+constexpr uint32_t kReduce = 0x014;     // scaler: 0 none (FUNC, PRESET), 1 exp2, 2 log2, 3 exp (§12)
+constexpr int kNumSymmetries = 5;       // SYMMETRY values 0..4
+constexpr int kNumReductions = 4;       // REDUCE values 0..3
 constexpr uint32_t kSubRangeLo = 0x020; // scaler: + i, i < kMaxSubRanges: threshold code
 constexpr uint32_t kSubRangeShift = 0x028;   // scaler: + i: shift sigma (signed)
 constexpr uint32_t kBreakpoint = 0x100; // + j, j < MaxEntries-1
@@ -75,7 +85,9 @@ struct RequantConfig {
 };
 
 // The register writes that load table t at scale s (INT; ignored otherwise) into a unit of
-// shape `shape`. Throws BadInput if the table does not fit the shape.
+// shape `shape`: every register the table's unit kind uses, the option registers included (at
+// their reset values when the table does not use them). Throws BadInput if the table does not
+// fit the shape.
 std::vector<CfgWrite> config_writes(const PwlTable& t, int scale, const UnitShape& shape,
                                     const RequantConfig& rq = {});
 
@@ -99,6 +111,9 @@ private:
     std::optional<ScalerDatapath> scaler_;
     Fp32Lut fp32_;
 };
+
+// The INT option registers' writes for `mode` on a k-bit input (reset values where unused).
+std::vector<CfgWrite> mode_writes(const IntMode& mode, int k);
 
 // Bit-pattern helpers: the low `width` bits of v, and sign extension of a width-bit pattern.
 i128 mask_bits(i128 v, int width);

@@ -6,6 +6,7 @@ gqalut_cfg_ctrl.sv
 gqalut_lut_regs.sv
 gqalut_lambda_regs.sv
 gqalut_int_regs.sv
+gqalut_option_regs.sv
 gqalut_scaler_regs.sv
 gqalut_seg_index.sv
 gqalut_cmp_int.sv
@@ -17,8 +18,10 @@ gqalut_fp32_class.sv
 gqalut_fp32_round.sv
 gqalut_fp32_mul.sv
 gqalut_fp32_add.sv
+gqalut_lead_one.sv
 gqalut_range_select.sv
 gqalut_core_code.sv
+gqalut_range_reduce.sv
 gqalut_int_lane.sv
 gqalut_fp32_lane.sv
 gqalut_pwl_int.sv

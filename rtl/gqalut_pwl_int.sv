@@ -1,15 +1,18 @@
-// LUT-based pwl unit, INT-k datapath (docs/numeric-definition.md §2, docs/pin-interface.md): Lanes lanes sharing one
-// handshake and one LUT, latency 3 (input register, compare, LUT read + multiply, add +
-// requantizer into the output register).
+// LUT-based pwl unit, INT-k datapath (numeric-definition.md §2, §8-§11, docs/pin-interface.md):
+// Lanes lanes sharing one handshake and one LUT, latency 3 (input register, fold + clamp +
+// compare, LUT read + operand + multiply, add + symmetry fix + requantizer into the output
+// register).
 // Output word per lane: acc = (K_i * q) << (lo - lk) + (B_i << (s + lo - lb)), lo = max(lk, lb),
 // as an AccW = 2*ParW + InW + 1 bit two's complement word, or with RQ_ENABLE the requantized
-// InW-bit code requantize(acc, lo + s, (InW, s_o)) sign-extended to AccW bits.
+// InW-bit code requantize(acc, lo + s, (InW, s_o)) sign-extended to AccW bits; with the
+// datapath options q'' = clamp(fold(q)) in place of q, the relative operand and the symmetry fix.
 module gqalut_pwl_int #(
   parameter int InW        = 8,      // input code width k
   parameter int ParW       = InW,    // slope / intercept width W
   parameter int MaxEntries = 32,     // LUT depth
   parameter int Lanes      = 1,
-  parameter bit Requant    = 1'b1    // build the optional requantizer
+  parameter bit Requant    = 1'b1,   // build the optional requantizer
+  parameter bit Options    = 1'b1    // build the datapath options (symmetry, clamp, relative intercepts)
 ) (
   input  logic                            clk_i,
   input  logic                            rst_ni,
@@ -60,10 +63,10 @@ module gqalut_pwl_int #(
   );
 
   // Configuration registers.
-  logic [2:0] hit, ok;
+  logic [3:0] hit, ok;
   logic       cfg_wr;
   gqalut_cfg_ctrl #(
-    .NumBlocks(3)
+    .NumBlocks(4)
   ) u_cfg_ctrl (
     .clk_i     (clk_i),
     .rst_ni    (rst_ni),
@@ -131,6 +134,30 @@ module gqalut_pwl_int #(
     .rq_frac_o(rq_frac)
   );
 
+  logic [2:0]            sym;
+  logic signed [ParW-1:0] center;
+  logic signed [InW:0]    clamp_lo, clamp_hi, origin;
+  logic                   rel;
+  gqalut_option_regs #(
+    .InW    (InW),
+    .ParW   (ParW),
+    .Options(Options)
+  ) u_option_regs (
+    .clk_i     (clk_i),
+    .rst_ni    (rst_ni),
+    .we_i      (cfg_wr & hit[3]),
+    .addr_i    (cfg_addr_i),
+    .wdata_i   (cfg_wdata_i),
+    .hit_o     (hit[3]),
+    .ok_o      (ok[3]),
+    .sym_o     (sym),
+    .center_o  (center),
+    .clamp_lo_o(clamp_lo),
+    .clamp_hi_o(clamp_hi),
+    .rel_o     (rel),
+    .origin_o  (origin)
+  );
+
   // Shift amounts, fixed while elements are in flight (writes need an idle unit).
   logic [LW-1:0]        lambda_o, shift_p;
   logic [SbW-1:0]       shift_b;
@@ -152,22 +179,38 @@ module gqalut_pwl_int #(
       .RqOutW    (InW),
       .RqSigned  (1'b1),
       .RqAlways  (1'b0),
-      .OutW      (AccW)
+      .OutW      (AccW),
+      .Options   (Options),
+      .Addend    (1'b0),
+      .AW        (1),
+      .AShW      (1)
     ) u_lane (
-      .clk_i  (clk_i),
-      .rst_ni (rst_ni),
-      .ld_i   (ld),
-      .x_i    (in_data_i[l*InW +: InW]),
-      .e_i    (1'b0),
-      .n_i    (n_entries),
-      .bp_i   (bp),
-      .slope_i(slope),
-      .icpt_i (icpt),
-      .sp_i   (shift_p),
-      .sb_i   (shift_b),
-      .rq_en_i(rq_en & Requant),
-      .r_i    (shift_r),
-      .out_o  (out_data_o[l*AccW +: AccW])
+      .clk_i      (clk_i),
+      .rst_ni     (rst_ni),
+      .ld_i       (ld),
+      .x_i        (in_data_i[l*InW +: InW]),
+      .e_i        (1'b0),
+      .a_i        (1'b0),
+      .z_i        (1'b0),
+      .n_i        (n_entries),
+      .bp_i       (bp),
+      .slope_i    (slope),
+      .icpt_i     (icpt),
+      .sp_i       (shift_p),
+      .sb_i       (shift_b),
+      .lo_i       (lambda_o),
+      .sym_i      (sym),
+      .center_i   (center),
+      .clamp_lo_i (clamp_lo),
+      .clamp_hi_i (clamp_hi),
+      .rel_i      (rel),
+      .origin_i   (origin),
+      .a_en_i     (1'b0),
+      .ash_i      (1'b0),
+      .rq_en_i    (rq_en & Requant),
+      .rq_signed_i(1'b1),
+      .r_i        (shift_r),
+      .out_o      (out_data_o[l*AccW +: AccW])
     );
   end
 

@@ -1,16 +1,20 @@
-// LUT-based pwl unit with the multi-range input scaler (DIV, RSQRT; docs/numeric-definition.md §6, paper Table 2,
-// docs/pin-interface.md): latency 4 (input register, sub-range select + core code, compare,
-// LUT read + multiply, add + requantizer into the output register).
-// Per lane: sigma from the sub-range comparators or the leading one, the unsigned CoreW-bit
-// core code c = min(2^CoreW - 1, round_half_up(u * 2^-(IN_FRAC + sigma - (CoreW-3)))), the INT
-// core at s = CoreW - 3, and the output requantize(acc, lo + (CoreW-3) + e, (32, OUT_FRAC,
-// unsigned)) with e = sigma (DIV) or sigma/2 (RSQRT).
+// LUT-based pwl unit with the multi-range input scaler (DIV, RSQRT; numeric-definition.md §6,
+// paper Table 2) and the range reduction (EXP2, LOG2, EXP; §12), docs/pin-interface.md:
+// latency 4 (input register, sub-range select or range reduction + core code, compare, LUT
+// read + multiply, add + requantizer into the output register).
+// Per lane, DIV/RSQRT: sigma from the sub-range comparators or the leading one, the unsigned
+// CoreW-bit core code c = min(2^CoreW - 1, round_half_up(u * 2^-(IN_FRAC + sigma - (CoreW-3)))),
+// the INT core at s = CoreW - 3, and the output requantize(acc, lo + (CoreW-3) + e, (32,
+// OUT_FRAC, unsigned)) with e = sigma (DIV) or sigma/2 (RSQRT). REDUCE != 0: the core code and
+// e = -n (EXP2, EXP) or the integer part (LOG2, added to acc) of gqalut_range_reduce, the core
+// at s = CoreW, the output signed for LOG2.
 module gqalut_pwl_scaler #(
-  parameter int InW        = 32,     // scaler input width (unsigned codes)
-  parameter int CoreW      = 8,      // core input width: UQ3.(CoreW-3) codes
+  parameter int InW        = 32,     // scaler input width
+  parameter int CoreW      = 8,      // core input width: UQ3.(CoreW-3) or UQ0.CoreW codes
   parameter int ParW       = CoreW,  // slope / intercept width
   parameter int MaxEntries = 32,
-  parameter int Lanes      = 1
+  parameter int Lanes      = 1,
+  parameter bit Reduce     = 1'b1    // build the range reduction (EXP2, LOG2, EXP)
 ) (
   input  logic                  clk_i,
   input  logic                  rst_ni,
@@ -34,9 +38,14 @@ module gqalut_pwl_scaler #(
   localparam int IfW      = $clog2(InW + 1);
   localparam int ShW      = $clog2(InW + 1) + 1;
   localparam int SgW      = $clog2(InW + 2) + 1;                    // sigma: -InW-1..InW
+  localparam int EW       = Reduce ? 11 : SgW;                      // e: also -n, n in [-512, 511]
+  localparam int IpW      = $clog2(InW + 1) + 2;                    // LOG2 integer part
   localparam int RcW      = $clog2(2 * InW + CoreW + 2) + 1;        // core code shift
-  localparam int SbW      = $clog2(CoreFrac + ParW + 1);
-  localparam int RW       = $clog2(ParW + CoreW + 2 * InW + 34) + 1; // output requantizer shift
+  localparam int MaxScale = Reduce ? CoreW : CoreFrac;              // the core's scale
+  localparam int SbW      = $clog2(MaxScale + ParW + 1);
+  localparam int RW0      = $clog2(ParW + CoreW + 2 * InW + 34) + 1;
+  localparam int RW       = Reduce && RW0 < 12 ? 12 : RW0;          // output requantizer shift
+  localparam int AShW     = $clog2(ParW + CoreW + 1);               // LOG2: lo + CoreW
 
 `ifndef SYNTHESIS
   initial begin : p_param_check
@@ -119,8 +128,10 @@ module gqalut_pwl_scaler #(
   logic [5:0]            out_frac;
   logic [4*(InW+1)-1:0]  sr_lo;
   logic [4*ShW-1:0]      sr_shift;
+  logic [1:0]            reduce;
   gqalut_scaler_regs #(
-    .InW(InW)
+    .InW   (InW),
+    .Reduce(Reduce)
   ) u_scaler_regs (
     .clk_i     (clk_i),
     .rst_ni    (rst_ni),
@@ -134,16 +145,25 @@ module gqalut_pwl_scaler #(
     .in_frac_o (in_frac),
     .out_frac_o(out_frac),
     .sr_lo_o   (sr_lo),
-    .sr_shift_o(sr_shift)
+    .sr_shift_o(sr_shift),
+    .reduce_o  (reduce)
   );
 
+  // The core's scale: CoreW - 3 (DIV/RSQRT), CoreW with the range reduction.
+  logic                 reduces, log2;
+  logic [SbW-1:0]       core_frac;
   logic [LW-1:0]        lambda_o, shift_p;
   logic [SbW-1:0]       shift_b;
   logic signed [RW-1:0] shift_r;
-  assign lambda_o = (lambda_k > lambda_b) ? lambda_k : lambda_b;
-  assign shift_p  = lambda_o - lambda_k;
-  assign shift_b  = SbW'(CoreFrac) + SbW'(lambda_o) - SbW'(lambda_b);
-  assign shift_r  = $signed(RW'(lambda_o)) + RW'(CoreFrac) - $signed(RW'(out_frac));
+  logic [AShW-1:0]      shift_a;
+  assign reduces   = reduce != 2'd0;
+  assign log2      = reduce == 2'd2;
+  assign core_frac = reduces ? SbW'(CoreW) : SbW'(CoreFrac);
+  assign lambda_o  = (lambda_k > lambda_b) ? lambda_k : lambda_b;
+  assign shift_p   = lambda_o - lambda_k;
+  assign shift_b   = core_frac + SbW'(lambda_o) - SbW'(lambda_b);
+  assign shift_r   = $signed(RW'(lambda_o)) + $signed(RW'(core_frac)) - $signed(RW'(out_frac));
+  assign shift_a   = AShW'(lambda_o) + AShW'(CoreW);
 
   for (genvar l = 0; l < Lanes; l++) begin : gen_lane
     // s0: input register.
@@ -156,22 +176,34 @@ module gqalut_pwl_scaler #(
       end
     end
 
-    // Front stage: sub-range select and core code (registered as the core's input).
-    logic signed [SgW-1:0] sigma, e;
+    // Front stage: sub-range select and core code, or the range reduction (registered as the
+    // core's input).
+    logic signed [SgW-1:0] sigma, e_sr;
     logic signed [RcW-1:0] shift_c;
-    logic [CoreW-1:0]      code;
+    logic [CoreW-1:0]      code_sr, code;
+    logic signed [EW-1:0]  e;
+    logic signed [IpW-1:0] ip;
+    logic                  zero;
+    logic [$clog2(InW)-1:0] lead;
+    gqalut_lead_one #(
+      .W(InW)
+    ) u_lead_one (
+      .v_i  (u0_q),
+      .idx_o(lead)
+    );
     gqalut_range_select #(
       .InW(InW),
       .SgW(SgW)
     ) u_range_select (
       .u_i       (u0_q),
+      .lead_i    (lead),
       .func_i    (func),
       .preset_i  (preset),
       .in_frac_i (in_frac),
       .sr_lo_i   (sr_lo),
       .sr_shift_i(sr_shift),
       .sigma_o   (sigma),
-      .e_o       (e)
+      .e_o       (e_sr)
     );
     assign shift_c = $signed(RcW'(in_frac)) + RcW'(sigma) - RcW'(CoreFrac);
     gqalut_core_code #(
@@ -181,36 +213,81 @@ module gqalut_pwl_scaler #(
     ) u_core_code (
       .u_i (u0_q),
       .rc_i(shift_c),
-      .c_o (code)
+      .c_o (code_sr)
     );
+
+    if (Reduce) begin : gen_reduce
+      logic [CoreW-1:0]      code_rr;
+      logic signed [EW-1:0]  e_rr;
+      logic                  z_rr;
+      gqalut_range_reduce #(
+        .InW  (InW),
+        .CoreW(CoreW),
+        .EW   (EW),
+        .IpW  (IpW)
+      ) u_range_reduce (
+        .u_i      (u0_q),
+        .lead_i   (lead),
+        .mode_i   (reduce),
+        .in_frac_i(in_frac),
+        .c_o      (code_rr),
+        .e_o      (e_rr),
+        .ip_o     (ip),
+        .z_o      (z_rr)
+      );
+      assign code = reduces ? code_rr : code_sr;
+      assign e    = reduces ? e_rr : EW'(e_sr);
+      assign zero = log2 && z_rr;
+    end else begin : gen_no_reduce
+      assign code = code_sr;
+      assign e    = e_sr;
+      assign ip   = '0;
+      assign zero = 1'b0;
+    end
 
     gqalut_int_lane #(
       .InW       (CoreW),
       .InSigned  (1'b0),
       .ParW      (ParW),
       .MaxEntries(MaxEntries),
-      .MaxScale  (CoreFrac),
-      .EW        (SgW),
+      .MaxScale  (MaxScale),
+      .EW        (EW),
       .RW        (RW),
       .RqOutW    (OutW),
       .RqSigned  (1'b0),
       .RqAlways  (1'b1),
-      .OutW      (OutW)
+      .OutW      (OutW),
+      .Options   (1'b0),
+      .Addend    (Reduce),
+      .AW        (IpW),
+      .AShW      (AShW)
     ) u_core (
-      .clk_i  (clk_i),
-      .rst_ni (rst_ni),
-      .ld_i   (ld[4:1]),
-      .x_i    (code),
-      .e_i    (e),
-      .n_i    (n_entries),
-      .bp_i   (bp),
-      .slope_i(slope),
-      .icpt_i (icpt),
-      .sp_i   (shift_p),
-      .sb_i   (shift_b),
-      .rq_en_i(1'b1),
-      .r_i    (shift_r),
-      .out_o  (out_data_o[l*OutW +: OutW])
+      .clk_i      (clk_i),
+      .rst_ni     (rst_ni),
+      .ld_i       (ld[4:1]),
+      .x_i        (code),
+      .e_i        (e),
+      .a_i        (ip),
+      .z_i        (zero),
+      .n_i        (n_entries),
+      .bp_i       (bp),
+      .slope_i    (slope),
+      .icpt_i     (icpt),
+      .sp_i       (shift_p),
+      .sb_i       (shift_b),
+      .lo_i       (lambda_o),
+      .sym_i      (3'd0),
+      .center_i   ('0),
+      .clamp_lo_i ('0),
+      .clamp_hi_i ('0),
+      .rel_i      (1'b0),
+      .origin_i   ('0),
+      .a_en_i     (log2),
+      .ash_i      (shift_a),
+      .rq_en_i    (1'b1),
+      .rq_signed_i(log2),
+      .r_i        (shift_r),
+      .out_o      (out_data_o[l*OutW +: OutW])
     );
   end
 

@@ -1,14 +1,15 @@
 // Multi-range scaler, sub-range select (docs/pin-interface.md, "Output word"): the shift sigma
 // for an unsigned input code u, and the exponent e applied to the pwl result.
 //   preset 0: sigma = SR_SHIFT[i] of the highest i with u >= SR_LO[i]; none firing: 0.
-//   preset 1: x in [2^msb, 2^(msb+1)), msb = lead - IN_FRAC (lead: index of the leading one of
-//             u, 0 for u = 0); DIV sigma = msb - 1, RSQRT sigma = 2*floor(msb/2).
+//   preset 1: x in [2^msb, 2^(msb+1)), msb = lead - IN_FRAC (lead_i: index of the leading one
+//             of u, 0 for u = 0); DIV sigma = msb - 1, RSQRT sigma = 2*floor(msb/2).
 //   e = sigma (DIV) or sigma/2 rounded toward zero (RSQRT; the golden model's sigma / 2).
 module gqalut_range_select #(
   parameter int InW = 32,
   parameter int SgW = 7      // sigma width (two's complement), holds -InW-1..InW
 ) (
   input  logic [InW-1:0]                     u_i,
+  input  logic [$clog2(InW)-1:0]             lead_i,      // leading one of u (gqalut_lead_one)
   input  logic                               func_i,      // 1: RSQRT
   input  logic                               preset_i,    // 1: normalize
   input  logic [$clog2(InW+1)-1:0]           in_frac_i,
@@ -18,7 +19,6 @@ module gqalut_range_select #(
   output logic signed [SgW-1:0]              e_o
 );
 
-  localparam int LdW = $clog2(InW);
   localparam int ShW = $clog2(InW + 1) + 1;
 
 `ifndef SYNTHESIS
@@ -28,16 +28,8 @@ module gqalut_range_select #(
   end
 `endif
 
-  // Leading one.
-  function automatic logic [LdW-1:0] lead_one(input logic [InW-1:0] v);
-    lead_one = '0;
-    for (int i = 0; i < InW; i++) begin
-      if (v[i]) lead_one = LdW'(i);
-    end
-  endfunction
-
   logic signed [SgW-1:0] msb, sigma_norm, sigma_sr;
-  assign msb        = $signed(SgW'(lead_one(u_i))) - $signed(SgW'(in_frac_i));
+  assign msb        = $signed(SgW'(lead_i)) - $signed(SgW'(in_frac_i));
   assign sigma_norm = func_i ? (msb & ~SgW'(1)) : (msb - SgW'(1));
 
   always_comb begin

@@ -101,16 +101,18 @@ def main():
     results = {}
     for fn in funcs:
         for n in entries:
+            # Beside the paper's Table 3: DIV/RSQRT with its Table 2 sub-ranges (preset paper).
+            preset = ["--preset", "paper"] if fn in ("div", "rsqrt") else []
             runs = []
             for seed in SEEDS:
                 path = os.path.join(tables, f"{fn}_{n}_gqa-rm_seed{seed}.json")
                 j = json.loads(run(g, "search", "--function", fn, "--entries", n, "--method", "gqa-rm", "--seed", seed,
-                                   "--quiet", "--out", path, "--format", "json"))
+                                   "--quiet", "--out", path, "--format", "json", *preset))
                 runs.append((j["mse_mean"], path))
             runs.sort()
             opt_path = os.path.join(tables, f"{fn}_{n}_optimal.json")
             opt = json.loads(run(g, "search", "--function", fn, "--entries", n, "--method", "optimal", "--quiet", "--out",
-                                 opt_path, "--format", "json"))
+                                 opt_path, "--format", "json", *preset))
             median_path = runs[len(runs) // 2][1]
             checks = {}
             for label, path in (("gqa-rm", median_path), ("optimal", opt_path)):

@@ -27,7 +27,10 @@ def ref_lambda(fn):
 
 
 def run(gqalut, *args):
-    cmd = [gqalut, "search", *map(str, args), "--format", "json", "--quiet"]
+    # Table 3 is the paper's protocol: DIV/RSQRT through Table 2's sub-ranges (preset paper).
+    fn = args[args.index("--function") + 1] if "--function" in args else None
+    preset = ["--preset", "paper"] if fn in ("div", "rsqrt") else []
+    cmd = [gqalut, "search", *map(str, args), *preset, "--format", "json", "--quiet"]
     out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
     return json.loads(out)
 

@@ -25,7 +25,7 @@ CSV_PATH = os.path.join(ROOT, "docs", "results", "yosys_area.csv")
 MD_PATH = os.path.join(ROOT, "docs", "results", "area.md")
 TABLE6 = os.path.join(ROOT, "docs", "paper", "table6_hw_cost.csv")
 CALIBRATION = "int8_n8"
-BREAKDOWN = ["int8_n8_rq", "int8_n16_rq", "int32_n8_rq", "fp32_n8", "scaler32_n8"]
+BREAKDOWN = ["int8_n8_rq", "int8_n8_opt", "int8_n16_rq", "int32_n8_rq", "fp32_n8", "scaler32_n8", "scaler32_n8_red"]
 
 # Relative area of each generic cell in NAND2 equivalents: X1 cells of the Nangate 45 nm open
 # cell library divided by NAND2_X1 (0.798 um^2): INV 0.532, AND2/OR2 1.064, XOR2/XNOR2 1.596,
@@ -202,8 +202,12 @@ def write_results(results, yosys_version, blocks):
               "the requantizer) equals the paper's Table 6 (961 um^2, TSMC 28 nm, 500 MHz, Design Compiler). "
               "Every other estimate is a prediction from that single factor.\n"
               "- The `int*` rows are the unit the paper costs: comparators, LUT registers, multiplier, shifter, "
-              "adder, pipeline and configuration registers, built with `Requant = 0`. The `_rq` rows add the "
-              "optional requantizer (round half up, saturate, left shifts) that the verified default build has.\n")
+              "adder, pipeline and configuration registers, built with `Requant = 0` and `Options = 0`. The `_rq` "
+              "rows add the optional requantizer (round half up, saturate, left shifts); the `_opt` rows add to "
+              "those the datapath options of numeric-definition.md §8-§11 (fold, clamp, relative operand, "
+              "symmetry fix and their registers): the verified default build. The `scaler32` rows are the "
+              "DIV/RSQRT unit (`Reduce = 0`), the `_red` rows add the range reduction of §12 (EXP2, LOG2, "
+              "EXP).\n")
     md.append("## Table 6 configurations\n")
     md.append("| config | cells | flops | GE | est. um^2 | Table 6 um^2 | est. vs paper | cell ratio vs INT8-8 "
               "| GE ratio vs INT8-8 | Table 6 ratio vs INT8-8 |")
@@ -248,16 +252,26 @@ def write_results(results, yosys_version, blocks):
     int_dev = max(abs(v) for n, v in dev.items() if n.startswith("int"))
     fp_dev = sum(dev[n] for n in ("fp32_n8", "fp32_n16")) / 2
     rq = [f"{k.upper()} {by[k + '_n8_rq']['ge'] / by[k + '_n8']['ge'] - 1:+.0%}" for k in ("int8", "int16", "int32")]
+    opt = [f"{k.upper()} {by[k + '_n8_opt']['ge'] / by[k + '_n8_rq']['ge'] - 1:+.0%} "
+           f"({(by[k + '_n8_opt']['ge'] - by[k + '_n8_rq']['ge']) * um2_per_ge:.0f} um^2)" for k in ("int8", "int16", "int32")]
+    red = [f"{n} entries {by[f'scaler32_n{n}_red']['ge'] / by[f'scaler32_n{n}']['ge'] - 1:+.0%} "
+           f"({(by[f'scaler32_n{n}_red']['ge'] - by[f'scaler32_n{n}']['ge']) * um2_per_ge:.0f} um^2)" for n in (8, 16)]
     md.append("- 8 -> 16 entries: " + ", ".join(growth) + ". The LUT registers and the comparator bank "
               "grow with N; the multiplier, shifters and adder do not.\n"
               f"- Across precisions the INT estimates follow Table 6 within {int_dev:.0%}: the multiplier grows "
               "with k x W, the LUT with N x (2W + k + 1) bits.\n"
               f"- FP32 comes out {-fp_dev:.0%} below the paper on average. This unit reads subnormals as zero and flushes "
-              "subnormal results (docs/numeric-definition.md §2), so it has no denormalisation shifters or subnormal rounding; a "
+              "subnormal results (docs/numeric-definition.md §5), so it has no denormalisation shifters or subnormal rounding; a "
               "fully IEEE-compliant library multiplier/adder, as a Design Compiler flow would likely use, "
               "is larger.\n"
               "- The requantizer (8 entries): " + ", ".join(rq) + " over the Table 6 unit: "
               "two barrel shifters over the accumulator and the saturation compares.\n"
+              "- The datapath options (8 entries, over the `_rq` unit): " + ", ".join(opt) + ": the fold "
+              "and clamp in front of the comparators, a (k+1)-bit operand for the multiplier, the breakpoint "
+              "multiplexer and subtractor of relative intercepts, the fix adder and its shifters, six "
+              "registers.\n"
+              "- The range reduction (over the DIV/RSQRT scaler): " + ", ".join(red) + ": the x * log2(e) "
+              "constant multiplier, the leading-one rounding of LOG2 and the wider result shift.\n"
               f"- {um2_per_ge:.3f} um^2 per NAND2 equivalent is below a 28 nm NAND2 cell (about 0.3-0.5 um^2): "
               "Yosys's generic two-input gates after ABC count more, simpler cells than a commercial flow "
               "mapping to complex cells of a real library. The single factor absorbs that, so read the "

@@ -75,7 +75,7 @@ void BreakpointProblem::fit_int_lsq(const Genome& g, PwlTable& t) const {
     std::vector<int64_t> codes(g.size());
     for (const ScaleGrid& grid : problem_.grids()) {
         if (grid.q.empty()) continue;
-        for (size_t j = 0; j < g.size(); ++j) codes[j] = breakpoint_code(g[j], grid.s, p);
+        for (size_t j = 0; j < g.size(); ++j) codes[j] = breakpoint_code(g[j], grid.s, p, t.datapath.folded());
         const double inv_n = 1.0 / static_cast<double>(grid.q.size());
         for (size_t i = 0; i < grid.q.size(); ++i) {
             const int64_t q = grid.q[i];

@@ -349,7 +349,7 @@ OptimalResult optimal_per_scale(const Problem& p, int threads, size_t max_cuts) 
         }
         // Unused entries: a breakpoint that never fires, zero parameters.
         while (lut.slopes.size() < job.entries) {
-            if (!lut.slopes.empty()) lut.breakpoints.push_back(job.params.bp_max());
+            if (!lut.slopes.empty()) lut.breakpoints.push_back(job.table.bp_max());
             lut.slopes.push_back(0);
             lut.intercepts.push_back(0);
         }
@@ -386,7 +386,7 @@ OptimalResult optimal_uniform_segments(const Problem& p) {
         int64_t lowest = INT64_MAX, highest = INT64_MIN;
         for (const Channel& c : ch) lowest = std::min(lowest, c.code.front()), highest = std::max(highest, c.code.back());
         if (ch.empty()) {
-            lut.breakpoints.assign(static_cast<size_t>(n - 1), job.params.bp_max());
+            lut.breakpoints.assign(static_cast<size_t>(n - 1), job.table.bp_max());
             lut.slopes.assign(static_cast<size_t>(n), 0);
             lut.intercepts.assign(static_cast<size_t>(n), 0);
             job.table.per_scale[g.s] = lut;
@@ -413,7 +413,7 @@ OptimalResult optimal_uniform_segments(const Problem& p) {
             const SegmentFitter fit(ch, cuts, job.params, job.objective);
             double cost = 0;
             for (int64_t i = 0; i < n; ++i) {
-                if (i > 0) out.breakpoints.push_back(std::min(job.params.bp_max(), base + (i << sh)));
+                if (i > 0) out.breakpoints.push_back(std::min(job.table.bp_max(), base + (i << sh)));
                 IntLine l;
                 bool any = false;
                 for (size_t k = 0; k < ch.size(); ++k) any = any || cuts.pos[i + 1][k] > cuts.pos[i][k];
@@ -478,7 +478,7 @@ OptimalResult optimal_shared(const Problem& p, int threads, size_t max_cuts) {
         const double pj = i == 0 ? thresholds.front() - half_cell : thresholds[i - 1] + half_cell;
         std::vector<size_t> at;
         for (const Channel& c : ch) {
-            const int64_t code = breakpoint_code(pj, c.scale, job.params);
+            const int64_t code = breakpoint_code(pj, c.scale, job.params, job.table.datapath.folded());
             at.push_back(static_cast<size_t>(std::lower_bound(c.code.begin(), c.code.end(), code) - c.code.begin()));
         }
         rep.push_back(pj);

@@ -7,6 +7,7 @@
 #include "model/fp32_datapath.hpp"
 #include "model/int_datapath.hpp"
 #include "model/range_scaler.hpp"
+#include "model/symmetry.hpp"
 
 namespace gqalut {
 
@@ -40,6 +41,17 @@ SearchSpec make_spec(const SpecRequest& r) {
     s.precision = parse_precision(r.precision);
     s.objective = parse_objective(r.objective);
 
+    // auto means the function's own symmetry on the unit that folds: none on fp32 and the scaler.
+    const bool auto_off_unit = r.symmetry == "auto" && (s.precision == Precision::fp32 || f->multi_range());
+    if ((r.symmetry != "none" && !auto_off_unit) || r.clamp) {
+        if (s.precision == Precision::fp32 || f->multi_range())
+            throw BadInput(std::string(r.clamp ? "--clamp" : "--symmetry " + r.symmetry) +
+                           ": the datapath options are on the INT unit (not fp32, not the scaler of " + s.function + ")");
+        const SymmetryFit sym = resolve_symmetry(r.symmetry, *f, s.lo, s.hi);
+        s.datapath.symmetry = sym.symmetry;
+        s.center = sym.center;
+        s.datapath.clamp = r.clamp;
+    }
     if (s.precision == Precision::fp32) {
         if (r.lambda_k || r.lambda_b || r.width || r.scales)
             throw BadInput("--lambda, --lambda-k, --lambda-b, --width and --scales apply to INT precisions, not fp32");
@@ -50,11 +62,11 @@ SearchSpec make_spec(const SpecRequest& r) {
     if (f->multi_range()) {
         // DIV/RSQRT: unsigned UQ3.(k-3) core behind the multi-range scaler, lambda = k-3 (INT8: 5).
         s.scaler = ScalerSpec{};
-        s.scaler->preset = r.preset;
+        s.scaler->preset = r.preset.value_or("normalize");
         s.params.input_signed = false;
         s.params.lambda_k = s.params.lambda_b = k - 3;
         if (r.scales) throw BadInput("--scales does not apply to div/rsqrt (the scaler core has one scale)");
-    } else if (r.preset != "paper") {
+    } else if (r.preset) {
         throw BadInput("--preset applies to div and rsqrt (the multi-range scaler)");
     }
     if (r.width) {
@@ -98,6 +110,51 @@ Problem Problem::with_lambda(int lambda_k, int lambda_b) const {
     return p;
 }
 
+namespace {
+
+// The grid as the LUT sees it under the table's fold and clamp (numeric-definition.md §8, §9,
+// §11): each point moves to the operand code q'' that the comparators and the MAC take, and its
+// target to what the pwl must give there for the fixed output to equal f. The fixes are exact
+// in the result word (§11), so a point's error is the same before and after the move (point
+// symmetry: when c is an intercept code, as 1/2 is). Ascending in q'' (stable) as the scorers
+// and the DPs take it.
+ScaleGrid operand_grid(const ScaleGrid& g, const PwlTable& t, double center) {
+    const IntMode m = t.mode_for_scale(g.s);
+    std::vector<size_t> order(g.q.size());
+    std::vector<int64_t> op(g.q.size());
+    std::vector<double> target(g.q.size());
+    for (size_t i = 0; i < g.q.size(); ++i) {
+        const int64_t q = g.q[i];
+        int64_t o = m.folded() && q < 0 ? -q : q;
+        if (m.clamp) o = std::min(std::max(o, m.clamp_lo), m.clamp_hi);
+        double y = g.target[i];
+        if (m.folded() && q < 0) {
+            switch (m.symmetry) {
+                case Symmetry::odd: y = -y; break;
+                case Symmetry::point: y = 2 * center - y; break;
+                case Symmetry::shifted: y -= std::ldexp(static_cast<double>(q), -g.s); break;
+                case Symmetry::even:
+                case Symmetry::none: break;
+            }
+        }
+        op[i] = o;
+        target[i] = y;
+        order[i] = i;
+    }
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return op[a] < op[b]; });
+    ScaleGrid out;
+    out.s = g.s;
+    out.stride = g.stride;
+    for (size_t i : order) {
+        out.q.push_back(op[i]);
+        out.target.push_back(target[i]);
+        out.weight.push_back(g.weight[i]);
+    }
+    return out;
+}
+
+}  // namespace
+
 Problem::Problem(SearchSpec spec) : spec_(std::move(spec)) {
     f_ = make_function(spec_.function, spec_.expr, spec_.lo, spec_.hi);
     size_t most = 0;
@@ -114,6 +171,8 @@ Problem::Problem(SearchSpec spec) : spec_(std::move(spec)) {
         } else {
             grids_ = paper_grid(*f_, spec_.params, spec_.scales, spec_.lo, spec_.hi);
         }
+        if (!spec_.datapath.is_default())
+            for (ScaleGrid& g : grids_) g = operand_grid(g, blank_table(""), spec_.center);
         for (const auto& g : grids_) {
             std::vector<int64_t> q = g.q;
             std::sort(q.begin(), q.end());
@@ -131,6 +190,11 @@ Problem::Problem(SearchSpec spec) : spec_(std::move(spec)) {
         const int coarsest = *std::min_element(spec_.scales.begin(), spec_.scales.end());
         fit_lo_ = std::max(fit_lo_, std::ldexp(static_cast<double>(spec_.params.min_code()), -coarsest));
         fit_hi_ = std::min(fit_hi_, std::ldexp(static_cast<double>(spec_.params.max_code()), -coarsest));
+        if (spec_.datapath.folded()) {   // the LUT covers |x|, up to 2^(k-1) codes (numeric-definition.md §8)
+            fit_hi_ = std::min(std::max(std::fabs(spec_.lo), std::fabs(spec_.hi)),
+                               std::ldexp(static_cast<double>(spec_.params.max_code() + 1), -coarsest));
+            fit_lo_ = 0;
+        }
     }
 }
 
@@ -147,6 +211,11 @@ PwlTable Problem::blank_table(const std::string& method) const {
         t.params = spec_.params;
         t.scales = spec_.scales;
         t.scaler = spec_.scaler;
+        t.datapath = spec_.datapath;
+        if (t.datapath.symmetry == Symmetry::point) {   // c as an intercept code at this lambda_b
+            const FixFormat b = t.params.param_format(t.params.lambda_b);
+            t.datapath.center = round_half_even_scaled(spec_.center, b.frac, b.min_code(), b.max_code());
+        }
     }
     return t;
 }
@@ -203,7 +272,7 @@ std::vector<GridError> errors_per_grid(const Problem& p, const PwlTable& t) {
         if (t.is_shared()) {
             LutCodes lut;
             lut.breakpoints.reserve(t.shared->breakpoints.size());
-            for (double b : t.shared->breakpoints) lut.breakpoints.push_back(breakpoint_code(b, g.s, t.params));
+            for (double b : t.shared->breakpoints) lut.breakpoints.push_back(breakpoint_code(b, g.s, t.params, t.datapath.folded()));
             lut.slopes = t.shared->slopes;
             lut.intercepts = t.shared->intercepts;
             out.push_back(grid_error_fast(g, t.params, lut));

@@ -32,8 +32,12 @@ struct SpecRequest {
     bool reference_lambda = false;
     std::optional<int> width;         // parameter width W (default k)
     std::optional<std::vector<int>> scales;   // INT scale set (default 0..6)
-    std::string preset = "paper";     // DIV/RSQRT scaler preset
+    std::optional<std::string> preset;   // DIV/RSQRT scaler preset (default normalize: every input code)
     std::string objective = "mse";
+    // INT datapath options (docs/numeric-definition.md §8, §9): "none" (default), "auto", or a
+    // symmetry name; clamp inputs to the range.
+    std::string symmetry = "none";
+    bool clamp = false;
 };
 
 // A resolved, validated problem definition.
@@ -47,6 +51,9 @@ struct SearchSpec {
     std::vector<int> scales;            // INT: the protocol's scales (scaler: the core scale)
     std::optional<ScalerSpec> scaler;   // DIV/RSQRT
     Objective objective = Objective::mse;
+    // The table's datapath options; point symmetry's centre c as a real (its code follows lambda_b).
+    DatapathOptions datapath;
+    double center = 0;
 };
 
 // The largest fraction bits a search takes: min(2k, 40) (40: the table format's limit).

@@ -115,11 +115,7 @@ UnitShape paper_shape(const PaperRow& r) {
     return r.precision == Precision::fp32 ? fp32_shape(r.entries) : int_shape(input_bits(r.precision), r.entries);
 }
 
-StructureOptions paper_options() {
-    StructureOptions o;
-    o.requantizer = false;
-    return o;
-}
+StructureOptions paper_options() { return table6_structure(); }
 
 UnitCost predict(const PaperRow& r, const Constants& c) {
     return estimate(paper_shape(r), Indexing::parallel, r.entries, c, paper_options());

@@ -25,8 +25,8 @@ std::string to_string(Indexing i) {
 }
 
 const char* to_string(Action a) {
-    static const char* const names[kActions] = {"lut_read", "compare", "shift", "multiply", "add",
-                                                "requantize", "scale_select", "reg_write", "cfg_write"};
+    static const char* const names[kActions] = {"lut_read",  "compare",   "shift",   "multiply", "add",  "requantize",
+                                                "scale_select", "reg_write", "cfg_write", "operand", "fix", "reduce"};
     return names[static_cast<int>(a)];
 }
 
@@ -162,12 +162,17 @@ UnitStructure structure(const UnitShape& shape, Indexing indexing, const Structu
     const bool fp = shape.kind == UnitKind::fp32_unit;
     const bool scaler = shape.kind == UnitKind::scaler_unit;
     u.requantizer = scaler || (!fp && opt.requantizer);
+    u.options = !fp && !scaler && opt.options;
+    u.reduction = scaler && opt.reduction;
     // The INT core: k input bits (scaler: the core's unsigned CoreW-bit code), W parameter bits.
     const int k = fp ? 32 : scaler ? shape.core_width : shape.in_width;
     const int W = fp ? 32 : shape.par_width;
     const int A = 2 * W + k + 1;                 // exact accumulator
     const int bpw = fp ? 32 : k + 1;             // breakpoint register / comparator width
-    const int sig = scaler ? clog2(2 * shape.in_width + 2) + 1 : 0;   // sigma carried down the pipeline
+    // Carried down the scaler's pipeline: sigma; with the range reduction the 11-bit result
+    // shift, the LOG2 integer part and its zero flag.
+    const int sig = !scaler ? 0 : u.reduction ? 11 + clog2(shape.in_width + 1) + 2 + 1 : clog2(2 * shape.in_width + 2) + 1;
+    const int opnd = u.options ? 1 : 0;          // the options' (k+1)-bit MAC operand
 
     // LUT storage: breakpoint, slope and intercept registers, one read multiplexer per lane.
     BlockStructure lut{"lut"};
@@ -182,6 +187,8 @@ UnitStructure structure(const UnitShape& shape, Indexing indexing, const Structu
     ctl.ff_bits = clog2(M + 1) + 1;   // N, cfg_err
     if (!fp) ctl.ff_bits += 2 * clog2(W + 1);                               // lambda_k, lambda_b
     if (!fp && !scaler) ctl.ff_bits += clog2(k) + (u.requantizer ? 1 + clog2(3 * k + 1) : 0);   // s, rq
+    if (u.options) ctl.ff_bits += 3 + W + 3 * (k + 1) + 1;   // SYMMETRY, CENTER, CLAMP_LO/HI, ORIGIN, ICPT_MODE
+    if (u.reduction) ctl.ff_bits += 2;                        // REDUCE
     ctl.ge = 12 * 4 + 10 * g.cmp_bit * 4;   // address decode, range checks of the written values
     at(ctl.ge_per_action, Action::cfg_write) = ctl.ge;
     u.blocks.push_back(ctl);
@@ -227,7 +234,7 @@ UnitStructure structure(const UnitShape& shape, Indexing indexing, const Structu
         at(mac.ge_per_action, Action::multiply) = fmul;
         at(mac.ge_per_action, Action::add) = fadd;
     } else {
-        const double mul = W * (k + (scaler ? 1.0 : 0.0)) * g.mul_bit2;
+        const double mul = W * (k + (scaler ? 1.0 : 0.0) + opnd) * g.mul_bit2;
         const double add = A * g.adder_bit;
         mac.ge = L * (mul + add);
         at(mac.ge_per_action, Action::multiply) = mul;
@@ -245,6 +252,22 @@ UnitStructure structure(const UnitShape& shape, Indexing indexing, const Structu
         u.blocks.push_back(r);
     }
 
+    if (u.options) {
+        // Fold (negate, select) and clamp (two compares, two selects) of the (k+1)-bit operand;
+        // the relative operand: P_{i-1} selected among the breakpoints and subtracted; the fix:
+        // negate or add CENTER << (sb+1) and x << lo (two shifters, two adds over the result).
+        const int o = k + 1;
+        const double fold_clamp = o * g.adder_bit + o * g.mux2 + 2.0 * o * g.cmp_bit + 2.0 * o * g.mux2;
+        const double relative = o * (M - 1.0) * g.mux2 + o * g.adder_bit + o * g.mux2;
+        const double fix = 2.0 * (A + 1) * g.adder_bit + (A + 1) * g.mux2 + (2.0 * W + k) * clog2(k + W + 1) * g.mux2 +
+                           (k + W) * clog2(W + 1) * g.mux2;
+        BlockStructure op{"options"};
+        op.ge = L * (fold_clamp + relative + fix);
+        at(op.ge_per_action, Action::operand) = fold_clamp + relative;
+        at(op.ge_per_action, Action::fix) = fix;
+        u.blocks.push_back(op);
+    }
+
     if (scaler) {
         const int n = shape.in_width;
         const double sel = 4 * (n + 1) * g.cmp_bit + n * g.lzd_bit + (n + k) * clog2(2 * n + k) * g.mux2 +
@@ -253,6 +276,17 @@ UnitStructure structure(const UnitShape& shape, Indexing indexing, const Structu
         sc.ff_bits = 4.0 * (n + 1) + 4.0 * clog2(2 * n + 1) + 2 + clog2(n + 1) + 6;   // SR_LO, SR_SHIFT, FUNC, PRESET, IN/OUT_FRAC
         sc.ge = L * sel;
         at(sc.ge_per_action, Action::scale_select) = sel;
+        if (u.reduction) {
+            // EXP: x times the 17-bit constant log2(e) (8 ones: 7 adds of the product width),
+            // the rounding add and the saturation of n; LOG2: leading one, the mantissa shifter
+            // and rounding, the integer part; the selects; the integer part's shift and add.
+            const int p = n + 19;
+            const double red = 7.0 * p * g.adder_bit + p * g.mux2 + p * g.adder_bit + 2.0 * p * g.cmp_bit + n * g.lzd_bit +
+                               (n + k) * clog2(n) * g.mux2 + (k + 2) * g.adder_bit + 8 * g.adder_bit + (k + 12) * g.mux2 +
+                               (A + 1) * g.adder_bit + (A + 1) * clog2(W + k + 1) * g.mux2;
+            sc.ge += L * red;
+            at(sc.ge_per_action, Action::reduce) = red;
+        }
         u.blocks.push_back(sc);
     }
 
@@ -263,7 +297,9 @@ UnitStructure structure(const UnitShape& shape, Indexing indexing, const Structu
     double data = in_w;                                   // input register
     if (scaler) data += k + sig;                          // scaler stage: core code, sigma
     data += (fp ? 32 : k) + lv + sig;                     // index stage: operand and index
-    data += fp ? 64 : (W + k) + (2 * W + k - 1) + sig;    // product and shifted intercept
+    if (u.options) data += k + 1;                         //   and the clamped operand q''
+    data += fp ? 64 : (W + k + opnd) + (2 * W + k - 1 + (u.reduction ? 1 : 0)) + sig;   // product and shifted intercept
+    if (u.options) data += k;                             //   and x for the symmetry fix
     data += out_w;                                        // output register
     const int stages = scaler ? 5 : 4;
     pipe.ff_bits = L * data + stages;

@@ -39,8 +39,11 @@ enum class Action : int {
     scale_select,   // multi-range scaler: sub-range select and core code of one element
     reg_write,      // one pipeline register bit written (count = bits)
     cfg_write,      // one configuration register write
+    operand,        // INT options: fold, clamp and relative operand of one element
+    fix,            // INT options: the symmetry fix of one element
+    reduce,         // scaler: range reduction (EXP2/LOG2/EXP) of one element
 };
-constexpr int kActions = 9;
+constexpr int kActions = 12;
 const char* to_string(Action a);
 
 // Sizes of primitives in NAND2 gate equivalents. Textbook standard-cell ratios, fixed before
@@ -82,7 +85,7 @@ const char* default_constants_json();
 
 // One block of the unit.
 struct BlockStructure {
-    std::string name;          // lut, control, comparators, index, shift, mac, requantizer, scaler, pipeline
+    std::string name;          // lut, control, comparators, index, shift, mac, requantizer, options, scaler, pipeline
     double ff_bits = 0;        // flip-flops, clocked every cycle (no clock gating)
     double reg_bits_per_element = 0;   // data register bits one element writes (per lane)
     double ge = 0;             // combinational logic, all lanes
@@ -92,12 +95,18 @@ struct BlockStructure {
 
 struct StructureOptions {
     bool requantizer = true;   // INT unit: the optional requantizer (Table 6's units have none)
+    bool options = true;       // INT unit: the datapath options (numeric-definition.md §8-§11)
+    bool reduction = true;     // scaler unit: the range reduction (EXP2, LOG2, EXP; §12)
 };
+// The unit of the paper's Table 6: no requantizer, no datapath options, no range reduction.
+inline StructureOptions table6_structure() { return StructureOptions{false, false, false}; }
 
 struct UnitStructure {
     UnitShape shape;
     Indexing indexing = Indexing::parallel;
     bool requantizer = true;
+    bool options = true;
+    bool reduction = true;
     int latency = 3;               // cycles from input acceptance to output valid
     std::vector<BlockStructure> blocks;
     double ff_bits() const;

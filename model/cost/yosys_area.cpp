@@ -33,12 +33,23 @@ const std::vector<YosysRow>& default_yosys_area() {
     return rows;
 }
 
-const YosysRow* find_yosys(const std::vector<YosysRow>& rows, Precision p, int max_entries, bool requantizer) {
-    if (p == Precision::fp32 && requantizer) return nullptr;
-    const std::string want = to_string(p) + "_n" + std::to_string(max_entries) + (requantizer ? "_rq" : "");
+namespace {
+const YosysRow* find_config(const std::vector<YosysRow>& rows, const std::string& config) {
     for (const auto& r : rows)
-        if (r.config == want) return &r;
+        if (r.config == config) return &r;
     return nullptr;
+}
+}  // namespace
+
+const YosysRow* find_yosys(const std::vector<YosysRow>& rows, Precision p, int max_entries, bool requantizer,
+                           bool options) {
+    if (p == Precision::fp32 && (requantizer || options)) return nullptr;
+    if (options && !requantizer) return nullptr;   // the _opt builds have the requantizer
+    return find_config(rows, to_string(p) + "_n" + std::to_string(max_entries) + (options ? "_opt" : requantizer ? "_rq" : ""));
+}
+
+const YosysRow* find_yosys_scaler(const std::vector<YosysRow>& rows, int max_entries, bool reduction) {
+    return find_config(rows, "scaler32_n" + std::to_string(max_entries) + (reduction ? "_red" : ""));
 }
 
 double yosys_um2_per_ge(const std::vector<YosysRow>& rows) {

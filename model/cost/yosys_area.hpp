@@ -25,8 +25,12 @@ std::vector<YosysRow> load_yosys_area(const std::string& path);
 const std::vector<YosysRow>& default_yosys_area();
 
 // The synthesized configuration of an INT/FP32 unit with one lane, parallel comparators and
-// `max_entries` LUT entries (with the requantizer: the _rq build), or nullptr.
-const YosysRow* find_yosys(const std::vector<YosysRow>& rows, Precision p, int max_entries, bool requantizer);
+// `max_entries` LUT entries (with the requantizer: the _rq build; with the datapath options
+// too: the _opt build), or nullptr.
+const YosysRow* find_yosys(const std::vector<YosysRow>& rows, Precision p, int max_entries, bool requantizer,
+                           bool options = false);
+// The multi-range scaler unit (32-bit input, INT8 core; with the range reduction: the _red build).
+const YosysRow* find_yosys_scaler(const std::vector<YosysRow>& rows, int max_entries, bool reduction);
 // The um^2 per GE the file uses and the configuration it was calibrated on (area = paper area).
 double yosys_um2_per_ge(const std::vector<YosysRow>& rows);
 std::string yosys_calibration_config(const std::vector<YosysRow>& rows);

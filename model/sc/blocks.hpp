@@ -306,19 +306,76 @@ public:
     int scale = 0, lambda_k = 0, lambda_b = 0;
     bool rq_enable = false;
     int rq_frac = 0;
+    // INT datapath options (numeric-definition.md §8-§10); the unit sets their reset values.
+    int symmetry = 0;        // 0 none, 1 odd, 2 even, 3 point, 4 shifted
+    int64_t center = 0;      // point symmetry c (intercept code)
+    int64_t clamp_lo = 0, clamp_hi = 0;
+    bool relative = false;
+    int64_t origin = 0;
+    bool folded() const { return symmetry != 0; }
+    bool options_active(int in_bits) const {
+        return symmetry != 0 || relative || clamp_lo != -(int64_t(1) << in_bits) || clamp_hi != (int64_t(1) << in_bits) - 1;
+    }
 };
 
-// --- multi-range scaler (DIV, RSQRT) ----------------------------------------------------------
+// --- INT datapath options ---------------------------------------------------------------------
+// Before the comparators: fold the sign and clamp (q'' = min(max(|q| or q, L), H)); before the
+// multiplier: the relative operand d = q'' - P_{i-1} in k+1 bits; after the add: the symmetry
+// fix for q < 0 (numeric-definition.md §11). Counted only while an option is in use.
+template <int Lanes, class Acc>
+class OptionLogic : public Block {
+public:
+    OptionLogic(const sc_core::sc_module_name& n, PowerMonitor& pm, int in_bits)
+        : Block(n, pm, "options"), in_bits_(in_bits) {}
+    int64_t operand(int lane, int64_t q, const ControlRegs& c) {
+        int64_t v = c.folded() && q < 0 ? -q : q;
+        v = v < c.clamp_lo ? c.clamp_lo : v;
+        v = v > c.clamp_hi ? c.clamp_hi : v;
+        if (c.options_active(in_bits_)) {
+            ctr_.add(Action::operand);
+            if (toggles()) {
+                ctr_.toggles(Action::operand, popcount64(low_bits(static_cast<uint64_t>(q ^ pq_[lane]), in_bits_)), in_bits_);
+                pq_[lane] = q;
+            }
+        }
+        return v;
+    }
+    // d = op - start as a (k+1)-bit two's complement value.
+    int64_t relative(int64_t op, int64_t start) const { return sext(static_cast<uint64_t>(op - start), in_bits_ + 1); }
+    // y for q < 0 per SYMMETRY; `center_term` = CENTER << (s + lo - lb + 1), lo = lambda_o.
+    Acc fix(int lane, Acc acc, int64_t q, const ControlRegs& c, Acc center_term, int lo) {
+        if (c.symmetry == 0 || c.symmetry == 2) return acc;
+        ctr_.add(Action::fix);
+        if (toggles()) {
+            ctr_.toggles(Action::fix, popcount64(low_bits(static_cast<uint64_t>(q ^ pf_[lane]), in_bits_)), in_bits_);
+            pf_[lane] = q;
+        }
+        if (q >= 0) return acc;
+        if (c.symmetry == 1) return static_cast<Acc>(-acc);
+        if (c.symmetry == 3) return static_cast<Acc>(center_term - acc);
+        return static_cast<Acc>(acc + shl(static_cast<Acc>(q), lo));
+    }
+
+private:
+    int in_bits_;
+    int64_t pq_[Lanes] = {}, pf_[Lanes] = {};
+};
+
+// --- multi-range scaler (DIV, RSQRT) and range reduction (EXP2, LOG2, EXP) -------------------
 // Sub-range select (comparators on the input, or the leading one) gives sigma; the core code is
-// min(2^CoreW - 1, round_half_up(u * 2^-(in_frac + sigma - (CoreW - 3)))).
+// min(2^CoreW - 1, round_half_up(u * 2^-(in_frac + sigma - (CoreW - 3)))). With REDUCE != 0
+// the range reduction of numeric-definition.md §12 gives the UQ0.CoreW code, the exponent or
+// the integer part (select() returns the result shift e and the additive integer part).
 template <int InW, int CoreW, int Lanes>
 class RangeScalerBlock : public Block {
 public:
     static constexpr int kRanges = 4;
+    static constexpr int kMaxExponent = 511;   // n saturates to 10 bits (never changes the output)
     RangeScalerBlock(const sc_core::sc_module_name& n, PowerMonitor& pm) : Block(n, pm, "scaler") { reset(); }
     void reset() {
         func_rsqrt = false;
         normalize = false;
+        reduce = 0;
         in_frac = InW < 16 ? InW : 16;
         out_frac = 24;
         for (int i = 0; i < kRanges; ++i) {
@@ -327,10 +384,17 @@ public:
         }
     }
     struct Choice {
-        int sigma;
-        int64_t code;
+        int sigma;          // DIV/RSQRT
+        int64_t code;       // the core's input code
+        int e = 0;          // result = pwl * 2^-e (+ ip)
+        int64_t ip = 0;     // LOG2: lead - IN_FRAC
+        bool zero = false;  // LOG2 of 0
     };
+    // The core's scale: UQ3.(CoreW-3) for DIV/RSQRT, UQ0.CoreW for the range reductions.
+    int core_frac() const { return reduce ? CoreW : CoreW - 3; }
+    bool log2() const { return reduce == 2; }
     Choice select(int lane, uint64_t u) {
+        if (reduce) return reduced(lane, u);
         ctr_.add(Action::scale_select);
         if (toggles()) {
             ctr_.toggles(Action::scale_select, popcount64(u ^ pu_[lane]), InW);
@@ -356,17 +420,53 @@ public:
             code = (u != 0 && (-r >= CoreW || (u >> (CoreW - -r)) != 0)) ? kMax : static_cast<int64_t>(u << -r);
             if (code > kMax) code = kMax;
         }
-        return {sigma, code};
+        return {sigma, code, result_shift(sigma)};
     }
     // Exponent applied to the core result: sigma (DIV) or sigma/2 rounded toward zero (RSQRT).
     int result_shift(int sigma) const { return func_rsqrt ? sigma / 2 : sigma; }
 
     bool func_rsqrt = false, normalize = false;
+    int reduce = 0;   // 0 none, 1 EXP2, 2 LOG2, 3 EXP
     int in_frac = 16, out_frac = 24;
     uint64_t sr_lo[kRanges];
     int sr_shift[kRanges];
 
 private:
+    Choice reduced(int lane, uint64_t u) {
+        ctr_.add(Action::reduce);
+        if (toggles()) {
+            ctr_.toggles(Action::reduce, popcount64(u ^ pu_[lane]), InW);
+            pu_[lane] = u;
+        }
+        Choice c{0, 0};
+        if (log2()) {
+            if (u == 0) {
+                c.zero = true;
+                return c;
+            }
+            int lead = 63 - __builtin_clzll(u);
+            // CoreW + 1 significant bits, rounded half up; a carry moves the leading one.
+            uint64_t v = lead <= CoreW ? u << (CoreW - lead) : (u + (uint64_t(1) << (lead - CoreW - 1))) >> (lead - CoreW);
+            if (v == uint64_t(1) << (CoreW + 1)) {
+                ++lead;
+                v >>= 1;
+            }
+            c.code = static_cast<int64_t>(v) - (int64_t(1) << CoreW);
+            c.ip = lead - in_frac;
+            return c;
+        }
+        // EXP2/EXP: z = round_half_up(x * M * 2^-(in_frac + 16 - CoreW)), n = z >> CoreW.
+        const int64_t x = sext(u, InW);
+        const i128 p = static_cast<i128>(x) * (reduce == 3 ? kLog2e : (int64_t(1) << 16));
+        const int r = in_frac + 16 - CoreW;
+        const i128 z = r > 0 ? (p + (i128(1) << (r - 1))) >> r : p * (i128(1) << -r);
+        const i128 n = z >> CoreW;
+        c.code = static_cast<int64_t>(z - n * (i128(1) << CoreW));
+        const int64_t ns = n > kMaxExponent ? kMaxExponent : n < -kMaxExponent - 1 ? -kMaxExponent - 1 : static_cast<int64_t>(n);
+        c.e = static_cast<int>(-ns);
+        return c;
+    }
+    static constexpr int64_t kLog2e = 94548;   // round(log2(e) * 2^16)
     uint64_t pu_[Lanes] = {};
 };
 

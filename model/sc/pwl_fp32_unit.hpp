@@ -35,13 +35,13 @@ public:
 
     UnitShape shape() const { return fp32_shape(MaxEntries, Lanes); }
 
-    void trace(sc_core::sc_trace_file* tf) const {
-        Base::trace(tf);
-        const std::string p = std::string(this->name()) + ".";
-        sc_core::sc_trace(tf, front_[0].x[0], p + "s0_x_lane0");
-        sc_core::sc_trace(tf, front_[nfront_ - 1].idx[0], p + "s1_index_lane0");
-        sc_core::sc_trace(tf, prod_[0], p + "s2_product_lane0");
-        sc_core::sc_trace(tf, b_[0], p + "s2_intercept_lane0");
+    // The unit's state in the VCD (PwlUnitBase::trace): lane 0 of each stage.
+    template <class F>
+    void traced(F&& f) const {
+        f(front_[0].x[0], "s0_x_lane0");
+        f(front_[nfront_ - 1].idx[0], "s1_index_lane0");
+        f(prod_[0], "s2_product_lane0");
+        f(b_[0], "s2_intercept_lane0");
     }
 
     ControlRegs ctl;

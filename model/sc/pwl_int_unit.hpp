@@ -1,6 +1,7 @@
-// INT-k pwl unit (docs/numeric-definition.md §2), cycle level. Pipeline (docs/cycle-model.md):
-//   input register -> index stage(s) -> LUT read, multiply, intercept shift -> align, add,
-//   requantize into the output register.
+// INT-k pwl unit (numeric-definition.md §2 with the options of §8-§11), cycle level. Pipeline
+// (docs/cycle-model.md):
+//   input register -> fold, clamp, index stage(s) -> LUT read, operand, multiply, intercept
+//   shift -> align, add, symmetry fix, requantize into the output register.
 // The parallel comparator bank is one index stage (latency 3); the binary-search variant has
 // log2(MaxEntries) index stages (latency 2 + log2(MaxEntries)).
 #pragma once
@@ -33,14 +34,15 @@ public:
           lut("lut", this->pm_, ParW),
           cmp("comparators", this->pm_, InW + 1),
           shift("shift", this->pm_, ParW, ParW + InW),
-          mac("mac", this->pm_, ParW, InW, kAccW),
+          mac("mac", this->pm_, ParW, InW + 1, kAccW),
           rq("requantizer", this->pm_, kAccW),
+          opt("options", this->pm_, InW),
           pipe("pipeline", this->pm_),
           nfront_(this->depth_ - 2) {
         reset_registers();
         for (auto& f : front_)
-            for (int l = 0; l < Lanes; ++l) f.q[l] = f.idx[l] = 0;
-        for (int l = 0; l < Lanes; ++l) prod_[l] = bsh_[l] = 0;
+            for (int l = 0; l < Lanes; ++l) f.q[l] = f.op[l] = f.idx[l] = 0;
+        for (int l = 0; l < Lanes; ++l) prod_[l] = bsh_[l] = q2_[l] = 0;
     }
 
     UnitShape shape() const {
@@ -49,16 +51,18 @@ public:
         return s;
     }
 
-    void trace(sc_core::sc_trace_file* tf) const {
-        Base::trace(tf);
-        const std::string p = std::string(this->name()) + ".";
-        sc_core::sc_trace(tf, front_[0].q[0], p + "s0_q_lane0");
-        sc_core::sc_trace(tf, front_[nfront_ - 1].idx[0], p + "s1_index_lane0");
-        sc_core::sc_trace(tf, prod_[0], p + "s2_product_lane0");
-        if constexpr (std::is_same_v<acc_t, int64_t>) sc_core::sc_trace(tf, bsh_[0], p + "s2_shifted_b_lane0");
-        sc_core::sc_trace(tf, ctl.scale, p + "scale");
-        sc_core::sc_trace(tf, ctl.lambda_k, p + "lambda_k");
-        sc_core::sc_trace(tf, ctl.lambda_b, p + "lambda_b");
+    // The unit's state in the VCD (PwlUnitBase::trace): lane 0 of each stage, the scalar registers.
+    template <class F>
+    void traced(F&& f) const {
+        f(front_[0].q[0], "s0_q_lane0");
+        f(front_[nfront_ - 1].op[0], "s1_operand_lane0");
+        f(front_[nfront_ - 1].idx[0], "s1_index_lane0");
+        f(prod_[0], "s2_product_lane0");
+        if constexpr (std::is_same_v<acc_t, int64_t>) f(bsh_[0], "s2_shifted_b_lane0");
+        f(ctl.scale, "scale");
+        f(ctl.lambda_k, "lambda_k");
+        f(ctl.lambda_b, "lambda_b");
+        f(ctl.symmetry, "symmetry");
     }
 
     // The blocks.
@@ -68,6 +72,7 @@ public:
     ShiftUnit<Lanes, acc_t> shift;
     IntMac<Lanes, acc_t> mac;
     Requantizer<Lanes> rq;
+    OptionLogic<Lanes, acc_t> opt;
     PipelineRegs<Lanes> pipe;
 
 private:
@@ -77,6 +82,12 @@ private:
         ctl.lambda_k = ctl.lambda_b = ParW - 2;
         ctl.rq_enable = false;
         ctl.rq_frac = 0;
+        ctl.symmetry = 0;
+        ctl.center = 0;
+        ctl.clamp_lo = -(int64_t(1) << InW);   // never clamp
+        ctl.clamp_hi = (int64_t(1) << InW) - 1;
+        ctl.relative = false;
+        ctl.origin = 0;
     }
     void count_cfg_write() { ctl.count_write(); }
 
@@ -101,6 +112,15 @@ private:
                 if (v < -InW || v > 2 * InW) return false;
                 ctl.rq_frac = static_cast<int>(v);
                 return true;
+            case reg::kSymmetry:
+                if (v < 0 || v >= reg::kNumSymmetries) return false;
+                ctl.symmetry = static_cast<int>(v);
+                return true;
+            case reg::kCenter: ctl.center = sext(d, ParW); return true;
+            case reg::kClampLo: ctl.clamp_lo = sext(d, InW + 1); return true;
+            case reg::kClampHi: ctl.clamp_hi = sext(d, InW + 1); return true;
+            case reg::kIcptMode: ctl.relative = (d & 1) != 0; return true;   // one-bit register
+            case reg::kOrigin: ctl.origin = sext(d, InW + 1); return true;
             default: break;
         }
         return Base::write_lut(
@@ -112,10 +132,12 @@ private:
         const int F = nfront_;
         const int lo = std::max(ctl.lambda_k, ctl.lambda_b);
         const bool tog = this->pm_.toggles();
-        if (valid >> F & 1) {   // align, add, requantize -> output register
+        if (valid >> F & 1) {   // align, add, symmetry fix, requantize -> output register
             uint64_t changed = 0;
+            const acc_t center_term = shl(static_cast<acc_t>(ctl.center), ctl.scale + lo - ctl.lambda_b + 1);
             for (int l = 0; l < Lanes; ++l) {
-                const acc_t acc = mac.add(l, shift.align(l, prod_[l], lo - ctl.lambda_k), bsh_[l]);
+                const acc_t sum = mac.add(l, shift.align(l, prod_[l], lo - ctl.lambda_k), bsh_[l]);
+                const acc_t acc = opt.fix(l, sum, q2_[l], ctl, center_term, lo);
                 const i128 word = ctl.rq_enable ? i128(rq.apply(l, acc, lo + ctl.scale - ctl.rq_frac, InW, true)) : i128(acc);
                 if (tog) changed += popcount128((static_cast<u128>(word) ^ static_cast<u128>(out_[l])) & low_mask(kAccW));
                 out_[l] = word;
@@ -124,34 +146,40 @@ private:
             if (tog) pipe.write(Lanes * kAccW, changed);
             else pipe.write(Lanes * kAccW);
         }
-        if (valid >> (F - 1) & 1) {   // LUT read, multiply, intercept shift
+        if (valid >> (F - 1) & 1) {   // LUT read, operand, multiply, intercept shift
             const Front& f = front_[F - 1];
             const int sh = ctl.scale + lo - ctl.lambda_b;
             for (int l = 0; l < Lanes; ++l) {
                 int64_t k, b;
                 lut.read(l, f.idx[l], k, b);
-                prod_[l] = mac.multiply(l, k, f.q[l]);
+                // Relative intercepts: d = q'' - P_{i-1}, ORIGIN before segment 0.
+                const int64_t d = ctl.relative ? opt.relative(f.op[l], f.idx[l] == 0 ? ctl.origin : lut.keys()[f.idx[l] - 1])
+                                               : f.op[l];
+                prod_[l] = mac.multiply(l, k, d);
                 bsh_[l] = shift.intercept(l, b, sh);
+                q2_[l] = f.q[l];
             }
-            pipe.write(Lanes * ((ParW + InW) + (2 * ParW + InW - 1)));
+            pipe.write(Lanes * ((ParW + InW + 1) + (2 * ParW + InW - 1) + InW));
         }
         if (this->indexing_ == cost::Indexing::parallel) {
             if (valid & 1) {
                 for (int l = 0; l < Lanes; ++l) {
                     front_[1].q[l] = front_[0].q[l];
-                    front_[1].idx[l] = cmp.parallel(l, front_[0].q[l], lut.keys(), lut.entries());
+                    front_[1].op[l] = opt.operand(l, front_[0].q[l], ctl);
+                    front_[1].idx[l] = cmp.parallel(l, front_[1].op[l], lut.keys(), lut.entries());
                 }
-                pipe.write(Lanes * (InW + kLevels));
+                pipe.write(Lanes * (InW + (InW + 1) + kLevels));
             }
         } else {
             for (int s = F - 1; s >= 1; --s) {
                 if (!(valid >> (s - 1) & 1)) continue;
                 for (int l = 0; l < Lanes; ++l) {
                     front_[s].q[l] = front_[s - 1].q[l];
-                    front_[s].idx[l] = cmp.level(l, s - 1, front_[s - 1].idx[l], front_[s - 1].q[l], lut.keys(), lut.entries());
-                    if (s < F - 1) cmp.level_register(l, front_[s].q[l], front_[s].idx[l]);
+                    front_[s].op[l] = s == 1 ? opt.operand(l, front_[0].q[l], ctl) : front_[s - 1].op[l];
+                    front_[s].idx[l] = cmp.level(l, s - 1, front_[s - 1].idx[l], front_[s].op[l], lut.keys(), lut.entries());
+                    if (s < F - 1) cmp.level_register(l, front_[s].op[l], front_[s].idx[l]);
                 }
-                if (s == F - 1) pipe.write(Lanes * (InW + kLevels));
+                if (s == F - 1) pipe.write(Lanes * (InW + (InW + 1) + kLevels));
             }
         }
         if (accept) {   // input register
@@ -169,7 +197,8 @@ private:
     }
 
     struct Front {
-        int64_t q[Lanes];
+        int64_t q[Lanes];    // the input code
+        int64_t op[Lanes];   // q'' = clamp(fold(q)), what the comparators see (index stages)
         int idx[Lanes];
     };
     PortFields<typename Base::in_type> in_fields_;
@@ -177,6 +206,7 @@ private:
     Front front_[2 + (kLevels > 1 ? kLevels : 1)];
     int64_t prod_[Lanes];
     acc_t bsh_[Lanes];
+    int64_t q2_[Lanes];                   // the input code, for the symmetry fix
     i128 out_[Lanes] = {};
 };
 

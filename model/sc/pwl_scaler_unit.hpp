@@ -1,7 +1,9 @@
-// DIV/RSQRT unit (docs/numeric-definition.md §6), cycle level: the multi-range scaler in
-// front of an unsigned INT core at s = CoreW-3, then the requantizer to the UQ(32-F).F output.
-// Pipeline: input register -> scaler (sigma, core code) -> index stage(s) -> LUT read,
-// multiply, intercept shift -> align, add, requantize (latency 4 with parallel comparators).
+// DIV/RSQRT/EXP2/LOG2/EXP unit (numeric-definition.md §6, §12), cycle level: the multi-range
+// scaler or the range reduction in front of an unsigned INT core at s = CoreW-3 (DIV/RSQRT) or
+// s = CoreW (reductions), then the requantizer to the 32-bit output.
+// Pipeline: input register -> scaler (sigma or reduction, core code) -> index stage(s) -> LUT
+// read, multiply, intercept shift -> align, add (LOG2: integer part), requantize (latency 4
+// with parallel comparators).
 #pragma once
 #include <algorithm>
 #include <type_traits>
@@ -16,6 +18,11 @@ public:
     static constexpr int kAccW = 2 * ParW + CoreW + 1;
     static constexpr int kLevels = clog2(MaxEntries);
     static constexpr int kCoreFrac = CoreW - 3;
+    // Carried down the pipeline: the result shift e (11 bits: sigma, sigma/2 or -n), the LOG2
+    // integer part and its zero flag.
+    static constexpr int kEW = 11;
+    static constexpr int kIpW = clog2(InW + 1) + 2;
+    static constexpr int kCarried = kEW + kIpW + 1;
     static constexpr int kMaxEntries = MaxEntries;
     static constexpr int kLanes = Lanes;
     using acc_t = std::conditional_t<(kAccW <= 63), int64_t, i128>;
@@ -37,8 +44,16 @@ public:
           nfront_(this->depth_ - 2) {
         reset_registers();
         for (auto& f : front_)
-            for (int l = 0; l < Lanes; ++l) f.q[l] = f.idx[l] = f.sigma[l] = 0;
-        for (int l = 0; l < Lanes; ++l) prod_[l] = bsh_[l] = sigma_[l] = 0;
+            for (int l = 0; l < Lanes; ++l) {
+                f.q[l] = f.ip[l] = 0;
+                f.idx[l] = f.sigma[l] = f.e[l] = 0;
+                f.zero[l] = false;
+            }
+        for (int l = 0; l < Lanes; ++l) {
+            prod_[l] = bsh_[l] = ip_[l] = 0;
+            e_[l] = 0;
+            zero_[l] = false;
+        }
     }
 
     UnitShape shape() const {
@@ -47,14 +62,15 @@ public:
         return s;
     }
 
-    void trace(sc_core::sc_trace_file* tf) const {
-        Base::trace(tf);
-        const std::string p = std::string(this->name()) + ".";
-        sc_core::sc_trace(tf, front_[0].q[0], p + "s0_u_lane0");
-        sc_core::sc_trace(tf, front_[1].q[0], p + "s1_core_code_lane0");
-        sc_core::sc_trace(tf, front_[1].sigma[0], p + "s1_sigma_lane0");
-        sc_core::sc_trace(tf, front_[nfront_ - 1].idx[0], p + "s2_index_lane0");
-        sc_core::sc_trace(tf, prod_[0], p + "s3_product_lane0");
+    // The unit's state in the VCD (PwlUnitBase::trace): lane 0 of each stage.
+    template <class F>
+    void traced(F&& f) const {
+        f(front_[0].q[0], "s0_u_lane0");
+        f(front_[1].q[0], "s1_core_code_lane0");
+        f(front_[1].sigma[0], "s1_sigma_lane0");
+        f(front_[1].e[0], "s1_result_shift_lane0");
+        f(front_[nfront_ - 1].idx[0], "s2_index_lane0");
+        f(prod_[0], "s3_product_lane0");
     }
 
     ControlRegs ctl;
@@ -98,6 +114,10 @@ private:
                 if (v < 0 || v > 32) return false;
                 scaler.out_frac = static_cast<int>(v);
                 return true;
+            case reg::kReduce:
+                if (v < 0 || v >= reg::kNumReductions) return false;
+                scaler.reduce = static_cast<int>(v);
+                return true;
             default: break;
         }
         if (a >= reg::kSubRangeLo && a < reg::kSubRangeLo + static_cast<uint32_t>(reg::kMaxSubRanges)) {
@@ -118,12 +138,15 @@ private:
         const int F = nfront_;
         const int lo = std::max(ctl.lambda_k, ctl.lambda_b);
         const bool tog = this->pm_.toggles();
-        if (valid >> F & 1) {   // align, add, requantize to UQ(32-F).F
+        const int cf = scaler.core_frac();
+        if (valid >> F & 1) {   // align, add (LOG2: integer part), requantize to the 32-bit output
             uint64_t changed = 0;
+            const bool log2 = scaler.log2();
             for (int l = 0; l < Lanes; ++l) {
-                const acc_t acc = mac.add(l, shift.align(l, prod_[l], lo - ctl.lambda_k), bsh_[l]);
-                const int r = lo + kCoreFrac + scaler.result_shift(sigma_[l]) - scaler.out_frac;
-                const uint32_t y = static_cast<uint32_t>(rq.apply(l, acc, r, 32, false));
+                acc_t acc = mac.add(l, shift.align(l, prod_[l], lo - ctl.lambda_k), bsh_[l]);
+                if (log2) acc += shl(static_cast<acc_t>(ip_[l]), lo + cf);
+                const int r = lo + cf + e_[l] - scaler.out_frac;
+                const uint32_t y = log2 && zero_[l] ? 0x80000000u : static_cast<uint32_t>(rq.apply(l, acc, r, 32, log2));
                 if (tog) changed += popcount64(y ^ out_[l]);
                 out_[l] = y;
                 this->out_words_.set(l * 32, 32, y);
@@ -133,36 +156,36 @@ private:
         }
         if (valid >> (F - 1) & 1) {   // LUT read, multiply, intercept shift
             const Front& f = front_[F - 1];
-            const int sh = kCoreFrac + lo - ctl.lambda_b;
+            const int sh = cf + lo - ctl.lambda_b;
             for (int l = 0; l < Lanes; ++l) {
                 int64_t k, b;
                 lut.read(l, f.idx[l], k, b);
                 prod_[l] = mac.multiply(l, k, f.q[l]);
                 bsh_[l] = shift.intercept(l, b, sh);
-                sigma_[l] = f.sigma[l];
+                e_[l] = f.e[l];
+                ip_[l] = f.ip[l];
+                zero_[l] = f.zero[l];
             }
-            pipe.write(Lanes * ((ParW + CoreW + 1) + (2 * ParW + CoreW - 1) + 7));
+            pipe.write(Lanes * ((ParW + CoreW + 1) + (2 * ParW + CoreW) + kCarried));
         }
         // Index stage(s): front_[2 .. F-1].
         if (this->indexing_ == cost::Indexing::parallel) {
             if (valid >> 1 & 1) {
                 for (int l = 0; l < Lanes; ++l) {
-                    front_[2].q[l] = front_[1].q[l];
-                    front_[2].sigma[l] = front_[1].sigma[l];
+                    front_[2].carry_from(front_[1], l);
                     front_[2].idx[l] = cmp.parallel(l, front_[1].q[l], lut.keys(), lut.entries());
                 }
-                pipe.write(Lanes * (CoreW + kLevels + 7));
+                pipe.write(Lanes * (CoreW + kLevels + kCarried));
             }
         } else {
             for (int s = F - 1; s >= 2; --s) {
                 if (!(valid >> (s - 1) & 1)) continue;
                 for (int l = 0; l < Lanes; ++l) {
-                    front_[s].q[l] = front_[s - 1].q[l];
-                    front_[s].sigma[l] = front_[s - 1].sigma[l];
+                    front_[s].carry_from(front_[s - 1], l);
                     front_[s].idx[l] = cmp.level(l, s - 2, front_[s - 1].idx[l], front_[s - 1].q[l], lut.keys(), lut.entries());
                     if (s < F - 1) cmp.level_register(l, front_[s].q[l], front_[s].idx[l]);
                 }
-                if (s == F - 1) pipe.write(Lanes * (CoreW + kLevels + 7));
+                if (s == F - 1) pipe.write(Lanes * (CoreW + kLevels + kCarried));
             }
         }
         if (valid & 1) {   // scaler stage
@@ -170,9 +193,12 @@ private:
                 const auto c = scaler.select(l, static_cast<uint64_t>(front_[0].q[l]));
                 front_[1].q[l] = c.code;
                 front_[1].sigma[l] = c.sigma;
+                front_[1].e[l] = c.e;
+                front_[1].ip[l] = c.ip;
+                front_[1].zero[l] = c.zero;
                 front_[1].idx[l] = 0;
             }
-            pipe.write(Lanes * (CoreW + 7));
+            pipe.write(Lanes * (CoreW + kCarried));
         }
         if (accept) {
             in_fields_.load(this->in_data_i.read());
@@ -188,16 +214,28 @@ private:
     }
 
     struct Front {
-        int64_t q[Lanes];   // input code u (stage 0), core code (later stages)
+        int64_t q[Lanes];    // input code u (stage 0), core code (later stages)
         int idx[Lanes];
-        int sigma[Lanes];
+        int sigma[Lanes];    // DIV/RSQRT shift (for the VCD)
+        int e[Lanes];        // result shift
+        int64_t ip[Lanes];   // LOG2 integer part
+        bool zero[Lanes];    // LOG2 of 0
+        void carry_from(const Front& o, int l) {
+            q[l] = o.q[l];
+            sigma[l] = o.sigma[l];
+            e[l] = o.e[l];
+            ip[l] = o.ip[l];
+            zero[l] = o.zero[l];
+        }
     };
     PortFields<typename Base::in_type> in_fields_;
     int nfront_;
     Front front_[3 + (kLevels > 1 ? kLevels : 1)];
     int64_t prod_[Lanes];
     acc_t bsh_[Lanes];
-    int sigma_[Lanes];
+    int e_[Lanes];
+    int64_t ip_[Lanes];
+    bool zero_[Lanes];
     uint32_t out_[Lanes] = {};
 };
 

@@ -44,10 +44,13 @@ public:
     PowerMonitor& power_monitor() { return pm_; }
     const PowerMonitor& power_monitor() const { return pm_; }
 
-    // Internal state for VCD: stage valid bits and the error flag (units add lane-0 data).
+    // Internal state for VCD: the stage valid bits, the error flag and what the unit lists in
+    // its traced(f) (f(value, name) per signal, lane 0), all under the unit's name.
     void trace(sc_core::sc_trace_file* tf) const {
-        sc_core::sc_trace(tf, valid_, std::string(name()) + ".stage_valid", 16);
-        sc_core::sc_trace(tf, err_, std::string(name()) + ".cfg_err_q");
+        const std::string p = std::string(name()) + ".";
+        sc_core::sc_trace(tf, valid_, p + "stage_valid", 16);
+        sc_core::sc_trace(tf, err_, p + "cfg_err_q");
+        static_cast<const Derived&>(*this).traced([&](const auto& v, const char* n) { sc_core::sc_trace(tf, v, p + n); });
     }
 
     SC_HAS_PROCESS(PwlUnitBase);

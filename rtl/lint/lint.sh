@@ -13,11 +13,15 @@ configs=(
   "gqalut_pwl_int -GInW=16 -GParW=16 -GMaxEntries=32"
   "gqalut_pwl_int -GInW=32 -GParW=32 -GMaxEntries=16"
   "gqalut_pwl_int -GInW=8 -GParW=8 -GMaxEntries=8 -GRequant=0"
+  "gqalut_pwl_int -GInW=8 -GParW=8 -GMaxEntries=8 -GRequant=0 -GOptions=0"
+  "gqalut_pwl_int -GInW=32 -GParW=32 -GMaxEntries=16 -GOptions=0"
   "gqalut_pwl_int -GInW=16 -GParW=12 -GMaxEntries=5 -GLanes=3"
   "gqalut_pwl_fp32"
   "gqalut_pwl_fp32 -GMaxEntries=8 -GLanes=4"
   "gqalut_pwl_scaler"
   "gqalut_pwl_scaler -GInW=16 -GCoreW=10 -GParW=12 -GMaxEntries=7 -GLanes=2"
+  "gqalut_pwl_scaler -GReduce=0"
+  "gqalut_pwl_scaler -GInW=24 -GCoreW=16 -GParW=16 -GMaxEntries=8"
 )
 fails=0
 for c in "${configs[@]}"; do

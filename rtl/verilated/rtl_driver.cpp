@@ -30,12 +30,16 @@ bool write_accepted(const UnitShape& shape, const CfgWrite& w) {
         if (a == reg::kScale) return v < static_cast<uint64_t>(k);
         if (a == reg::kRqEnable) return true;
         if (a == reg::kRqFrac) return in_signed_range(v, -k, 2 * k);
+        if (a == reg::kSymmetry) return v < static_cast<uint64_t>(reg::kNumSymmetries);
+        if (a == reg::kCenter || a == reg::kClampLo || a == reg::kClampHi || a == reg::kIcptMode || a == reg::kOrigin)
+            return true;
     }
     if (shape.kind == UnitKind::scaler_unit) {
         const int k = shape.in_width;
         if (a == reg::kFunc || a == reg::kPreset) return true;
         if (a == reg::kInFrac) return v <= static_cast<uint64_t>(k);
         if (a == reg::kOutFrac) return v <= 32;
+        if (a == reg::kReduce) return v < static_cast<uint64_t>(reg::kNumReductions);
         if (a >= reg::kSubRangeLo && a < reg::kSubRangeLo + reg::kMaxSubRanges) return true;
         if (a >= reg::kSubRangeShift && a < reg::kSubRangeShift + reg::kMaxSubRanges) return in_signed_range(v, -k, k);
     }
@@ -48,7 +52,7 @@ std::vector<CfgWrite> invalid_writes(const UnitShape& shape) {
     std::vector<CfgWrite> w = {
         {reg::kNEntries, 0}, {reg::kNEntries, n + 1}, {reg::kNEntries, neg(-1)},
         {reg::kBreakpoint + static_cast<uint32_t>(n) - 1, 5},
-        {0x007, 1}, {0x00F, 1}, {0x0FF, 1}, {0x400, 1}, {0xFFF, 1}, {0x014, 1}, {0x024, 1}, {0x02C, 1},
+        {0x007, 1}, {0x00E, 1}, {0x00F, 1}, {0x0FF, 1}, {0x400, 1}, {0xFFF, 1}, {0x015, 1}, {0x024, 1}, {0x02C, 1},
     };
     if (n < 256) {
         w.push_back({reg::kSlope + static_cast<uint32_t>(n), 7});
@@ -58,8 +62,11 @@ std::vector<CfgWrite> invalid_writes(const UnitShape& shape) {
     const uint64_t p = static_cast<uint64_t>(shape.par_width);
     switch (shape.kind) {
         case UnitKind::int_unit:
-            for (uint32_t a : {reg::kFunc, reg::kPreset, reg::kInFrac, reg::kOutFrac, reg::kSubRangeLo, reg::kSubRangeShift})
+            for (uint32_t a : {reg::kFunc, reg::kPreset, reg::kInFrac, reg::kOutFrac, reg::kSubRangeLo, reg::kSubRangeShift,
+                               reg::kReduce})
                 w.push_back({a, 0});
+            w.push_back({reg::kSymmetry, static_cast<uint64_t>(reg::kNumSymmetries)});
+            w.push_back({reg::kSymmetry, neg(-1)});
             w.push_back({reg::kScale, static_cast<uint64_t>(k)});
             w.push_back({reg::kScale, neg(-1)});
             w.push_back({reg::kLambdaK, p + 1});
@@ -68,7 +75,11 @@ std::vector<CfgWrite> invalid_writes(const UnitShape& shape) {
             w.push_back({reg::kRqFrac, neg(-k - 1)});
             break;
         case UnitKind::scaler_unit:
-            for (uint32_t a : {reg::kScale, reg::kRqEnable, reg::kRqFrac}) w.push_back({a, 0});
+            for (uint32_t a : {reg::kScale, reg::kRqEnable, reg::kRqFrac, reg::kSymmetry, reg::kCenter, reg::kClampLo,
+                               reg::kClampHi, reg::kIcptMode, reg::kOrigin})
+                w.push_back({a, 0});
+            w.push_back({reg::kReduce, static_cast<uint64_t>(reg::kNumReductions)});
+            w.push_back({reg::kReduce, neg(-1)});
             w.push_back({reg::kLambdaK, p + 1});
             w.push_back({reg::kLambdaB, neg(-1)});
             w.push_back({reg::kInFrac, static_cast<uint64_t>(k + 1)});
@@ -78,7 +89,7 @@ std::vector<CfgWrite> invalid_writes(const UnitShape& shape) {
             break;
         case UnitKind::fp32_unit:
             for (uint32_t a : {reg::kScale, reg::kLambdaK, reg::kLambdaB, reg::kRqEnable, reg::kRqFrac, reg::kFunc,
-                               reg::kPreset, reg::kSubRangeLo})
+                               reg::kPreset, reg::kSubRangeLo, reg::kSymmetry, reg::kOrigin, reg::kReduce})
                 w.push_back({a, 0});
             break;
     }
@@ -97,9 +108,11 @@ std::vector<uint32_t> mapped_addresses(const UnitShape& shape) {
         a.push_back(reg::kLambdaB);
     }
     if (shape.kind == UnitKind::int_unit)
-        for (uint32_t r : {reg::kScale, reg::kRqEnable, reg::kRqFrac}) a.push_back(r);
+        for (uint32_t r : {reg::kScale, reg::kRqEnable, reg::kRqFrac, reg::kSymmetry, reg::kCenter, reg::kClampLo,
+                           reg::kClampHi, reg::kIcptMode, reg::kOrigin})
+            a.push_back(r);
     if (shape.kind == UnitKind::scaler_unit) {
-        for (uint32_t r : {reg::kFunc, reg::kPreset, reg::kInFrac, reg::kOutFrac}) a.push_back(r);
+        for (uint32_t r : {reg::kFunc, reg::kPreset, reg::kInFrac, reg::kOutFrac, reg::kReduce}) a.push_back(r);
         for (uint32_t i = 0; i < static_cast<uint32_t>(reg::kMaxSubRanges); ++i) {
             a.push_back(reg::kSubRangeLo + i);
             a.push_back(reg::kSubRangeShift + i);

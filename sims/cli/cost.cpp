@@ -1,4 +1,5 @@
-// gqalut cost [--precision P --entries N [--lanes L] [--max-entries M] [--indexing I] [--requantizer]]
+// gqalut cost [--precision P --entries N [--lanes L] [--max-entries M] [--indexing I] [--requantizer]
+//             [--options] [--scaler [--reduction]]]
 //             [--validate] [--calibrate [--out FILE]] [--constants FILE] [--table6 FILE] [--yosys-csv FILE]
 //             [--format text|json]
 // Area, energy per element and power of the pwl unit from the cost model (docs/results/cost-model.md), and the
@@ -91,7 +92,8 @@ int run_cost(const Args& args) {
     std::string precision, indexing, constants_path, table6_path, yosys_path, out_path, format, table_path;
     double clock_mhz = 500;
     int entries = 0, lanes = 1, max_entries = 0;
-    bool validate_rows = false, calibrate_now = false, requantizer = false, breakdown = false;
+    bool validate_rows = false, calibrate_now = false, requantizer = false, options = false, breakdown = false;
+    bool scaler = false, reduction = false;
     po::options_description desc("cost options");
     desc.add_options()
         ("precision", po::value<std::string>(&precision), "int8, int16, int32 or fp32 (with --entries: one estimate)")
@@ -102,6 +104,10 @@ int run_cost(const Args& args) {
         ("lanes", po::value<int>(&lanes)->default_value(1), "lanes")
         ("indexing", po::value<std::string>(&indexing)->default_value("parallel"), "parallel, binary or uniform")
         ("requantizer", po::bool_switch(&requantizer), "include the INT requantizer (Table 6's units have none)")
+        ("options", po::bool_switch(&options),
+         "include the INT datapath options: symmetry, clamp, relative intercepts (implies --requantizer)")
+        ("scaler", po::bool_switch(&scaler), "the multi-range scaler unit (32-bit input) with a --precision core (int8)")
+        ("reduction", po::bool_switch(&reduction), "with --scaler: include the range reduction (EXP2, LOG2, EXP)")
         ("validate", po::bool_switch(&validate_rows), "every Table 6 row: predicted vs paper, leave-one-out errors")
         ("calibrate", po::bool_switch(&calibrate_now), "fit the constants to Table 6 (writes --out, else prints)")
         ("out", po::value<std::string>(&out_path), "with --calibrate: constants file to write")
@@ -189,10 +195,25 @@ int run_cost(const Args& args) {
         PaperRow probe;
         probe.precision = p;
         probe.entries = max_entries;
-        UnitShape shape = table ? shape_for(*table, max_entries, lanes) : paper_shape(probe);
+        if (table) {
+            if (scaler || reduction || options) throw BadInput("--scaler, --reduction and --options: with --table the table says which");
+            scaler = table->scaler.has_value();
+            reduction = scaler && table->scaler->preset == "reduce";
+            options = !table->datapath.is_default();
+        }
+        UnitShape shape = table ? shape_for(*table, max_entries, lanes) : scaler ? scaler_shape(max_entries, lanes) : paper_shape(probe);
         shape.lanes = lanes;
+        if (!table) {
+            if (options && p == Precision::fp32) throw BadInput("--options: the datapath options are for INT precisions");
+            if (reduction && !scaler) throw BadInput("--reduction needs --scaler");
+            if (scaler && (p != Precision::int8 || options || requantizer))
+                throw BadInput("--scaler: the scaler unit has an int8 core and its own requantizer (no --options, --requantizer)");
+        }
+        requantizer = requantizer || options;
         StructureOptions opt = paper_options();
         opt.requantizer = requantizer;
+        opt.options = options;
+        opt.reduction = reduction;
         Constants at_clock = base;
         at_clock.clock_hz = clock_mhz * 1e6;
         out["clock_hz"] = at_clock.clock_hz;
@@ -200,7 +221,6 @@ int run_cost(const Args& args) {
         const UnitCost c = estimate(shape, ix, entries, at_clock, opt);
         // A Table 6 configuration gets its paper values and leave-one-out errors.
         const PaperRow* paper = nullptr;
-        const bool scaler = table && table->scaler;
         for (const auto& r : rows)
             if (r.precision == p && r.entries == entries && max_entries == entries && lanes == 1 &&
                 ix == Indexing::parallel && !requantizer && !scaler && clock_mhz == 500)
@@ -210,7 +230,9 @@ int run_cost(const Args& args) {
         const RowCheck* check = nullptr;
         for (const auto& rc : checks)
             if (rc.row.precision == p && rc.row.entries == entries) check = &rc;
-        const YosysRow* y = lanes == 1 && ix == Indexing::parallel && !scaler ? find_yosys(yosys, p, max_entries, requantizer) : nullptr;
+        const YosysRow* y = lanes != 1 || ix != Indexing::parallel ? nullptr
+                            : scaler ? find_yosys_scaler(yosys, max_entries, reduction)
+                                     : find_yosys(yosys, p, max_entries, requantizer, options);
         rows_j.push_back(row_json(paper, shape, entries, ix, c, check, y));
     } else {
         (void)validate_rows;   // the default listing is the validation

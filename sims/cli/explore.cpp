@@ -61,8 +61,10 @@ std::vector<ShardFile> read_shards(const std::string& dir) {
 std::string table_file_name(const Job& j) {
     std::string f = j.get("function");
     if (f.rfind("expr:", 0) == 0) f = "expr";
+    // The datapath options only when set, so that the names of plain sweeps stay as they were.
+    const std::string sym = j.get("symmetry"), clamp = j.get("clamp");
     return f + "-" + j.get("precision") + "-" + j.get("entries") + "-" + j.get("method") + (j.uniform_segments ? "-uniform" : "") +
-           ".json";
+           (sym.empty() || sym == "none" ? "" : "-" + sym) + (clamp == "on" ? "-clamp" : "") + ".json";
 }
 
 nlohmann::json point_json(const Point& p) {

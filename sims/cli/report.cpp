@@ -27,6 +27,9 @@ std::string describe(const PwlTable& t) {
         s += ", slopes " + t.params.param_format(t.params.lambda_k).str() + ", intercepts " +
              t.params.param_format(t.params.lambda_b).str();
         if (t.scaler) s += ", scaler " + t.scaler->preset;
+        if (t.datapath.folded()) s += ", " + to_string(t.datapath.symmetry) + " symmetry (the LUT covers |x|)";
+        if (t.datapath.clamp) s += ", inputs clamped to the range";
+        if (t.datapath.intercept == InterceptMode::relative) s += ", segment-relative intercepts";
     }
     return s + ", method " + t.method;
 }

@@ -1,6 +1,7 @@
 // gqalut search --function F | --expr E --range LO,HI --entries N --precision int8|int16|int32|fp32
 //               [--scheme shared|per-scale|uniform] --method gqa|gqa-rm|nnlut|optimal [--objective mse|max]
-//               [--lambda auto|L] [--lambda-k auto|L] [--lambda-b auto|L] [--width W] [--seed S] [--threads T]
+//               [--lambda auto|L] [--lambda-k auto|L] [--lambda-b auto|L] [--width W] [--symmetry S] [--clamp]
+//               [--seed S] [--threads T]
 //               [--out FILE] [--format text|json]   (docs/cli.md, docs/search.md; more options: --help)
 #include <cmath>
 #include <iostream>
@@ -60,10 +61,10 @@ Args glue_values(const Args& in) {
 
 int run_search(const Args& raw_args) {
     std::string function, expr, range, precision, scheme, method, seed, out, format, fit, scales, rm_range, preset;
-    std::string lambda, lambda_k, lambda_b, objective;
+    std::string lambda, lambda_k, lambda_b, objective, symmetry;
     int entries = 0, threads = 1, generations = -1, population = -1, width = -1, nn_steps = -1;
     double theta_r = -1;
-    bool quiet = false;
+    bool quiet = false, clamp = false;
     po::options_description desc("search options");
     desc.add_options()
         ("function", po::value<std::string>(&function), "gelu, hswish, exp, div, rsqrt, sigmoid, tanh, silu")
@@ -89,14 +90,20 @@ int run_search(const Args& raw_args) {
         ("lambda-b", po::value<std::string>(&lambda_b), "intercept fraction bits (auto or a number; overrides --lambda)")
         ("objective", po::value<std::string>(&objective)->default_value("mse"), "what to minimise: mse (mean of the per-scale MSEs) or max (largest absolute error)")
         ("width", po::value<int>(&width), "slope/intercept width W (default k)")
-        ("preset", po::value<std::string>(&preset)->default_value("paper"), "div/rsqrt scaler preset: paper or normalize")
+        ("preset", po::value<std::string>(&preset),
+         "div/rsqrt scaler preset: normalize (default: every code of the input format) or paper (Table 2 as printed, "
+         "for Table 3)")
+        ("symmetry", po::value<std::string>(&symmetry)->default_value("none"),
+         "INT unit: fold the input sign, the table covers |x| (none, auto: the function's own, odd, even, point, shifted)")
+        ("clamp", po::bool_switch(&clamp), "INT unit: clamp inputs outside the range to it before indexing")
         ("quiet", po::bool_switch(&quiet), "no progress on stderr");
     add_format_option(desc, format);
     po::variables_map vm;
     if (!parse(glue_values(raw_args), desc, vm,
                "gqalut search --function F | --expr E --range LO,HI --entries N --precision int8|int16|int32|fp32 "
                "[--scheme shared|per-scale|uniform] --method gqa|gqa-rm|nnlut|optimal [--objective mse|max] "
-               "[--lambda auto|L] [--lambda-k auto|L] [--lambda-b auto|L] [--width W] [--seed S] [--threads T] [--out FILE] "
+               "[--lambda auto|L] [--lambda-k auto|L] [--lambda-b auto|L] [--width W] [--symmetry none|auto|odd|even|point|shifted] "
+               "[--clamp] [--seed S] [--threads T] [--out FILE] "
                "[--format text|json]"))
         return kOk;
     const Format fmt = parse_format(format);
@@ -118,11 +125,13 @@ int run_search(const Args& raw_args) {
     }
     opt.spec.entries = entries;
     opt.spec.precision = precision;
-    opt.spec.preset = preset;
+    if (vm.count("preset")) opt.spec.preset = preset;
     opt.spec.lambda_k = opt.spec.lambda_b = parse_lambda(lambda, "--lambda");
     if (vm.count("lambda-k")) opt.spec.lambda_k = parse_lambda(lambda_k, "--lambda-k");
     if (vm.count("lambda-b")) opt.spec.lambda_b = parse_lambda(lambda_b, "--lambda-b");
     opt.spec.objective = objective;
+    opt.spec.symmetry = symmetry;
+    opt.spec.clamp = clamp;
     if (vm.count("width")) opt.spec.width = width;
     if (vm.count("scales")) opt.spec.scales = parse_int_range(scales, "--scales", 0, 31);
     opt.method = method;
@@ -162,6 +171,9 @@ int run_search(const Args& raw_args) {
             j["lambda_k"] = r.table.params.lambda_k;
             j["lambda_b"] = r.table.params.lambda_b;
             j["codes_at_rail"] = r.rails.to_json();
+            j["symmetry"] = to_string(r.table.datapath.symmetry);
+            j["clamp"] = r.table.datapath.clamp;
+            j["intercept"] = to_string(r.table.datapath.intercept);
         }
         if (!r.lambda_trials.empty()) j["lambda_search"] = {{"pairs", r.lambda_trials.size()}, {"by", r.lambda_by}};
         if (r.exact) j["exact"] = *r.exact;

@@ -35,7 +35,7 @@ std::string rails(const nlohmann::json& r) {
 
 void print_text(const std::string& path, const PwlTable& t, const nlohmann::json& v, const Metrics& m) {
     std::printf("table %s: %s\n", path.c_str(), describe(t).c_str());
-    for (const char* k : {"input", "breakpoints", "slopes", "intercepts", "scaler"})
+    for (const char* k : {"input", "breakpoints", "slopes", "intercepts", "scaler", "datapath"})
         if (v["formats"].contains(k)) std::printf("  %-11s %s\n", k, v["formats"][k].get<std::string>().c_str());
     for (const auto& sc : v["scales"]) {
         if (sc["scale"].is_null())

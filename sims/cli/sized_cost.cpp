@@ -14,8 +14,12 @@ SizedCost sized_cost(const PwlTable& t, const std::string& table_path, int lanes
     SizedCost s;
     s.shape = shape_for(t, t.entries, lanes);
     s.indexing = ix;
-    s.requantizer = requantizer && s.shape.kind == UnitKind::int_unit;
+    // The blocks the table uses, as `gqalut cost --table` counts them: the datapath options
+    // (which come with the requantizer, as in the RTL) and the range reduction.
     cost::StructureOptions o;
+    o.options = !t.datapath.is_default();
+    o.reduction = t.scaler && t.scaler->preset == "reduce";
+    s.requantizer = (requantizer || o.options) && s.shape.kind == UnitKind::int_unit;
     o.requantizer = s.requantizer;
     cost::Constants at_clock = c;
     at_clock.clock_hz = clock_hz;
@@ -23,7 +27,7 @@ SizedCost sized_cost(const PwlTable& t, const std::string& table_path, int lanes
     s.command = "gqalut cost --table " + explore::shell_quote(table_path);
     if (lanes != 1) s.command += " --lanes " + std::to_string(lanes);
     if (ix != cost::Indexing::parallel) s.command += " --indexing " + cost::to_string(ix);
-    if (s.requantizer) s.command += " --requantizer";
+    if (requantizer && s.requantizer) s.command += " --requantizer";
     if (std::fabs(clock_hz - 500e6) > 1) s.command += " --clock-mhz " + show_number(clock_hz / 1e6);
     return s;
 }

@@ -1,5 +1,6 @@
 #include "sims/cli/table_view.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "model/errors.hpp"
@@ -63,17 +64,36 @@ nlohmann::json table_view(const PwlTable& t, std::optional<int> only) {
     v["formats"] = {{"input", std::string(p.input_signed ? "signed " : "unsigned ") + std::to_string(p.k) + "-bit codes q, x = q * 2^-s"},
                     {"slopes", kf.str() + " (" + show_number(kf.to_real(kf.min_code())) + " .. " + show_number(kf.to_real(kf.max_code())) + ")"},
                     {"intercepts", bf.str() + " (" + show_number(bf.to_real(bf.min_code())) + " .. " + show_number(bf.to_real(bf.max_code())) + ")"},
-                    {"breakpoints", "input codes; " + std::to_string(p.bp_max()) + " (one past the largest code) never fires"}};
+                    {"breakpoints", "input codes; " + std::to_string(t.bp_max()) + " (one past the largest operand code) never fires"}};
+    // The steps before the comparators and after the MAC (numeric-definition.md §8-§10).
+    const DatapathOptions& dp = t.datapath;
+    std::string steps;
+    if (dp.folded()) {
+        const std::string fix = dp.symmetry == Symmetry::odd       ? "y = -y'"
+                                : dp.symmetry == Symmetry::even    ? "y = y'"
+                                : dp.symmetry == Symmetry::point   ? "y = 2c - y' (c = " + show_number(bf.to_real(dp.center)) + ")"
+                                                                   : "y = y' + x";
+        steps += "fold q' = |q| (" + to_string(dp.symmetry) + " symmetry; for q < 0 " + fix + "), the segments below are of |x|";
+    }
+    if (dp.clamp) steps += std::string(steps.empty() ? "" : "; ") + "clamp q'' to the fitted range [" + show_number(t.fit_lo()) + ", " +
+                           show_number(t.fit_hi()) + "]";
+    if (dp.intercept == InterceptMode::relative)
+        steps += std::string(steps.empty() ? "" : "; ") + "relative intercepts: y' = K (q'' - P_{i-1}) + B, B the value at the segment start";
+    if (!steps.empty()) v["formats"]["datapath"] = steps;
     if (t.scaler)
         v["formats"]["scaler"] = "multi-range scaler, preset " + t.scaler->preset + ", input " + t.scaler->input.str() + ", output " +
                                  t.scaler->output.str() + "; the core below sees " + std::to_string(p.k) + "-bit codes";
     for (int s : scales_of(t, only)) {
         const LutCodes l = t.lut_for_scale(s);
         const FixFormat in{p.k, s, p.input_signed};
+        // The operand codes the comparators see: |q| up to 2^(k-1) when folded, within the clamp.
+        const IntMode mode = t.mode_for_scale(s);
+        int64_t op_lo = mode.folded() ? 0 : p.min_code(), op_hi = mode.folded() ? p.max_code() + 1 : p.max_code();
+        if (mode.clamp) op_lo = std::max(op_lo, mode.clamp_lo), op_hi = std::min(op_hi, mode.clamp_hi);
         nlohmann::json segs = nlohmann::json::array();
         for (size_t i = 0; i < l.slopes.size(); ++i) {
-            const int64_t from = i == 0 ? p.min_code() : l.breakpoints[i - 1];
-            const int64_t to = i + 1 == l.slopes.size() ? p.max_code() : l.breakpoints[i] - 1;
+            const int64_t from = i == 0 ? op_lo : std::max(op_lo, l.breakpoints[i - 1]);
+            const int64_t to = i + 1 == l.slopes.size() ? op_hi : std::min(op_hi, l.breakpoints[i] - 1);
             nlohmann::json rail = nlohmann::json::array();
             if (l.slopes[i] == kf.min_code() || l.slopes[i] == kf.max_code()) rail.push_back("slope");
             if (l.intercepts[i] == bf.min_code() || l.intercepts[i] == bf.max_code()) rail.push_back("intercept");
@@ -91,7 +111,7 @@ nlohmann::json table_view(const PwlTable& t, std::optional<int> only) {
             if (i > 0) {
                 seg["breakpoint_code"] = l.breakpoints[i - 1];
                 seg["breakpoint"] = in.to_real(l.breakpoints[i - 1]);
-                if (l.breakpoints[i - 1] == p.bp_max()) seg["rail"].push_back("breakpoint never fires");
+                if (l.breakpoints[i - 1] == t.bp_max()) seg["rail"].push_back("breakpoint never fires");
             }
             segs.push_back(seg);
         }

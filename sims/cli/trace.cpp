@@ -11,6 +11,7 @@
 #include "model/int_datapath.hpp"
 #include "model/scaler_datapath.hpp"
 #include "model/table_io.hpp"
+#include "model/unit_config.hpp"
 #include "sims/cli/options.hpp"
 
 namespace gqalut::cli {
@@ -31,25 +32,75 @@ std::string codes_str(const std::vector<int64_t>& v) {
     return s + "]";
 }
 
-// Steps 1-5 of the INT datapath for code q, as JSON (text output prints the same fields).
+// The steps of the INT datapath for code q (numeric-definition.md §11), as JSON (text output
+// prints the same fields). The option steps appear only when the table uses the option.
 nlohmann::json int_steps(const IntDatapath& dp, int64_t q) {
     const IntParams& p = dp.params();
-    const int i = dp.segment(q);
+    const IntMode& m = dp.mode();
+    const IntDatapath::Steps st = dp.steps(q);
+    const int i = st.segment;
     const int lo = p.lambda_o();
     const int64_t k = dp.lut().slopes[static_cast<size_t>(i)], b = dp.lut().intercepts[static_cast<size_t>(i)];
     const int shift_b = dp.scale() + lo - p.lambda_b;
     nlohmann::json j;
     j["code"] = q;
+    if (m.folded()) {
+        j["symmetry"] = to_string(m.symmetry);
+        j["folded"] = st.folded;
+    }
+    if (m.clamp) {
+        j["clamp"] = {m.clamp_lo, m.clamp_hi};
+        j["clamped"] = st.operand;
+    }
     j["breakpoint_codes"] = dp.lut().breakpoints;
     j["segment"] = i;
     j["slope_code"] = k;
     j["intercept_code"] = b;
+    if (m.relative) {
+        j["segment_start"] = st.start;
+        j["mac_operand"] = st.mac_in;
+    }
     j["intercept_shift"] = shift_b;
     j["product_shift"] = lo - p.lambda_k;
-    j["acc"] = i128_str(dp.acc(q));
+    if (m.folded()) j["mac"] = i128_str(st.acc);
+    j["acc"] = i128_str(st.y);
     j["result_frac"] = dp.result_frac();
     j["y"] = dp.value(q);
     return j;
+}
+
+// The text lines of the INT steps (the input line is the caller's).
+void print_int_steps(const nlohmann::json& j, const IntDatapath& dp, int64_t q) {
+    const int i = j["segment"];
+    const IntMode& m = dp.mode();
+    if (m.folded()) std::printf("fold     q' = |q| = %lld (symmetry %s)\n", static_cast<long long>(j["folded"].get<int64_t>()),
+                                to_string(m.symmetry).c_str());
+    if (m.clamp)
+        std::printf("clamp    q'' = min(max(q', %lld), %lld) = %lld\n", static_cast<long long>(m.clamp_lo),
+                    static_cast<long long>(m.clamp_hi), static_cast<long long>(j["clamped"].get<int64_t>()));
+    const char* operand = (m.folded() || m.clamp) ? "q''" : "q";
+    std::printf("compare  i = #{ j : P_j <= %s } = %d   P = %s\n", operand, i, codes_str(dp.lut().breakpoints).c_str());
+    std::printf("read     K_%d = %lld, B_%d = %lld\n", i, static_cast<long long>(j["slope_code"].get<int64_t>()), i,
+                static_cast<long long>(j["intercept_code"].get<int64_t>()));
+    if (m.relative)
+        std::printf("operand  d = %s - P_%d = %s - %lld = %lld (relative intercepts)\n", operand, i - 1, operand,
+                    static_cast<long long>(j["segment_start"].get<int64_t>()),
+                    static_cast<long long>(j["mac_operand"].get<int64_t>()));
+    std::printf("shift    B' = B << %d\n", j["intercept_shift"].get<int>());
+    const char* mul = m.relative ? "d" : operand;
+    if (m.folded()) {
+        std::printf("MAC      acc = (K * %s) << %d + B' = %s\n", mul, j["product_shift"].get<int>(),
+                    j["mac"].get<std::string>().c_str());
+        const char* fix = q >= 0                             ? "y = acc (x >= 0)"
+                          : m.symmetry == Symmetry::odd      ? "y = -acc"
+                          : m.symmetry == Symmetry::even     ? "y = acc"
+                          : m.symmetry == Symmetry::point    ? "y = (CENTER << (s + lo - lb + 1)) - acc"
+                                                             : "y = acc + (q << lo)";
+        std::printf("fix      %s = %s\n", fix, j["acc"].get<std::string>().c_str());
+    } else {
+        std::printf("MAC      acc = (K * %s) << %d + B' = %s\n", mul, j["product_shift"].get<int>(),
+                    j["acc"].get<std::string>().c_str());
+    }
 }
 
 }  // namespace
@@ -110,30 +161,48 @@ int run_trace(const Args& args) {
     if (t.scaler) {
         const ScalerDatapath sdp(t);
         const auto& in = t.scaler->input;
-        const uint64_t u = vm.count("x") ? static_cast<uint64_t>(round_half_even_scaled(x, in.frac, 0, in.max_code()))
-                                         : static_cast<uint64_t>(code);
-        if (!in.fits(static_cast<i128>(u)) || (vm.count("code") && code < 0))
+        const int64_t icode = vm.count("x") ? round_half_even_scaled(x, in.frac, in.min_code(), in.max_code()) : code;
+        if (!in.fits(static_cast<i128>(icode)))
             throw BadInput("--code " + std::to_string(code) + " outside the scaler input format " + in.str());
+        const uint64_t u = static_cast<uint64_t>(mask_bits(icode, in.width));
         const auto r = sdp.exact(u);
-        const double xv = std::ldexp(static_cast<double>(u), -in.frac);
+        const RangeScaler& sc = sdp.scaler();
+        const ScalerChoice c = sc.select(u);
+        const double xv = std::ldexp(static_cast<double>(sc.input_code(u)), -in.frac);
+        const bool reduces = is_reduction(sc.func());
         j["input_code"] = u;
         j["x"] = xv;
-        j["shift"] = r.sigma;
+        if (!reduces) j["shift"] = r.sigma;
+        if (reduces && sc.func() != ScalerFunc::log2) j["exponent"] = c.int_part;
+        if (sc.func() == ScalerFunc::log2) {
+            j["integer_part"] = c.int_part;
+            j["zero"] = c.zero;
+        }
         j["core"] = int_steps(sdp.core(), r.core_code);
         j["result_frac"] = r.frac;
-        j["y"] = r.value();
+        j["y"] = r.zero ? nlohmann::json(nullptr) : nlohmann::json(r.value());
         j["output_code"] = sdp.output(u);
         j["f_x"] = (*f)(xv);
         if (fmt == Format::json) {
             print_json(j);
         } else {
-            std::printf("input    u = %llu (%s, x = %.9g)\nscale    sigma = %d -> core code c = %lld (UQ3.%d)\n",
-                        static_cast<unsigned long long>(u), in.str().c_str(), xv, r.sigma,
-                        static_cast<long long>(r.core_code), sdp.scaler().core_frac());
-            std::printf("core     segment %d, acc = %s\nresult   y = acc * 2^-%d = %.9g   f(x) = %.9g\n"
+            std::printf("input    u = %llu (%s, x = %.9g)\n", static_cast<unsigned long long>(u), in.str().c_str(), xv);
+            if (!reduces)
+                std::printf("scale    sigma = %d -> core code c = %lld (UQ3.%d)\n", r.sigma,
+                            static_cast<long long>(r.core_code), sc.core_frac());
+            else if (sc.func() == ScalerFunc::log2)
+                std::printf("reduce   %s -> integer part %lld, mantissa fraction c = %lld (UQ0.%d)\n",
+                            c.zero ? "x = 0 (log2 = -inf, most negative output)" : "leading one", static_cast<long long>(c.int_part),
+                            static_cast<long long>(c.core_code), sc.core_frac());
+            else
+                std::printf("reduce   z = %s rounded to %d fraction bits = n + c * 2^-%d: n = %lld, c = %lld (UQ0.%d)\n",
+                            sc.func() == ScalerFunc::exp ? "x * log2(e)" : "x", sc.core_frac(), sc.core_frac(),
+                            static_cast<long long>(c.int_part), static_cast<long long>(c.core_code), sc.core_frac());
+            const std::string plus = sc.func() == ScalerFunc::log2 ? " + " + std::to_string(c.int_part) : "";
+            std::printf("core     segment %d, acc = %s\nresult   y = acc * 2^-%d%s = %.9g   f(x) = %.9g\n"
                         "output   %lld (%s)\n",
-                        j["core"]["segment"].get<int>(), j["core"]["acc"].get<std::string>().c_str(), r.frac, r.value(),
-                        (*f)(xv), static_cast<long long>(sdp.output(u)), t.scaler->output.str().c_str());
+                        j["core"]["segment"].get<int>(), j["core"]["acc"].get<std::string>().c_str(), r.frac, plus.c_str(),
+                        r.value(), (*f)(xv), static_cast<long long>(sdp.output(u)), t.scaler->output.str().c_str());
         }
         return kOk;
     }
@@ -143,7 +212,7 @@ int run_trace(const Args& args) {
     } else {
         scale = t.scales.front();
     }
-    const IntDatapath dp(t.params, scale, t.lut_for_scale(scale));
+    const IntDatapath dp = int_datapath(t, scale);
     const int64_t q = vm.count("x") ? round_half_even_scaled(x, scale, t.params.min_code(), t.params.max_code()) : code;
     if (q < t.params.min_code() || q > t.params.max_code())
         throw BadInput("--code " + std::to_string(q) + " outside the signed " + std::to_string(t.params.k) + "-bit range");
@@ -157,15 +226,10 @@ int run_trace(const Args& args) {
         print_json(j);
         return kOk;
     }
-    const int i = j["segment"];
     std::printf("input    q = %lld at s = %d (x = q * 2^-%d = %.9g)\n", static_cast<long long>(q), scale, scale, xv);
-    std::printf("compare  i = #{ j : P_j <= q } = %d   P = %s\n", i, codes_str(dp.lut().breakpoints).c_str());
-    std::printf("read     K_%d = %lld, B_%d = %lld\n", i, static_cast<long long>(j["slope_code"].get<int64_t>()), i,
-                static_cast<long long>(j["intercept_code"].get<int64_t>()));
-    std::printf("shift    B' = B << %d\n", j["intercept_shift"].get<int>());
-    std::printf("MAC      acc = (K * q) << %d + B' = %s\n", j["product_shift"].get<int>(),
-                j["acc"].get<std::string>().c_str());
-    std::printf("result   y = acc * 2^-%d = %.9g   f(x) = %.9g\n", dp.result_frac(), dp.value(q), fx);
+    print_int_steps(j, dp, q);
+    std::printf("result   y = %s * 2^-%d = %.9g   f(x) = %.9g\n", dp.mode().folded() ? "y" : "acc", dp.result_frac(),
+                dp.value(q), fx);
     return kOk;
 }
 

@@ -42,12 +42,14 @@ std::string search_command(const Job& j, const Sweep& s, const std::string& out)
         c += " --function " + o.spec.function;
     c += " --precision " + o.spec.precision + " --entries " + std::to_string(o.spec.entries) + " --method " + o.method;
     if (!o.scheme.empty()) c += " --scheme " + o.scheme;
-    if (o.spec.preset != "paper") c += " --preset " + o.spec.preset;
+    if (o.spec.preset) c += " --preset " + *o.spec.preset;   // always: search defaults to normalize, the sweep to paper
     const SearchSpec spec = make_spec(o.spec);
     if (is_int(spec.precision)) {   // the sweep's fixed format, which `search` would otherwise choose
         const int k = spec.params.lambda_k, b = spec.params.lambda_b;
         c += k == b ? " --lambda " + std::to_string(k) : " --lambda-k " + std::to_string(k) + " --lambda-b " + std::to_string(b);
     }
+    if (o.spec.symmetry != "none") c += " --symmetry " + o.spec.symmetry;
+    if (o.spec.clamp) c += " --clamp";
     if (o.method != "optimal") c += " --seed " + std::to_string(o.seed);
     if (!out.empty()) c += " --out " + shell_quote(out);
     return c;
@@ -57,7 +59,8 @@ void check_sweep(const Sweep& s) {
     std::set<std::string> seen;
     for (const Job& j : jobs(s)) {
         const SearchOptions o = search_options(j, s);
-        const std::string key = o.spec.function + "/" + o.spec.precision + "/" + std::to_string(o.spec.entries);
+        const std::string key = o.spec.function + "/" + o.spec.precision + "/" + std::to_string(o.spec.entries) + "/" +
+                                o.spec.symmetry + "/" + (o.spec.clamp ? "clamp" : "");
         if (!seen.insert(key).second) continue;
         const SearchSpec spec = make_spec(o.spec);
         if (s.protocol == Protocol::wide && !(spec.scaler && is_int(spec.precision)))
@@ -83,11 +86,12 @@ JobResult run_job(const Job& job, const Sweep& s) {
         pt.max_rel_error = m.max_rel_error;
         for (const auto& [k, v] : m.mse_per_scale)
             if (k.size() == 1 && k[0] >= '0' && k[0] <= '6') pt.mse_per_scale.emplace_back(k, v);
-        // The unit as Table 6 sizes it: MaxEntries = N, no requantizer, all entries active.
+        // The unit as Table 6 sizes it: MaxEntries = N, no requantizer, all entries active (plus the
+        // datapath options a folded or clamped table needs).
         const int entries = r.table.entries;
         const UnitShape shape = shape_for(r.table, entries, lanes);
-        cost::StructureOptions so;
-        so.requantizer = false;
+        cost::StructureOptions so = cost::table6_structure();
+        so.options = !r.table.datapath.is_default();   // the fold, clamp and relative blocks when the table uses them
         const cost::UnitCost c = cost::estimate(shape, ix, entries, cost::default_constants(), so);
         pt.area_um2 = c.area_um2;
         pt.energy_pj_per_element = c.energy_pj_per_element;

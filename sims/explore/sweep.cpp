@@ -125,6 +125,11 @@ const std::vector<Axis>& axes() {
         axis("indexing", "indexing", "parallel, binary, uniform (uniform: the optimal table for uniform segments)", false,
              one_of("indexing", {"parallel", "binary", "uniform"})),
         axis("lanes", "lanes", "lane counts: L or A..B", false, integers("lanes", 1, 64)),
+        axis("symmetry", "symmetry", "INT symmetry folding: none, auto (each function's own), odd, even, point, shifted", true,
+             one_of("symmetry", {"none", "auto", "odd", "even", "point", "shifted"}),
+             [](const std::string& v, SearchOptions& o) { o.spec.symmetry = v; }),
+        axis("clamp", "clamp", "INT input clamp to the range: off, on", true, one_of("clamp", {"off", "on"}),
+             [](const std::string& v, SearchOptions& o) { o.spec.clamp = v == "on"; }),
     };
     return a;
 }
@@ -164,11 +169,11 @@ Sweep grid_by_name(const std::string& name) {
     Sweep s;
     if (name == "quick") {
         s.values = {{"gelu", "exp", "div"}, {"int8", "int16"}, {"4", "8", "16", "32"}, {"gqa-rm", "optimal"},
-                    {"parallel", "binary", "uniform"}, {"1"}};
+                    {"parallel", "binary", "uniform"}, {"1"}, {"none"}, {"off"}};
     } else if (name == "full") {
         s.values = {{"gelu", "hswish", "exp", "div", "rsqrt", "sigmoid", "tanh", "silu"}, {"int8", "int16", "int32", "fp32"},
                     {"4", "8", "16", "32", "64"}, {"gqa-rm", "optimal", "nnlut"}, {"parallel", "binary", "uniform"},
-                    {"1", "4", "8"}};
+                    {"1", "4", "8"}, {"none"}, {"off"}};
     } else {
         throw BadInput("--grid: '" + name + "' is neither quick nor full");
     }

@@ -58,10 +58,11 @@ Array<uint64_t> as_words(const py::array& a, int width) {
     return w;
 }
 
-// One LUT load of an INT table at scale s: IntDatapath and its batch evaluator.
+// One LUT load of an INT table at scale s (with the table's datapath options): IntDatapath and
+// its batch evaluator.
 class IntUnit {
 public:
-    IntUnit(const PwlTable& t, int scale) : dp_(check(t).params, scale, t.lut_for_scale(scale)), batch_(dp_) {}
+    IntUnit(const PwlTable& t, int scale) : dp_(int_datapath(check(t), scale)), batch_(dp_) {}
     IntUnit(const IntUnit&) = delete;
     IntUnit& operator=(const IntUnit&) = delete;
 

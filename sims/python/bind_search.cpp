@@ -18,7 +18,7 @@ SearchResult search(const std::string& function, const std::string& expr, std::o
                     std::optional<std::pair<int, int>> rm_range, std::optional<int> nn_steps,
                     std::optional<std::vector<int>> scales, std::optional<int> lambda, std::optional<int> lambda_k,
                     std::optional<int> lambda_b, const std::string& objective, std::optional<int> width,
-                    const std::string& preset, std::optional<py::function> progress) {
+                    const std::optional<std::string>& preset, std::optional<py::function> progress) {
     SearchOptions opt;
     if (!expr.empty() && function != "expr") throw BadInput("give function='expr' with expr, or a builtin function");
     opt.spec.function = function;
@@ -76,7 +76,7 @@ void bind_search(py::module_& m) {
           py::arg("theta_r") = py::none(), py::arg("rm_range") = py::none(), py::arg("nn_steps") = py::none(),
           py::arg("scales") = py::none(), py::arg("lambda_") = py::none(), py::arg("lambda_k") = py::none(),
           py::arg("lambda_b") = py::none(), py::arg("objective") = "mse", py::arg("width") = py::none(),
-          py::arg("preset") = "paper", py::arg("progress") = py::none(),
+          py::arg("preset") = py::none(), py::arg("progress") = py::none(),
           "search a table; the keywords are `gqalut search`'s options (scheme '' = the method's default, "
           "rm_range = (ma, mb), scales = list of ints, lambda_ = --lambda: None is auto)");
 }

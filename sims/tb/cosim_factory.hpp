@@ -22,6 +22,17 @@ inline std::vector<CfgWrite> random_pin_writes(const UnitShape& shape) {
         w.push_back({a, v >> 3});
         w.push_back({a, (v >> 40) & 0x1F});
     }
+    // Every value of the mode registers, so random pins reach each datapath option and reduction.
+    if (shape.kind == UnitKind::int_unit) {
+        for (uint64_t m = 0; m < static_cast<uint64_t>(reg::kNumSymmetries); ++m) w.push_back({reg::kSymmetry, m});
+        const uint64_t top = uint64_t(1) << (shape.in_width - 1);
+        for (const CfgWrite& x : std::vector<CfgWrite>{{reg::kIcptMode, 1}, {reg::kIcptMode, 0}, {reg::kClampLo, 0},
+                                                        {reg::kClampLo, ~top + 1}, {reg::kClampHi, top / 2}, {reg::kClampHi, top},
+                                                        {reg::kOrigin, top / 4}, {reg::kCenter, 1}})
+            w.push_back(x);
+    }
+    if (shape.kind == UnitKind::scaler_unit)
+        for (uint64_t m = 0; m < static_cast<uint64_t>(reg::kNumReductions); ++m) w.push_back({reg::kReduce, m});
     w.push_back({reg::kClearError, 0});
     return w;
 }

@@ -98,6 +98,18 @@ InputSet::InputSet(const PwlTable& t, int scale, const UnitShape& shape, const I
         for (const auto& wr : config_writes(t, scale, shape))
             if (wr.addr >= reg::kSubRangeLo && wr.addr < reg::kSubRangeLo + reg::kMaxSubRanges && wr.data <= mask_)
                 for (int64_t d = -1; d <= 1; ++d) corners_.push_back((wr.data + static_cast<uint64_t>(d)) & mask_);
+        if (t.scaler && t.scaler->preset == "reduce") {
+            // Range reduction: negative powers of two, integers and half-integers of x and
+            // their neighbours (the split points of n and the rounding of the fraction).
+            for (int b = 0; b < w; ++b)
+                for (int64_t d = -1; d <= 1; ++d) corners_.push_back(mask_word(-(int64_t(1) << b) + d, w));
+            const int frac = t.scaler->input.frac;
+            for (int m = -40; m <= 40; ++m)
+                for (int64_t d = -2; d <= 2; ++d) {
+                    const double c = std::ldexp(m * 0.5, frac) + static_cast<double>(d);
+                    if (std::fabs(c) < std::ldexp(1.0, w - 1)) corners_.push_back(mask_word(static_cast<int64_t>(c), w));
+                }
+        }
         return;
     }
     // INT: extreme codes and every breakpoint code with its neighbours.

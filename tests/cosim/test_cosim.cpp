@@ -9,6 +9,7 @@
 
 #include "sims/tb/cosim.hpp"
 #include "tests/rtl/rtl_tables.hpp"
+#include "tests/common/option_tables.hpp"
 #include "tests/systemc/sc_test_util.hpp"
 
 using namespace gqalut;
@@ -51,6 +52,20 @@ void run(sim::CosimSim& c, Totals& tot, const PwlTable& t, int s, const sim::Inp
     tot.compared += r.compared;
     tot.mismatches += r.mismatches();
     tot.cycles += r.cycles;
+    tot.pin_cycles += r.pin_cycles;
+}
+
+// Loads the scaler table t and streams the given words (no scale), adding to tot.
+void run_words(sim::CosimSim& c, Totals& tot, const PwlTable& t, const std::vector<uint64_t>& words,
+               const sim::StallConfig& st) {
+    REQUIRE(c.configure(config_writes(t, 0, c.shape())));
+    const auto ref = sim::golden_reference(t, 0, c.shape(), {});
+    const sim::CosimStats r = c.stream(words, *ref, st);
+    CHECK(r.mismatches() == 0);
+    CHECK(r.compared == words.size());
+    ++tot.runs;
+    tot.compared += r.compared;
+    tot.mismatches += r.mismatches();
     tot.pin_cycles += r.pin_cycles;
 }
 
@@ -200,18 +215,7 @@ TEST_CASE("scaler_div_rsqrt_both_presets", "[scaler]") {
     std::vector<uint64_t> low(uint64_t(1) << 18);
     for (uint64_t w = 0; w < low.size(); ++w) low[w] = w;
     for (const char* f : {"div", "rsqrt"})
-        for (const char* preset : {"paper", "normalize"}) {
-            const PwlTable t = scaler_table(f, preset, 16, 0, 24);
-            REQUIRE(c.configure(config_writes(t, 0, c.shape())));
-            const auto ref = sim::golden_reference(t, 0, c.shape(), {});
-            const sim::CosimStats r = c.stream(low, *ref, stalls(i++));
-            CHECK(r.mismatches() == 0);
-            CHECK(r.compared == low.size());
-            ++window.runs;
-            window.compared += r.compared;
-            window.mismatches += r.mismatches();
-            window.pin_cycles += r.pin_cycles;
-        }
+        for (const char* preset : {"paper", "normalize"}) run_words(c, window, scaler_table(f, preset, 16, 0, 24), low, stalls(i++));
     for (const char* f : {"div", "rsqrt"})
         for (const char* preset : {"paper", "normalize"})
             for (int n : {4, 8, 16, 32}) {
@@ -221,6 +225,91 @@ TEST_CASE("scaler_div_rsqrt_both_presets", "[scaler]") {
             }
     print("div/rsqrt x paper/normalize, every UQ16.16 code below 4.0", window);
     print("div/rsqrt x paper/normalize x N 4/8/16/32, uniform and random core tables, random + corner inputs", rnd);
+}
+
+// The datapath options (numeric-definition.md §8-§11), every combination: INT8 every code at
+// every scale on random tables (random requantizer) and on the uniform fits that use the
+// options as intended; INT16 every code at one scale per combination; INT32 random + corners.
+namespace {
+void int8_options(sim::CosimSim& c, Totals& rnd, Totals& fits, uint64_t seed) {
+    rtltest::Rng rng(seed);
+    uint64_t i = seed;
+    for (const DatapathOptions& o : test::all_options())
+        for (int n : {1, 7, 32}) {
+            const PwlTable t = test::with_options(rtltest::random_int_table(rng, Precision::int8, n), o, rng.next());
+            for (int s = 0; s < 8; ++s) run(c, rnd, t, s, kExhaustive, stalls(i++), rtltest::random_requant(rng, 8));
+        }
+    for (int n : {4, 8, 16, 32})
+        for (const PwlTable& t : test::option_fits(Precision::int8, n))
+            for (int s = 0; s < 8; ++s) run(c, fits, t, s, kExhaustive, stalls(i++));
+}
+}  // namespace
+
+TEST_CASE("int8_exhaustive_datapath_options", "[int8][options]") {
+    sim::CosimSim& c = cosim(int_shape(8));
+    Totals rnd, fits;
+    int8_options(c, rnd, fits, 21);
+    print("int8 exhaustive, 20 option combinations x 3 random tables x scales 0-7, random requantizer", rnd);
+    print("int8 exhaustive, 12 option fits (sigmoid point, tanh odd, gelu/silu shifted, x^2 even, clamp; absolute and "
+          "relative) x N 4/8/16/32 x scales 0-7", fits);
+}
+
+TEST_CASE("int8_lanes8_exhaustive_datapath_options", "[int8][lanes][options]") {
+    sim::CosimSim& c = cosim(int_shape(8, 32, 8));
+    Totals rnd, fits;
+    int8_options(c, rnd, fits, 22);
+    print("int8 lanes 8 exhaustive, option combinations x random tables", rnd);
+    print("int8 lanes 8 exhaustive, option fits", fits);
+}
+
+TEST_CASE("int16_exhaustive_datapath_options", "[int16][options]") {
+    sim::CosimSim& c = cosim(int_shape(16));
+    rtltest::Rng rng(1616);
+    Totals rnd, fits;
+    uint64_t i = 0;
+    for (const DatapathOptions& o : test::all_options()) {
+        const PwlTable t = test::with_options(rtltest::random_int_table(rng, Precision::int16, static_cast<int>(rng.range(1, 32))), o,
+                                              rng.next());
+        run(c, rnd, t, static_cast<int>(rng.range(0, 15)), kExhaustive, stalls(i++), rtltest::random_requant(rng, 16));
+    }
+    for (const PwlTable& t : test::option_fits(Precision::int16, 16)) run(c, fits, t, 12, kExhaustive, stalls(i++));
+    print("int16 exhaustive, 20 option combinations x a random table at a random scale, random requantizer", rnd);
+    print("int16 exhaustive, 12 option fits N=16 at s = 12", fits);
+}
+
+TEST_CASE("int32_random_and_corner_datapath_options", "[int32][options]") {
+    sim::CosimSim& c = cosim(int_shape(32));
+    rtltest::Rng rng(3232);
+    Totals tot;
+    uint64_t i = 0;
+    for (const DatapathOptions& o : test::all_options()) {
+        const PwlTable t = test::with_options(rtltest::random_int_table(rng, Precision::int32, static_cast<int>(rng.range(1, 32))), o,
+                                              rng.next());
+        run(c, tot, t, static_cast<int>(rng.range(0, 31)), {false, 5000}, stalls(i++), rtltest::random_requant(rng, 32));
+    }
+    for (const PwlTable& t : test::option_fits(Precision::int32, 16)) run(c, tot, t, 24, {false, 5000}, stalls(i++));
+    print("int32 random + corner inputs, 20 option combinations + 12 option fits", tot);
+    CHECK(tot.compared >= 100000);
+}
+
+// The range reductions (numeric-definition.md §12): every code of a window around zero (all
+// core codes and the exponents it reaches), random + corner inputs on chord and random core
+// tables at several input and output formats.
+TEST_CASE("scaler_range_reduction_exp2_log2_exp", "[scaler][reduce]") {
+    sim::CosimSim& c = cosim(scaler_shape());
+    Totals window, rnd;
+    uint64_t i = 0;
+    for (const char* f : {"exp2", "log2", "exp"}) {
+        const bool log2 = std::string(f) == "log2";
+        run_words(c, window, test::reduction_table(f, 16, 0, 16, log2 ? 24 : 16), test::reduction_window(f), stalls(i++));
+        for (int n : {1, 4, 8, 32}) {
+            run(c, rnd, test::reduction_table(f, n, 0, n == 8 ? 0 : 16 + n % 5, 8 + n % 25), 0, {false, 6000}, stalls(i++));
+            run(c, rnd, test::reduction_table(f, n, 90 + static_cast<uint64_t>(n), 12 + n % 9, n == 4 ? 32 : n), 0, {false, 6000},
+                stalls(i++));
+        }
+    }
+    print("exp2/log2/exp, every code of a 2^18-code window around zero (log2: 0..2^18-1)", window);
+    print("exp2/log2/exp x N 1/4/8/32, chord and random core tables, formats, random + corner inputs", rnd);
 }
 
 // Random pins from a loaded table on: bursts and quiet stretches, writes to every register

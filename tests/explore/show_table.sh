@@ -56,3 +56,17 @@ rc=$?
 set -e
 [[ $rc -eq 2 && ! -s $dir/out && $(wc -l <"$dir/err") -eq 1 && ! -e $dir/bad.png ]] || { echo "FAIL: --scale 9: exit $rc $(cat "$dir/err")"; exit 1; }
 echo "ok: $(cat "$dir/err")"
+# A folded, clamped table: the fold and clamp steps are named, the segments are of |x| (from 0)
+# within the clamp, and the never-firing breakpoint is 2^(k-1) + 1.
+"$g" search --function tanh --entries 4 --method optimal --symmetry odd --clamp --range -3,3 --quiet --out "$dir/f.json" >/dev/null
+"$g" show --table "$dir/f.json" --format json >"$dir/f.out"
+/usr/bin/python3 - "$dir/f.out" <<'PY'
+import json, sys
+v = json.load(open(sys.argv[1]))
+assert "fold q' = |q| (odd symmetry" in v["formats"]["datapath"] and "clamp" in v["formats"]["datapath"], v["formats"]
+assert "129" in v["formats"]["breakpoints"], v["formats"]["breakpoints"]
+for s in v["scales"]:
+    segs = [g for g in s["segments"] if not g["empty"]]
+    assert segs[0]["x_from"] == 0 and segs[-1]["x_to"] <= 3, (s["scale"], segs[0], segs[-1])
+print("ok: folded and clamped table shown as the unit indexes it")
+PY

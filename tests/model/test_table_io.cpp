@@ -6,20 +6,14 @@
 #include "model/errors.hpp"
 #include "model/table_io.hpp"
 #include "search/uniform.hpp"
+#include "tests/model/model_tables.hpp"
 
 using namespace gqalut;
 
 namespace {
 std::string data(const std::string& name) { return std::string(GQALUT_TEST_DATA) + "/gqa-lut-pretrained/" + name; }
 
-std::string error_of(const std::string& text) {
-    try {
-        table_from_json_text(text, "t.json");
-    } catch (const BadInput& e) {
-        return e.what();
-    }
-    return "";
-}
+std::string error_of(const std::string& text) { return test::table_error(text); }
 }  // namespace
 
 TEST_CASE("reference JSON imports as per-scale INT8 codes", "[table]") {

@@ -16,6 +16,9 @@ if [[ -n ${GATE_LEVEL:-} ]]; then
   yosys=${YOSYS:-yosys}
   share=${YOSYS_SHARE:-$(dirname "$(command -v "$yosys")")/../share/yosys}
   grep -v '^stat$' "$rtl/syn/$GATE_LEVEL.ys" >"$work/netlist.ys"
+  # The testbench instantiates the unit by its name; Yosys may keep a derived ($paramod) name.
+  top=$(sed -n 's/^synth .*-top \([A-Za-z0-9_]*\).*/\1/p' "$rtl/syn/$GATE_LEVEL.ys")
+  echo "rename -top $top" >>"$work/netlist.ys"
   echo "write_verilog -noattr $work/netlist.v" >>"$work/netlist.ys"
   (cd "$rtl" && "$yosys" -q -s "$work/netlist.ys")
   sources=("$work/netlist.v" "$share/simcells.v")

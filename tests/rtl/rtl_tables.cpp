@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <iostream>
 
+#include <catch2/catch.hpp>
+
 #include "model/table_io.hpp"
 
 namespace gqalut::rtltest {
@@ -105,6 +107,19 @@ StreamResult run_table(Driver& d, const PwlTable& t, int scale, const RequantCon
 
 void report(const std::string& what, const StreamResult& r) {
     std::cout << "[rtl] " << what << ": " << r.summary() << std::endl;
+}
+
+void run_case(const RtlCase& c) {
+    auto dut = rtl::make_rtl_unit(c.shape);
+    REQUIRE(dut);
+    Driver d(*dut);
+    StreamResult total;
+    const size_t expected = c.body(d, total);
+    report(dut->shape().name() + ", " + c.label, total);
+    if (c.exact) CHECK(total.elements == expected);
+    else CHECK(total.elements >= expected);
+    CHECK(total.mismatches == 0);
+    CHECK(total.protocol_errors == 0);
 }
 
 }  // namespace gqalut::rtltest

@@ -67,4 +67,15 @@ StreamResult run_table(Driver& d, const PwlTable& t, int scale, const RequantCon
 // "[rtl] what: N elements compared, M mismatches, ..." on stdout.
 void report(const std::string& what, const StreamResult& r);
 
+// One row of the Verilated tests: the configuration and a body that streams tables into it and
+// returns how many elements it expects compared (exactly, or at least). run_case() builds the
+// model, runs the body, reports, and checks the count, zero mismatches and zero protocol errors.
+struct RtlCase {
+    const char* label;
+    UnitShape shape;
+    size_t (*body)(Driver& d, StreamResult& total);
+    bool exact;   // the count is exact (else a lower bound)
+};
+void run_case(const RtlCase& c);
+
 }  // namespace gqalut::rtltest

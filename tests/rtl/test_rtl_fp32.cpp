@@ -16,12 +16,6 @@ using namespace gqalut::rtltest;
 
 namespace {
 
-std::unique_ptr<rtl::RtlUnit> model() {
-    auto m = rtl::make_rtl_unit(fp32_shape());
-    REQUIRE(m);
-    return m;
-}
-
 const std::vector<uint32_t> kSpecials = {
     0x00000000, 0x80000000, 0x00000001, 0x80000001, 0x007FFFFF, 0x807FFFFF, 0x00400000,   // zeros, subnormals
     0x00800000, 0x80800000, 0x00800001, 0x00FFFFFF, 0x7F7FFFFF, 0xFF7FFFFF, 0x7F000000,   // normal extremes
@@ -67,13 +61,8 @@ std::vector<uint64_t> corner_inputs(const Fp32Lut& lut) {
     return w;
 }
 
-}  // namespace
-
-TEST_CASE("fp32_uniform_tables_random_and_corner_inputs", "[fp32]") {
-    auto dut = model();
-    Driver d(*dut);
+size_t uniform_tables(Driver& d, StreamResult& total) {
     Rng rng(3201);
-    StreamResult total;
     int run = 0;
     const std::vector<std::tuple<const char*, double, double>> fns = {
         {"gelu", -4, 4}, {"hswish", -4, 4}, {"exp", -8, 0}, {"sigmoid", -8, 8}, {"tanh", -4, 4}, {"silu", -8, 8}};
@@ -89,17 +78,11 @@ TEST_CASE("fp32_uniform_tables_random_and_corner_inputs", "[fp32]") {
             ++run;
         }
     }
-    report("fp32_n32_l1, 6 functions x N 8/16/32, corner + random inputs", total);
-    CHECK(total.elements >= 100000u);
-    CHECK(total.mismatches == 0);
-    CHECK(total.protocol_errors == 0);
+    return 100000u;
 }
 
-TEST_CASE("fp32_random_tables_special_values", "[fp32]") {
-    auto dut = model();
-    Driver d(*dut);
+size_t random_tables_special_values(Driver& d, StreamResult& total) {
     Rng rng(3202);
-    StreamResult total;
     for (int run = 0; run < 60; ++run) {
         Fp32Lut lut;
         const int n = static_cast<int>(rng.range(1, 32));
@@ -115,20 +98,14 @@ TEST_CASE("fp32_random_tables_special_values", "[fp32]") {
         while (words.size() < 5000) words.push_back(random_f32(rng));
         total.add(run_table(d, fp32_table(lut), 0, {}, words, profile(run, 800 + static_cast<uint64_t>(run))));
     }
-    report("fp32_n32_l1, 60 random tables with special values", total);
-    CHECK(total.elements >= 100000u);
-    CHECK(total.mismatches == 0);
-    CHECK(total.protocol_errors == 0);
+    return 100000u;
 }
 
-TEST_CASE("fp32_rounding_underflow_cancellation_overflow", "[fp32]") {
+size_t rounding_edges(Driver& d, StreamResult& total) {
     // One-entry tables y = k*x + b with inputs x chosen so that k*x lands on the underflow edge
     // (2^-126 and the band that rounds up to it), on -b (cancellation), near the overflow
     // threshold, or at random exponents relative to b (every alignment of the adder).
-    auto dut = model();
-    Driver d(*dut);
     Rng rng(3203);
-    StreamResult total;
     for (int run = 0; run < 600; ++run) {
         const uint32_t ke = static_cast<uint32_t>(rng.range(60, 194));
         const float k = f32_from_bits((static_cast<uint32_t>(rng.next() & 1) << 31) | (ke << 23) |
@@ -162,8 +139,16 @@ TEST_CASE("fp32_rounding_underflow_cancellation_overflow", "[fp32]") {
         while (words.size() < 500) aim(std::ldexp(rng.unit() + 0.5, static_cast<int>(rng.range(-140, 130))) * (rng.chance(0.5) ? 1 : -1), 0);
         total.add(run_table(d, fp32_table(lut), 0, {}, words, profile(run, 900 + static_cast<uint64_t>(run))));
     }
-    report("fp32_n32_l1, 600 one-entry tables with crafted fmul/fadd edge operands", total);
-    CHECK(total.elements >= 100000u);
-    CHECK(total.mismatches == 0);
-    CHECK(total.protocol_errors == 0);
+    return 100000u;
 }
+
+const RtlCase kCases[] = {
+    {"6 functions x N 8/16/32, corner + random inputs", fp32_shape(), uniform_tables, false},
+    {"60 random tables with special values", fp32_shape(), random_tables_special_values, false},
+    {"600 one-entry tables with crafted fmul/fadd edge operands", fp32_shape(), rounding_edges, false},
+};
+}  // namespace
+
+TEST_CASE("fp32_uniform_tables_random_and_corner_inputs", "[fp32]") { run_case(kCases[0]); }
+TEST_CASE("fp32_random_tables_special_values", "[fp32]") { run_case(kCases[1]); }
+TEST_CASE("fp32_rounding_underflow_cancellation_overflow", "[fp32]") { run_case(kCases[2]); }

@@ -1,24 +1,21 @@
 // Verilated multi-range scaler unit (DIV, RSQRT) against the golden model: both presets,
 // exhaustive over the UQ16.16 codes below 4.0 plus windows at every sub-range threshold and
 // power of two, random inputs over the whole format, random tables and formats, and random
-// sub-range registers beyond the presets (checked with the golden model's building blocks).
+// sub-range registers beyond the presets (checked with the golden model's building blocks);
+// the range reductions EXP2, LOG2, EXP over a window of every code around zero, edges and
+// random inputs, random core tables and formats.
 #include <catch2/catch.hpp>
 
 #include "model/range_scaler.hpp"
 #include "model/scaler_datapath.hpp"
 #include "rtl_tables.hpp"
 #include "search/uniform.hpp"
+#include "tests/common/option_tables.hpp"
 
 using namespace gqalut;
 using namespace gqalut::rtltest;
 
 namespace {
-
-std::unique_ptr<rtl::RtlUnit> model() {
-    auto m = rtl::make_rtl_unit(scaler_shape());
-    REQUIRE(m);
-    return m;
-}
 
 // Inputs at the edges: 0, 1, the largest code, powers of two and their neighbours, and the
 // Table 2 thresholds at the input format.
@@ -62,13 +59,8 @@ PwlTable random_scaler_table(Rng& rng) {
     return t;
 }
 
-}  // namespace
-
-TEST_CASE("scaler_exhaustive_subrange_both_presets", "[scaler]") {
-    auto dut = model();
-    Driver d(*dut);
+size_t subrange_both_presets(Driver& d, StreamResult& total) {
     Rng rng(3301);
-    StreamResult total;
     int run = 0;
     for (const char* fn : {"div", "rsqrt"}) {
         for (const char* preset : {"paper", "normalize"}) {
@@ -82,36 +74,24 @@ TEST_CASE("scaler_exhaustive_subrange_both_presets", "[scaler]") {
             ++run;
         }
     }
-    report("scaler32_p8_n32_l1, div/rsqrt x paper/normalize: every UQ16.16 code < 4.0 + edges + 30000 random", total);
-    CHECK(total.elements >= 4u * 262144u);
-    CHECK(total.mismatches == 0);
-    CHECK(total.protocol_errors == 0);
+    return 4u * 262144u;
 }
 
-TEST_CASE("scaler_random_tables_and_formats", "[scaler]") {
-    auto dut = model();
-    Driver d(*dut);
+size_t random_tables_and_formats(Driver& d, StreamResult& total) {
     Rng rng(3302);
-    StreamResult total;
     for (int run = 0; run < 40; ++run) {
         const PwlTable t = random_scaler_table(rng);
         std::vector<uint64_t> words = edge_inputs(t.scaler->input.frac);
         while (words.size() < 5000) words.push_back(rng.next() >> (32 + rng.next() % 32));
         total.add(run_table(d, t, 5, {}, words, profile(run, 1100 + static_cast<uint64_t>(run))));
     }
-    report("scaler32_p8_n32_l1, 40 random tables (function, preset, lambda, IN_FRAC, OUT_FRAC)", total);
-    CHECK(total.elements >= 100000u);
-    CHECK(total.mismatches == 0);
-    CHECK(total.protocol_errors == 0);
+    return 100000u;
 }
 
-TEST_CASE("scaler_random_subrange_registers", "[scaler]") {
+size_t random_subrange_registers(Driver& d, StreamResult& total) {
     // SR_LO / SR_SHIFT written directly (any order, negative and odd shifts), expected output
     // from the golden building blocks: scaler_core_code, IntDatapath, requantize.
-    auto dut = model();
-    Driver d(*dut);
     Rng rng(3303);
-    StreamResult total;
     for (int run = 0; run < 40; ++run) {
         PwlTable t = random_scaler_table(rng);
         t.scaler->preset = "paper";
@@ -120,7 +100,7 @@ TEST_CASE("scaler_random_subrange_registers", "[scaler]") {
         const FixFormat out = t.scaler->output;
         uint64_t lo[4];
         int shift[4];
-        std::vector<CfgWrite> writes = config_writes(t, 5, dut->shape());
+        std::vector<CfgWrite> writes = config_writes(t, 5, d.dut().shape());
         for (int i = 0; i < 4; ++i) {
             lo[i] = rng.chance(0.2) ? (uint64_t(1) << 32) + (rng.next() & 1) : rng.next() >> (31 + rng.next() % 33);
             shift[i] = static_cast<int>(rng.range(-32, 32));
@@ -145,8 +125,65 @@ TEST_CASE("scaler_random_subrange_registers", "[scaler]") {
         r.add(d.stream(words, golden, profile(run, 1200 + static_cast<uint64_t>(run))));
         total.add(r);
     }
-    report("scaler32_p8_n32_l1, 40 random sub-range register sets (paper preset)", total);
-    CHECK(total.elements >= 100000u);
-    CHECK(total.mismatches == 0);
-    CHECK(total.protocol_errors == 0);
+    return 100000u;
 }
+
+// Edges of the range reductions: negative powers of two, integers and half-integers of x and
+// their neighbours at the input format.
+std::vector<uint64_t> reduction_edges(int in_frac) {
+    std::vector<uint64_t> w = edge_inputs(in_frac);
+    for (int b = 0; b < 32; ++b)
+        for (int64_t d = -2; d <= 2; ++d) w.push_back(static_cast<uint64_t>(-(int64_t(1) << b) + d) & 0xFFFFFFFFull);
+    for (int m = -64; m <= 64; ++m)
+        for (int64_t d = -2; d <= 2; ++d) {
+            const double c = std::ldexp(m * 0.5, in_frac) + static_cast<double>(d);
+            if (std::fabs(c) < 2147483648.0) w.push_back(static_cast<uint64_t>(static_cast<int64_t>(c)) & 0xFFFFFFFFull);
+        }
+    return w;
+}
+
+size_t reduce_window(Driver& d, StreamResult& total) {
+    // Every input code with |u| < 2^17 (log2: 0 <= u < 2^18), the edges and 20000 random words,
+    // chord tables N = 16 at UQ16.16 in, 16 or 24 output fraction bits.
+    Rng rng(3401);
+    int run = 0;
+    for (const char* f : {"exp2", "log2", "exp"}) {
+        const bool log2 = std::string(f) == "log2";
+        const PwlTable t = test::reduction_table(f, 16, 0, 16, log2 ? 24 : 16);
+        std::vector<uint64_t> words = test::reduction_window(f);
+        for (uint64_t u : reduction_edges(16)) words.push_back(u);
+        for (int i = 0; i < 20000; ++i) words.push_back(rng.next() >> (32 + rng.next() % 32));
+        total.add(run_table(d, t, 8, {}, words, profile(run, 1300 + static_cast<uint64_t>(run))));
+        ++run;
+    }
+    return 3u * 262144u;
+}
+
+size_t reduce_random(Driver& d, StreamResult& total) {
+    Rng rng(3402);
+    const char* fs[] = {"exp2", "log2", "exp"};
+    for (int run = 0; run < 45; ++run) {
+        const int in_frac = static_cast<int>(rng.range(0, 32)), out_frac = static_cast<int>(rng.range(0, 32));
+        const PwlTable t = test::reduction_table(fs[run % 3], static_cast<int>(rng.range(1, 32)), run % 2 ? rng.next() | 1 : 0,
+                                                 in_frac, out_frac);
+        std::vector<uint64_t> words = reduction_edges(in_frac);
+        while (words.size() < 5000) words.push_back(rng.next() >> (32 + rng.next() % 32));
+        total.add(run_table(d, t, 8, {}, words, profile(run, 1400 + static_cast<uint64_t>(run))));
+    }
+    return 100000u;
+}
+
+const RtlCase kCases[] = {
+    {"div/rsqrt x paper/normalize: every UQ16.16 code < 4.0 + edges + 30000 random", scaler_shape(), subrange_both_presets, false},
+    {"40 random tables (function, preset, lambda, IN_FRAC, OUT_FRAC)", scaler_shape(), random_tables_and_formats, false},
+    {"40 random sub-range register sets (paper preset)", scaler_shape(), random_subrange_registers, false},
+    {"exp2/log2/exp: every code of a 2^18 window + edges + 20000 random", scaler_shape(), reduce_window, false},
+    {"45 random exp2/log2/exp tables (core codes, lambda, IN_FRAC, OUT_FRAC)", scaler_shape(), reduce_random, false},
+};
+}  // namespace
+
+TEST_CASE("scaler_exhaustive_subrange_both_presets", "[scaler]") { run_case(kCases[0]); }
+TEST_CASE("scaler_random_tables_and_formats", "[scaler]") { run_case(kCases[1]); }
+TEST_CASE("scaler_random_subrange_registers", "[scaler]") { run_case(kCases[2]); }
+TEST_CASE("reduce_exhaustive_window_exp2_log2_exp", "[scaler][reduce]") { run_case(kCases[3]); }
+TEST_CASE("reduce_random_tables_and_formats", "[scaler][reduce]") { run_case(kCases[4]); }

@@ -103,6 +103,14 @@ fi
     { echo "FAIL optimal text output"; fails=$((fails + 1)); }
 "$gqalut" search --function div --entries 8 --precision fp32 --method optimal --format json --quiet >"$dir/f.out" 2>&1 ||
     { echo "FAIL fp32 optimal"; fails=$((fails + 1)); }
+# DIV/RSQRT default to the normalize preset (the whole input format); paper is asked for.
+for want in normalize paper; do
+    args=()
+    [[ $want == paper ]] && args=(--preset paper)
+    "$gqalut" search --function rsqrt --entries 4 --method optimal --format json --quiet "${args[@]}" >"$dir/p.out" 2>&1 &&
+        python3 -c "import json,sys; assert json.load(open(sys.argv[1]))['scaler'] == sys.argv[2]" "$dir/p.out" "$want" ||
+        { echo "FAIL div/rsqrt preset $want: $(head -c 300 "$dir/p.out")"; fails=$((fails + 1)); }
+done
 
 # Errors name what is wrong.
 "$gqalut" search --function exp --range -4,4 --entries 8 --method optimal 2>&1 | grep -q "domain of exp (x <= 0)" ||
@@ -160,6 +168,32 @@ assert m["objective"] == "max" and m["objective_value"] == m["max_abs_error"], m
 assert m["lambda_k"] == 5 and m["lambda_b"] == 7 and "lambda_search" not in m, m
 print("ok   --objective max, lambda_k 5, lambda_b 7: max error %.3e" % m["max_abs_error"])
 PY
+
+# Datapath options: the JSON names every option and metric; the table file records them
+# (version 2); the default stays a version-1 table; a symmetry the function lacks is refused.
+"$gqalut" search --function sigmoid --entries 8 --method optimal --symmetry auto --clamp --quiet --format json \
+    --out "$dir/sym.json" >"$dir/sym.out" 2>&1 || { echo "FAIL symmetry auto: $(cat "$dir/sym.out")"; fails=$((fails + 1)); }
+"$gqalut" search --function sigmoid --entries 8 --method optimal --quiet --out "$dir/plain.json" >/dev/null 2>&1 ||
+    { echo "FAIL plain sigmoid"; fails=$((fails + 1)); }
+/usr/bin/python3 - "$dir" <<'PY' || fails=$((fails + 1))
+import json, sys
+d = sys.argv[1]
+j = json.load(open(d + "/sym.out"))
+want = {"objective": "mse", "symmetry": "point", "clamp": True, "intercept": "absolute"}
+for k, v in want.items():
+    assert j[k] == v, (k, j[k])
+for k in ("lambda_k", "lambda_b", "mse_mean", "max_abs_error", "bits_per_entry"):
+    assert isinstance(j[k], (int, float)) and not isinstance(j[k], bool), (k, j.get(k))
+t = json.load(open(d + "/sym.json"))
+assert t["version"] == 2 and t["datapath"]["symmetry"] == "point" and t["datapath"]["clamp"] is True, t.get("datapath")
+p = json.load(open(d + "/plain.json"))
+assert p["version"] == 1 and "datapath" not in p, p.get("version")
+PY
+"$gqalut" search --function sigmoid --entries 8 --symmetry odd --quiet >"$dir/odd.out" 2>"$dir/odd.err"
+rc=$?
+if [[ $rc -ne 2 || -s "$dir/odd.out" || $(wc -l <"$dir/odd.err") -ne 1 ]] || ! grep -q "sigmoid is not odd" "$dir/odd.err"; then
+    echo "FAIL symmetry odd on sigmoid: rc=$rc $(cat "$dir/odd.err")"; fails=$((fails + 1))
+fi
 
 echo "$fails failure(s)"
 [[ $fails -eq 0 ]]

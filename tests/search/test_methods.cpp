@@ -115,6 +115,9 @@ TEST_CASE("every precision, the scaler and user expressions", "[methods]") {
     CHECK(run_search(o).metrics.mse_mean < i8);
 
     SearchOptions d = quick("div", 8, "gqa");
+    REQUIRE(make_spec(d.spec).scaler);
+    CHECK(make_spec(d.spec).scaler->preset == "normalize");   // the default: every input code
+    d.spec.preset = "paper";
     const SearchResult r = run_search(d);
     REQUIRE(r.table.scaler);
     CHECK(r.table.scaler->preset == "paper");
@@ -173,7 +176,9 @@ TEST_CASE("lambda auto with optimal ends at a pair no neighbour beats, for both 
             const int lk = r.table.params.lambda_k, lb = r.table.params.lambda_b;
             for (int dk = -1; dk <= 1; ++dk)
                 for (int db = -1; db <= 1; ++db) {
-                    if (lk + dk < 0 || lb + db < 0) continue;
+                    // auto searches 0..W (numeric-definition.md §1), so that is the neighbourhood.
+                    const int w = r.table.params.width;
+                    if (lk + dk < 0 || lb + db < 0 || lk + dk > w || lb + db > w) continue;
                     SearchOptions n = o;
                     n.spec.lambda_k = lk + dk;
                     n.spec.lambda_b = lb + db;
@@ -202,4 +207,56 @@ TEST_CASE("the GA minimises the maximum error when asked, fitness equal to the g
     SearchOptions n = quick("gelu", 8, "nnlut");
     n.spec.objective = "max";
     CHECK_THROWS_AS(run_search(n), BadInput);
+}
+
+TEST_CASE("symmetry and clamp: the search fits the folded, clamped datapath the unit evaluates", "[methods][datapath]") {
+    struct Case {
+        const char* f;
+        const char* symmetry;
+        bool clamp;
+        Symmetry want;
+    };
+    for (const Case& c : {Case{"sigmoid", "auto", false, Symmetry::point}, Case{"tanh", "odd", true, Symmetry::odd},
+                          Case{"gelu", "auto", false, Symmetry::shifted}, Case{"silu", "shifted", true, Symmetry::shifted}})
+        for (const char* scheme : {"per-scale", "shared", "uniform"})
+            for (const char* obj : {"mse", "max"}) {
+                INFO(c.f << " " << c.symmetry << (c.clamp ? " clamp " : " ") << scheme << " " << obj);
+                SearchOptions o = quick(c.f, 8, "optimal");
+                o.scheme = scheme;
+                o.spec.objective = obj;
+                o.spec.symmetry = c.symmetry;
+                o.spec.clamp = c.clamp;
+                const SearchResult r = run_search(o);
+                CHECK(r.table.datapath.symmetry == c.want);
+                CHECK(r.table.datapath.clamp == c.clamp);
+                CHECK(r.table.format_version() == 2);
+                // The folded grid's score is the golden datapath's metric on the full range.
+                const Problem p(make_spec(o.spec));
+                const Metrics m = evaluate(load_table_roundtrip(r.table), Protocol::paper);
+                const double want = std::string(obj) == "max" ? m.max_abs_error : m.mse_mean;
+                CHECK(p.score(r.table) == Approx(want).epsilon(1e-12));
+                CHECK(m.mse_mean == r.metrics.mse_mean);
+                // Folding a symmetric function never loses to the unfolded optimum at equal entries.
+                SearchOptions plain = o;
+                plain.spec.symmetry = "none";
+                plain.spec.clamp = false;
+                const SearchResult u = run_search(plain);
+                CHECK(u.table.format_version() == 1);
+                if (std::string(scheme) == "per-scale") CHECK(r.objective_value <= u.objective_value * (1 + 1e-12));
+            }
+}
+
+TEST_CASE("a symmetry the function lacks, or options off the INT unit, are refused", "[methods][datapath]") {
+    SearchOptions o = quick("exp", 8, "optimal");
+    o.spec.symmetry = "even";
+    CHECK_THROWS_AS(run_search(o), BadInput);
+    o.spec.symmetry = "auto";   // exp has none: auto gives an unfolded, version-1 table
+    CHECK(run_search(o).table.format_version() == 1);
+    SearchOptions d = quick("div", 8, "optimal");
+    d.spec.clamp = true;
+    CHECK_THROWS_AS(make_spec(d.spec), BadInput);
+    SearchOptions f = quick("gelu", 8, "optimal");
+    f.spec.precision = "fp32";
+    f.spec.symmetry = "shifted";
+    CHECK_THROWS_AS(make_spec(f.spec), BadInput);
 }

@@ -3,6 +3,8 @@
 // streams inputs with random stalls and checks every output against the golden model.
 #pragma once
 #include <catch2/catch.hpp>
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <random>
 #include <string>
@@ -10,6 +12,7 @@
 #include "model/fp32_datapath.hpp"
 #include "model/table_io.hpp"
 #include "search/uniform.hpp"
+#include "tests/common/option_tables.hpp"
 #include "model/unit/cycle_level.hpp"
 #include "sims/tb/stream_job.hpp"
 
@@ -136,6 +139,27 @@ inline void print_totals(const char* what, const Totals& t) {
     std::printf("%s: %llu runs, %llu compared, %llu mismatches\n", what, static_cast<unsigned long long>(t.runs),
                 static_cast<unsigned long long>(t.compared), static_cast<unsigned long long>(t.mismatches));
     std::fflush(stdout);
+}
+
+// One row of the golden-vs-cycle-model tests: the unit (shape, indexing, expected latency, 0 =
+// not checked) and what streams through it. run_case() builds the unit (one per process),
+// resets it, runs the body, prints the totals and checks that nothing mismatched.
+struct UnitCase {
+    const char* label;
+    UnitShape shape;
+    cost::Indexing indexing;
+    int latency;
+    void (*body)(unit::PinLevelUnit&, Totals&);
+};
+
+inline void run_case(const UnitCase& c) {
+    unit::PinLevelUnit& u = cycle_unit(c.shape, c.indexing);
+    if (c.latency) CHECK(u.latency() == c.latency);
+    u.reset(2);
+    Totals tot;
+    c.body(u, tot);
+    print_totals(c.label, tot);
+    CHECK(tot.mismatches == 0);
 }
 
 }  // namespace gqalut::test

@@ -20,35 +20,20 @@ void fp32_tables(unit::PinLevelUnit& u, Totals& tot, uint64_t seed, uint64_t cou
                                {0.3, 0.3, seed + k}));
     }
 }
+
+void fp32_l1(unit::PinLevelUnit& u, Totals& t) { fp32_tables(u, t, 1, 50000); }
+void fp32_l8(unit::PinLevelUnit& u, Totals& t) { fp32_tables(u, t, 2, 50000); }
+void fp32_binary(unit::PinLevelUnit& u, Totals& t) { fp32_tables(u, t, 3, 20000); }
+const UnitCase kCases[] = {
+    {"fp32 random+corners", fp32_shape(), cost::Indexing::parallel, 0, fp32_l1},
+    {"fp32 lanes 8", fp32_shape(32, 8), cost::Indexing::parallel, 0, fp32_l8},
+    {"fp32 binary search", fp32_shape(32, 1), cost::Indexing::binary_search, 7, fp32_binary},
+};
 }  // namespace
 
-TEST_CASE("fp32 random and corner cases, N in {4,8,16,32}, stalls", "[fp32]") {
-    unit::PinLevelUnit& u = cycle_unit(fp32_shape());
-    u.reset(2);
-    Totals tot;
-    fp32_tables(u, tot, 1, 50000);
-    print_totals("fp32 random+corners", tot);
-    CHECK(tot.mismatches == 0);
-}
-
-TEST_CASE("fp32 lanes 8 random and corner cases", "[fp32][lanes]") {
-    unit::PinLevelUnit& u = cycle_unit(fp32_shape(32, 8));
-    u.reset(2);
-    Totals tot;
-    fp32_tables(u, tot, 2, 50000);
-    print_totals("fp32 lanes 8", tot);
-    CHECK(tot.mismatches == 0);
-}
-
-TEST_CASE("fp32 binary-search comparators", "[fp32][binary]") {
-    unit::PinLevelUnit& u = cycle_unit(fp32_shape(32, 1), cost::Indexing::binary_search);
-    CHECK(u.latency() == 7);
-    u.reset(2);
-    Totals tot;
-    fp32_tables(u, tot, 3, 20000);
-    print_totals("fp32 binary search", tot);
-    CHECK(tot.mismatches == 0);
-}
+TEST_CASE("fp32 random and corner cases, N in {4,8,16,32}, stalls", "[fp32]") { run_case(kCases[0]); }
+TEST_CASE("fp32 lanes 8 random and corner cases", "[fp32][lanes]") { run_case(kCases[1]); }
+TEST_CASE("fp32 binary-search comparators", "[fp32][binary]") { run_case(kCases[2]); }
 
 // The binary32 operators on their own, against the golden model's, on random bit patterns and
 // on operand pairs built to hit rounding ties, cancellation, overflow and the FTZ boundary.

@@ -33,8 +33,11 @@ TEST_CASE("power monitor counts LUT reads, compares, shifts, multiplies, adds, r
     CHECK(count("mac", cost::Action::add) == n);
     CHECK(count("requantizer", cost::Action::requantize) == 0);
     CHECK(count("control", cost::Action::cfg_write) == static_cast<double>(writes.size()));
-    // Input, index, product + shifted intercept, accumulator registers: 8 + (8+5) + (16+23) + 25.
-    CHECK(count("pipeline", cost::Action::reg_write) == n * (8 + 13 + 39 + 25));
+    CHECK(count("options", cost::Action::operand) == 0);   // no option in use
+    CHECK(count("options", cost::Action::fix) == 0);
+    // Input, index (q, the (k+1)-bit operand, the index), product of the (k+1)-bit operand +
+    // shifted intercept + q for the symmetry fix, accumulator registers.
+    CHECK(count("pipeline", cost::Action::reg_write) == n * (8 + (8 + 9 + 5) + (17 + 23 + 8) + 25));
 
     const cost::Constants& c = cost::default_constants();
     const cost::UnitStructure s = cost::structure(u.shape(), cost::Indexing::parallel, {}, c.ge);

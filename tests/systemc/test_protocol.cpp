@@ -204,7 +204,14 @@ TEST_CASE("out-of-range and unmapped writes are ignored and set cfg_err_o", "[pr
         {reg::kSlope + 31, 0, true},      {reg::kSlope + 32, 0, false},
         {reg::kIntercept + 32, 0, false}, {0x7FF, 0, false},
         {reg::kFunc, 0, false},           {reg::kSubRangeLo, 0, false},         // scaler registers: unmapped here
+        {reg::kReduce, 0, false},
         {reg::kNEntries, int64_t(1) << 32 | 4, false},                          // range checks use the whole value
+        {reg::kSymmetry, 5, false},       {reg::kSymmetry, -1, false},          // the datapath options
+        {reg::kSymmetry, int64_t(1) << 32, false}, {reg::kSymmetry, 4, true},   {reg::kSymmetry, 0, true},
+        {reg::kIcptMode, 2, true},        {reg::kIcptMode, 0, true},            // one-bit: bit 0
+        {reg::kCenter, 1000, true},       {reg::kCenter, 0, true},              // codes: the low bits
+        {reg::kClampLo, -256, true},      {reg::kClampHi, 255, true},           // the reset values
+        {reg::kOrigin, 7, true},          {0x00E, 0, false},                    {0x007, 0, false},
     };
     for (const auto& c : cases) {
         INFO("addr " << c.addr << " value " << c.value);
@@ -271,6 +278,10 @@ TEST_CASE("fp32 unit registers: INT-only and scaler registers are unmapped", "[p
     clear_error(u);
     CHECK(write(u, reg::kFunc, 0));
     clear_error(u);
+    for (uint32_t a : {reg::kSymmetry, reg::kClampLo, reg::kIcptMode, reg::kReduce}) {
+        CHECK(write(u, a, 0));
+        clear_error(u);
+    }
     CHECK_FALSE(write(u, reg::kSlope, 0x3F800000));   // slope 1.0
     CHECK_FALSE(write(u, reg::kIntercept, 0x40000000));   // intercept 2.0
     CHECK(static_cast<uint32_t>(one(u, 0x40400000)) == 0x40A00000u);   // 1*3 + 2 = 5
@@ -286,7 +297,8 @@ TEST_CASE("scaler unit registers: ranges of IN_FRAC, OUT_FRAC, SR_SHIFT, one-bit
     clear_error(u);
     for (auto [addr, bad, good] : std::vector<std::tuple<uint32_t, int64_t, int64_t>>{
              {reg::kInFrac, 33, 16}, {reg::kOutFrac, 33, 24}, {reg::kInFrac, -1, 0},
-             {reg::kSubRangeShift + 3, 33, -32}, {reg::kSubRangeShift, -33, 0}}) {
+             {reg::kSubRangeShift + 3, 33, -32}, {reg::kSubRangeShift, -33, 0}, {reg::kReduce, 4, 3},
+             {reg::kReduce, -1, 0}}) {
         INFO("addr " << addr);
         CHECK(write(u, addr, bad));
         clear_error(u);
@@ -294,6 +306,10 @@ TEST_CASE("scaler unit registers: ranges of IN_FRAC, OUT_FRAC, SR_SHIFT, one-bit
     }
     CHECK(write(u, reg::kSubRangeLo + 4, 0));   // only 4 sub-ranges
     clear_error(u);
+    for (uint32_t a : {reg::kSymmetry, reg::kCenter, reg::kClampLo, reg::kClampHi, reg::kIcptMode, reg::kOrigin}) {
+        CHECK(write(u, a, 0));                   // the INT unit's options: unmapped here
+        clear_error(u);
+    }
     CHECK_FALSE(write(u, reg::kFunc, 2));       // one-bit registers take bit 0
     CHECK_FALSE(write(u, reg::kPreset, 3));
 }
