@@ -14,10 +14,11 @@ module gqalut_formal_requant #(
 
   logic [OutW-1:0] y_rtl, y_ref;
   gqalut_requant #(
-    .AccW(AccW), .OutW(OutW), .OutSigned(OutSigned), .RW(RW)
+    .AccW(AccW), .OutW(OutW), .RW(RW)
   ) u_dut (
-    .acc_i(acc),
-    .r_i  (r),
+    .acc_i   (acc),
+    .r_i     (r),
+    .signed_i(OutSigned),
     .y_o  (y_rtl)
   );
   gqalut_ref_requant #(

@@ -12,7 +12,7 @@ module gqalut_ref_requant #(
 
   logic [31:0] y;
   gqalut_formal_requant_fn u_fn (
-    .acc_i(128'(acc_i)),
+    .acc_i({OutSigned, 127'(acc_i)}),
     .r_i  (r_i),
     .y_o  (y)
   );
