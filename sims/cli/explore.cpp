@@ -469,6 +469,7 @@ int run_explore(const Args& args) {
     }
     std::optional<ShardId> id;
     if (vm.count("shard")) id = parse_shard_option(shard);
+    work_starts();   // the output folder is staged from here on
     StagedDir staged(out, "--out");
 
     std::map<size_t, PwlTable> tables;

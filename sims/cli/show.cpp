@@ -123,6 +123,7 @@ int run_show(const Args& args) {
     std::optional<int> only;
     if (vm.count("scale")) only = scale;
     const nlohmann::json v = table_view(t, only);
+    work_starts();
     EvalOptions eo;
     if (only) eo.scales = std::vector<int>{*only};
     const Metrics m = evaluate(t, Protocol::paper, only && t.is_shared() ? eo : EvalOptions{});

@@ -31,6 +31,9 @@ rm "$dir/set/in.hex" && mkdir "$dir/set/in.hex"
 mkfifo "$dir/fifo" "$dir/fifo.vcd"
 ln -s /dev/null "$dir/null"
 mkdir "$dir/F" && mkfifo "$dir/F/gelu.json"
+# A device node (a private copy of /dev/null; mknod needs root, so only then).
+devices=0
+mknod "$dir/dev.json" c 1 3 2>/dev/null && mknod "$dir/dev.vcd" c 1 3 && devices=1
 # Deeply nested JSON in both table formats and a constants file (100000 levels).
 python3 -c 'import sys; d=100000; print("{\"gelu\": {\"0\": " + "[" * d + "]" * d + "}}")' >"$dir/deep-ref.json"
 python3 -c 'import sys; d=100000; print("{\"format\": \"gqalut-table\", \"version\": 1, \"function\": " + "[" * d + "]" * d + "}")' >"$dir/deep-own.json"
@@ -179,6 +182,14 @@ check "vp: seed -1" "--seed" vp --kernel gelu --seed -1
 check "vp: save-tables over its input" "--exp-table" vp --kernel softmax --exp-table "$dir/V/exp.json" --save-tables "$dir/V"
 check "vp: save-tables over a FIFO" "regular file" vp --kernel gelu --save-tables "$dir/F"
 check "vp: empty save-tables" "empty" vp --kernel gelu --save-tables ""
+if ((devices)); then
+  check "search: out is a device node" "not a regular file" search --entries 4 --function gelu --method optimal --quiet --out "$dir/dev.json"
+  check "cost: out is a device node" "not a regular file" cost --calibrate --out "$dir/dev.json"
+  check "sim: vcd is a device node" "not a regular file" sim --table "$good" --model cycle --vcd "$dir/dev.vcd"
+else
+  echo "skip device nodes: mknod needs root"
+fi
+check "explore: empty out" "empty" explore --out "" --grid quick
 if "$g" --help | grep -q "^  cosim"; then
   check "cosim: bad table" "bad.json" cosim --table "$dir/bad.json"
   check "cosim: inputs" "inputs" cosim --table "$good" --inputs random:-5

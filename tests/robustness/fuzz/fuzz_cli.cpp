@@ -1,13 +1,13 @@
 // libFuzzer target: the option parsing and request checks of the subcommands, not their work.
 // The input is a command line: arguments separated by NUL bytes, the first naming the
-// subcommand (search, eval, trace, sim, cosim, vectors, cost or vp; anything else picks one
-// by its first byte). "@0".."@9" inside an argument stand for fixture files (tables of every
-// kind, a bad table, cost constants, a folder, a missing path), "@o" for a path in an empty
-// folder. Each subcommand stops where its work would start (cli::work_starts), so nothing is
-// simulated or written. Every input must print help, reach that point, or fail with BadInput
-// (exit 2); any other exception (the CLI's exit 3), a crash, undefined behaviour, a leak or a
-// hang is a finding. vp inputs are the slow ones (vp_tables searches its four built-in tables
-// on every run, about 0.2 s here).
+// subcommand (search, eval, trace, sim, cosim, vectors, cost, vp, explore or show; anything
+// else picks one by its first byte). "@0".."@9" inside an argument stand for fixture files
+// (tables of every kind, a bad table, cost constants, a folder, a missing path), "@o" for a
+// path in an empty folder. Each subcommand stops where its work would start
+// (cli::work_starts), so nothing is simulated or written. Every input must print help, reach
+// that point, or fail with BadInput (exit 2); any other exception (the CLI's exit 3), a crash,
+// undefined behaviour, a leak or a hang is a finding. vp inputs are the slow ones (vp_tables
+// searches its four built-in tables on every run, about 0.2 s here).
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -32,7 +32,7 @@ using namespace gqalut;
 
 struct WorkStarts {};   // thrown where the subcommand's work would begin
 
-const char* const kCommands[] = {"search", "eval", "trace", "sim", "cosim", "vectors", "cost", "vp"};
+const char* const kCommands[] = {"search", "eval", "trace", "sim", "cosim", "vectors", "cost", "vp", "explore", "show"};
 
 std::vector<std::string>& fixtures() {
     static std::vector<std::string> f;

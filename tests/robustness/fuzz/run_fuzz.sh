@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets with clang (own build tree) and runs each for SECONDS seconds on
 # a copy of its committed corpus (tests/robustness/fuzz/corpus/<target>). Exit 1 on any finding;
-# the reproducer is kept in the build tree (crash-*, leak-*, oom-*, timeout-*).
+# the reproducer is kept in the build tree (crash-*, leak-*, oom-*, timeout-*). The corpus a run
+# grew is kept in BUILD_DIR/corpus/<target> and the next run starts from it too, so runs add up
+# (replay it with the sanitizer build's replay_<target>).
 #   run_fuzz.sh BUILD_DIR SECONDS [TARGET...]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -18,6 +20,7 @@ status=0
 for t in "${targets[@]}"; do
   work=$(mktemp -d)
   cp -r "$here/corpus/$t/." "$work/"
+  [[ -d $build/corpus/$t ]] && cp -r "$build/corpus/$t/." "$work/"
   # The register fuzzer runs a SystemC design whose processes live on their own coroutine
   # stacks, which LeakSanitizer cannot scan: it would report the fuzzer's own live data as
   # leaked at exit. Leak checking is off for that target only; ASan and UBSan stay on.
@@ -37,6 +40,6 @@ for t in "${targets[@]}"; do
     tail -30 "$build/fuzz_$t.log"
     status=1
   fi
-  rm -rf "$work"
+  rm -rf "$build/corpus/$t" && mkdir -p "$build/corpus" && mv "$work" "$build/corpus/$t"
 done
 exit $status
