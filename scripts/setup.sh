@@ -9,7 +9,8 @@ packages=(
   libboost-program-options-dev        # command line of gqalut
   nlohmann-json3-dev                  # table files, --format json
   libmuparser-dev                     # user expressions (--expr)
-  yosys                               # synthesis of the RTL: cell counts, area estimate
+  yosys                               # synthesis of the RTL: cell counts, area estimate; yosys-smtbmc
+  z3                                  # SMT solver of the formal proofs (bit-vectors and FloatingPoint)
   iverilog                            # second RTL simulator (self-checking testbench)
   python3-matplotlib                  # plots in docs/results and out/
   pybind11-dev python3-dev python3-numpy   # the Python module gqalut (sims/python)

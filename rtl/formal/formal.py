@@ -1,0 +1,314 @@
+#!/usr/bin/env python3
+"""Formal proofs of the RTL (docs/formal.md): Yosys writes the SMT-LIB netlist of a proof top
+(rtl/formal/gqalut_formal_*.sv around the unit, RTL read through rtl/gqalut.f), yosys-smtbmc
+proves it with z3.
+
+  formal.py list                       the proofs, one a line
+  formal.py run PROOF [--mutant] [--vcd FILE] [--rtl DIR] [--keep DIR]
+
+run: exit 0 if the proof holds. With --mutant the proof runs on a copy of the RTL with the
+proof's one mutation applied (an operator or constant changed, made here from the tree's
+file, never a kept copy) and exit 0 means the proof rejected it with a counterexample, which
+--vcd writes as a waveform. Exit 1: the proof failed (or a mutant survived); 2: bad request.
+"""
+import argparse
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+RTL = os.path.dirname(HERE)
+
+
+def int_peeks(options):
+    """connect commands: the INT unit's registers onto the peek_* wires of the proof top."""
+    regs = [("n", "n_entries"), ("bp", "bp"), ("slope", "slope"), ("icpt", "icpt"),
+            ("lambda_k", "lambda_k"), ("lambda_b", "lambda_b"), ("scale", "scale"),
+            ("rq_en", "rq_en"), ("rq_frac", "rq_frac")]
+    if options:
+        regs += [("sym", "sym"), ("center", "center"), ("clamp_lo", "clamp_lo"),
+                 ("clamp_hi", "clamp_hi"), ("rel", "rel"), ("origin", "origin")]
+    return ["connect -nounset -set peek_%s u_dut.%s" % (p, r) for p, r in regs]
+
+
+def stream_peeks(options, lanes, inw, parw, entries):
+    """The pipeline state the stream proof's inductive invariants name."""
+    idxw = (entries - 1).bit_length()
+    prodw = parw + inw + (1 if options else 0)
+    bshw = 2 * parw + inw - 1
+    fields = [("x0", "x0_q", inw), ("x1", "x1_q", inw), ("idx1", "idx1_q", idxw),
+              ("prod2", "prod2_q", prodw), ("icpt2", "icpt2_q", bshw)]
+    if options:
+        fields += [("op1", "op1_q", inw + 1)]
+    cmds = ["connect -nounset -set peek_valid u_dut.u_pipe_ctrl.valid_q"]
+    for peek, reg, width in fields:
+        for lane in range(lanes):
+            cmds.append("connect -nounset -set peek_%s[%d:%d] u_dut.gen_lane[%d].u_lane.%s"
+                        % (peek, (lane + 1) * width - 1, lane * width, lane, reg))
+    return cmds
+
+
+def int_datapath(inw, entries, lanes, products, mutant):
+    return {
+        "top": "gqalut_formal_int_datapath",
+        # The requantizer of both sides is one uninterpreted function (standin/), proven
+        # equal to the reference's separately (the requant_* proofs).
+        "files": ["standin/gqalut_formal_requant_fn.sv", "standin/gqalut_ref_requant.sv", "gqalut_ref_int.sv",
+                  "gqalut_formal_int_legal.sv", "gqalut_formal_int_datapath.sv"],
+        "replace": {"gqalut_requant.sv": "standin/gqalut_requant.sv"},
+        "params": {"InW": inw, "MaxEntries": entries, "Lanes": lanes},
+        "peeks": lambda o: int_peeks(o),
+        "products": products,   # multiplications made uninterpreted (abstract.py), per options
+        "steps": 5,
+        "mutant": mutant,
+    }
+
+
+# Mutants: (file in rtl/, text, replacement); the text must occur exactly once.
+MUT_CMP = ("gqalut_cmp_int.sv", "assign fire[j] = bp_ext <= x_ext;", "assign fire[j] = bp_ext < x_ext;")
+MUT_SHIFT = ("gqalut_pwl_int.sv", "assign shift_p  = lambda_o - lambda_k;",
+             "assign shift_p  = lambda_o - lambda_b;")
+MUT_PIPE = ("gqalut_pipe_ctrl.sv", "assign en      = ~valid_q[Depth-1] | out_ready_i;",
+            "assign en      = ~valid_q[Depth-2] | out_ready_i;")
+
+MUT_RQ = ("gqalut_requant.sv", "assign rm1     = r_i - RW'(1);", "assign rm1     = r_i - RW'(0);")
+
+
+def requant(accw, outw, rw):
+    return {
+        "top": "gqalut_formal_requant",
+        "files": ["gqalut_ref_requant.sv", "gqalut_formal_requant.sv"],
+        "params": {"AccW": accw, "OutW": outw, "RW": rw},
+        "peeks": lambda o: [],
+        "products": -1,
+        "steps": 1,
+        "mutant": MUT_RQ,
+    }
+
+
+MUT_RNE = ("gqalut_fp32_round.sv", "assign round_up = guard_i & (sticky_i | mant_i[0]);",
+           "assign round_up = guard_i & sticky_i;")
+
+
+MUT_BIAS = ("gqalut_fp32_mul.sv", "- 10'sd127 +", "- 10'sd126 +")
+
+
+def fp32(add, exact=False, products=None, mutant=MUT_RNE, **space):
+    """FP32 operator against the SMT-LIB specification; space: parameters of
+    gqalut_formal_fp32_op selecting a sub-space (none: every operand pair)."""
+    params = {"Add": int(add), "Exact": int(exact)}
+    params.update(space)
+    return {
+        "top": "gqalut_formal_fp32_op",
+        "files": ["standin/gqalut_formal_fp32_spec.sv", "gqalut_formal_fp32_op.sv"] +
+                 (["standin/gqalut_formal_fp32_mul_exact_spec.sv"] if exact else []),
+        "prelude": ["gqalut_fp32_spec.smt2"] + (["gqalut_fp32_mul_exact.smt2"] if exact else []),
+        "params": params,
+        "peeks": lambda o: [],
+        "products": -1 if products is None else products,
+        "steps": 1,
+        "logic": "ALL",   # bit-vectors, uninterpreted functions and FloatingPoint
+        "mutant": mutant,
+    }
+
+
+def stream(lanes, entries, depth, mutant):
+    return {
+        "top": "gqalut_formal_int_stream",
+        "files": ["gqalut_ref_requant.sv", "gqalut_ref_int.sv", "gqalut_formal_int_legal.sv",
+                  "gqalut_formal_int_stream.sv"],
+        "params": {"InW": 8, "MaxEntries": entries, "Lanes": lanes},
+        "peeks": lambda o: int_peeks(o) + stream_peeks(o, lanes, 8, 8, entries),
+        "products": -1,
+        "steps": depth,
+        "induction": True,   # BMC from the initial state for `steps` cycles, then induction
+        "mutant": mutant,
+    }
+
+
+PROOFS = {
+    # Stream and configuration properties of the INT unit, every pin free in every cycle.
+    "stream_int8_l2": stream(2, 4, 6, MUT_PIPE),
+    "stream_int8_l2_n2": stream(2, 2, 4, MUT_PIPE),
+    # FP32 add against fp.add: every operand pair.
+    "fp32_add": fp32(True),
+    # FP32 multiply against the bit-vector definition of IEEE rounding, the 48-bit significand
+    # product uninterpreted on both sides: every operand pair.
+    "fp32_mul_exact": fp32(False, exact=True, products=1),
+    # FP32 multiply against fp.mul: b a power of two (fraction 0), every sign and exponent. The
+    # product is then exact (no rounding ties), so its mutant is the exponent bias.
+    "fp32_mul_pow2": fp32(False, mutant=MUT_BIAS, FixB=0x7FFFFF, ValB=0),
+    # FP32 multiply against fp.mul: b's fraction has its 8 high bits free, the rest 0.
+    "fp32_mul_b8": fp32(False, FixB=0x7FFF, ValB=0),
+    # The requantizer lemma at the INT unit's widths: every accumulator, every shift code.
+    "requant_int8": requant(25, 8, 6),
+    "requant_int16": requant(49, 16, 7),
+    "requant_int32": requant(97, 32, 8),
+    # INT-k datapath: the product K * d uninterpreted on both sides (one per lane each), the
+    # requantizer one uninterpreted function (its own proofs: requant_*).
+    "int8_n4": int_datapath(8, 4, 1, 2, MUT_CMP),
+    "int8": int_datapath(8, 8, 1, 2, MUT_CMP),
+    "int8_n32": int_datapath(8, 32, 1, 2, MUT_CMP),
+    "int8_l2": int_datapath(8, 8, 2, 4, MUT_SHIFT),
+    "int16": int_datapath(16, 8, 1, 2, MUT_SHIFT),
+    "int16_n32": int_datapath(16, 32, 1, 2, MUT_SHIFT),
+    "int32": int_datapath(32, 8, 1, 2, MUT_SHIFT),
+    "int32_n32": int_datapath(32, 32, 1, 2, MUT_SHIFT),
+}
+
+
+def call(cmd):
+    """Runs cmd in its own process group, killed with this process (ctest's TIMEOUT)."""
+    child = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                             start_new_session=True)
+
+    def stop(signum, frame):
+        os.killpg(child.pid, signal.SIGKILL)
+        sys.exit(1)
+    old = signal.signal(signal.SIGTERM, stop)
+    try:
+        out, _ = child.communicate()
+    finally:
+        signal.signal(signal.SIGTERM, old)
+    return child.returncode, out
+
+
+def rtl_files(rtl):
+    with open(os.path.join(rtl, "gqalut.f")) as f:
+        names = [l.strip() for l in f if l.strip() and not l.startswith("#")]
+    return [os.path.join(rtl, n) for n in names]
+
+
+def has_options(rtl):
+    return any(os.path.basename(p) == "gqalut_option_regs.sv" for p in rtl_files(rtl))
+
+
+def yosys_script(proof, rtl, options, smt2):
+    replace = proof.get("replace", {})
+    files = [os.path.join(HERE, replace[os.path.basename(p)]) if os.path.basename(p) in replace else p
+             for p in rtl_files(rtl)]
+    files += [os.path.join(HERE, f) for f in proof["files"]]
+    params = dict(proof["params"])
+    if proof["top"].startswith("gqalut_formal_int"):
+        params["Options"] = int(options)
+    lines = ["read_verilog -formal -sv -I%s %s" % (HERE, " ".join(files)),
+             "chparam %s %s" % (" ".join("-set %s %d" % kv for kv in params.items()), proof["top"]),
+             "prep -flatten -top %s" % proof["top"]]
+    lines += proof["peeks"](options)
+    lines += ["async2sync", "dffunmap", "opt_clean", "write_smt2 -wires %s" % smt2]
+    return "\n".join(lines) + "\n"
+
+
+def mutate(rtl, mutant, work):
+    """A copy of the RTL directory's sources with the mutation applied."""
+    name, text, repl = mutant
+    dst = os.path.join(work, "rtl")
+    os.makedirs(dst)
+    for p in rtl_files(rtl) + [os.path.join(rtl, "gqalut.f")]:
+        shutil.copy(p, dst)
+    path = os.path.join(dst, name)
+    with open(path) as f:
+        src = f.read()
+    if src.count(text) != 1:
+        raise ValueError("mutant: '%s' occurs %d times in %s" % (text, src.count(text), name))
+    with open(path, "w") as f:
+        f.write(src.replace(text, repl))
+    return dst
+
+
+def run(name, mutant, vcd, rtl, keep):
+    proof = PROOFS[name]
+    work = keep or tempfile.mkdtemp(prefix="gqalut_formal_")
+    os.makedirs(work, exist_ok=True)
+    try:
+        options = has_options(rtl)
+        src = mutate(rtl, proof["mutant"], work) if mutant else rtl
+        smt2 = os.path.join(work, "proof.smt2")
+        with open(os.path.join(work, "proof.ys"), "w") as f:
+            f.write(yosys_script(proof, src, options, smt2))
+        t0 = time.time()
+        rc, log = call(["yosys", "-q", "-l", os.path.join(work, "yosys.log"), os.path.join(work, "proof.ys")])
+        if rc != 0:
+            sys.stderr.write("formal.py: yosys failed (%s):\n%s" % (os.path.join(work, "yosys.log"), log[-2000:]))
+            return 1
+        if proof.get("prelude"):
+            with open(smt2) as f:
+                netlist = f.read()
+            with open(smt2, "w") as f:
+                for part in proof["prelude"]:
+                    with open(os.path.join(HERE, part)) as p:
+                        f.write(p.read())
+                f.write(netlist)
+        if proof["products"] is not None:
+            abstracted = smt2 + ".uf"
+            a = subprocess.run([sys.executable, os.path.join(HERE, "abstract.py"), smt2, abstracted,
+                                str(proof["products"])])
+            if a.returncode != 0:
+                return 1
+            smt2 = abstracted
+        t1 = time.time()
+        cmd = ["yosys-smtbmc", "-s", "z3", "--presat", "-t", str(proof["steps"])]
+        if "logic" in proof:
+            cmd += ["--logic", proof["logic"]]
+        if vcd:
+            cmd += ["--dump-vcd", vcd]
+        # BMC (from the initial state); with induction, then the induction step.
+        modes = [[]] + ([["-i"]] if proof.get("induction") else [])
+        out = ""
+        for mode in modes:
+            _, log = call(cmd + mode + [smt2])
+            out += log
+            if "Status: PASSED" not in log:
+                break
+        t2 = time.time()
+        with open(os.path.join(work, "smtbmc.log"), "w") as f:
+            f.write(out)
+        passed = out.count("Status: PASSED") == len(modes)
+        failed = "Status: FAILED" in out and "Assert failed" in out
+        what = name + (" mutant" if mutant else "")
+        if proof["top"].startswith("gqalut_formal_int"):
+            what += " (datapath options %s)" % ("in the RTL" if options else "not in the RTL")
+        print("%s: %s, netlist %.1f s, proof %.1f s" % (what, "PASSED" if passed else "FAILED" if failed else "ERROR",
+                                                        t1 - t0, t2 - t1))
+        if not (passed or failed):
+            sys.stderr.write(out[-3000:])
+            return 1
+        if failed:
+            for line in out.splitlines():
+                if "Assert failed" in line:
+                    print("  " + line.split("##", 1)[-1].strip())
+        return 0 if (failed if mutant else passed) else 1
+    finally:
+        if not keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def main():
+    ap = argparse.ArgumentParser(description="formal proofs of the RTL (docs/formal.md)")
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    sub.add_parser("list")
+    r = sub.add_parser("run")
+    r.add_argument("proof")
+    r.add_argument("--mutant", action="store_true")
+    r.add_argument("--vcd")
+    r.add_argument("--rtl", default=RTL)
+    r.add_argument("--keep")
+    a = ap.parse_args()
+    if a.cmd == "list":
+        print("\n".join(PROOFS))
+        return 0
+    if a.proof not in PROOFS:
+        sys.stderr.write("formal.py: unknown proof '%s' (formal.py list)\n" % a.proof)
+        return 2
+    if not os.path.isfile(os.path.join(a.rtl, "gqalut.f")):
+        sys.stderr.write("formal.py: --rtl %s has no gqalut.f\n" % a.rtl)
+        return 2
+    return run(a.proof, a.mutant, a.vcd, os.path.abspath(a.rtl), a.keep)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
