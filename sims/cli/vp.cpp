@@ -40,7 +40,7 @@ int run_vp(const Args& args) {
         ("cols", po::value<int>(&cols)->default_value(197), "tokens")
         ("seed", seed_value(&seed), "input data seed")
         ("log-level", po::value<int>(&log_level)->default_value(0), "accelerator log on stderr: 0 none, 1 jobs, 2 every register access")
-        ("exp-table", po::value<std::string>(&exp_t), "EXP table file (INT8)")
+        ("exp-table", po::value<std::string>(&exp_t), "EXP table file: INT8 exp(x) (or proportional to it) on the INT unit, or a range-reduced exp table on the scaler (default: the built-in range-reduced one)")
         ("gelu-table", po::value<std::string>(&gelu_t), "GELU table file (INT8)")
         ("div-table", po::value<std::string>(&div_t), "DIV table file (INT8 core + scaler)")
         ("rsqrt-table", po::value<std::string>(&rsqrt_t), "RSQRT table file (INT8 core + scaler)")
