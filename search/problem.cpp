@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 #include "model/errors.hpp"
 #include "model/fp32_datapath.hpp"
@@ -90,6 +91,15 @@ SearchSpec make_spec(const SpecRequest& r) {
     };
     lambda(r.lambda_k, "--lambda-k", s.params.lambda_k, s.auto_lambda_k);
     lambda(r.lambda_b, "--lambda-b", s.params.lambda_b, s.auto_lambda_b);
+    // The unit's fraction-bit registers take 0..W (numeric-definition.md §1): a unit whose
+    // parameters are W bits refuses more, so such a table would need a wider unit than its
+    // bits per entry say.
+    for (const auto& [chosen_later, v, option] : {std::tuple{s.auto_lambda_k, s.params.lambda_k, "--lambda-k"},
+                                                  std::tuple{s.auto_lambda_b, s.params.lambda_b, "--lambda-b"}})
+        if (!chosen_later && v > s.params.width)
+            throw BadInput(std::string(option) + ": " + std::to_string(v) + " fraction bits exceed the width W = " +
+                           std::to_string(s.params.width) + " (the unit takes 0..W); use at most " +
+                           std::to_string(s.params.width) + " or a wider --width");
     if (s.scaler) {
         RangeScaler check(s.function, *s.scaler, s.params);   // validates the preset
         s.scales = {check.core_frac()};

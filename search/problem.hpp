@@ -25,7 +25,7 @@ struct SpecRequest {
     std::optional<double> lo, hi;     // default: the function's Table 1 range
     int entries = 8;
     std::string precision = "int8";
-    // Fraction bits of slopes (lambda_k) and intercepts (lambda_b), each 0..min(2k, 40). Unset:
+    // Fraction bits of slopes (lambda_k) and intercepts (lambda_b), each 0..min(W, 2k, 40). Unset:
     // chosen by the search (`--lambda auto`, lambda_search.hpp), or with `reference_lambda` the
     // reference implementation's k-2 (scaler core k-3).
     std::optional<int> lambda_k, lambda_b;
