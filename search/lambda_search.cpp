@@ -69,9 +69,11 @@ double optimal_fits(const Problem& p, const std::string& scheme) {
 LambdaChoice choose_lambda(const Problem& p, const std::string& scheme, int threads, bool quick) {
     const SearchSpec& s = p.spec();
     // The maximum error's DPs are greedy bisections (O(m) fits a step): never large; with
-    // relative intercepts they fill the matrix as the squared error's do.
-    const bool matrix = s.objective == Objective::mse || s.datapath.intercept == InterceptMode::relative;
-    quick = quick || (matrix && optimal_fits(p, scheme) > (1 << 22));
+    // relative intercepts they fill the matrix as the squared error's do, with fits about eight
+    // times dearer (hulls), so they rank by quick optima from 2^19 fits.
+    const bool relative_max = s.objective == Objective::max && s.datapath.intercept == InterceptMode::relative;
+    const double most_fits = relative_max ? (1 << 19) : (1 << 22);
+    quick = quick || ((s.objective == Objective::mse || relative_max) && optimal_fits(p, scheme) > most_fits);
     const int w = s.params.width, most = auto_lambda_limit(s);
     const auto [slope, icpt] = needed_magnitudes(p);
     LambdaChoice c;
