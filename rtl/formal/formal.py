@@ -35,20 +35,14 @@ def int_peeks(options):
     return ["connect -nounset -set peek_%s u_dut.%s" % (p, r) for p, r in regs]
 
 
-def stream_peeks(options, lanes, inw, parw, entries):
-    """The pipeline state the stream proof's inductive invariants name."""
-    idxw = (entries - 1).bit_length()
-    prodw = parw + inw + (1 if options else 0)
-    bshw = 2 * parw + inw - 1
-    fields = [("x0", "x0_q", inw), ("x1", "x1_q", inw), ("idx1", "idx1_q", idxw),
-              ("prod2", "prod2_q", prodw), ("icpt2", "icpt2_q", bshw)]
-    if options:
-        fields += [("op1", "op1_q", inw + 1)]
+def stream_peeks(lanes, inw):
+    """The pipeline state the stream proof's inductive invariants name: the valid bits and the
+    stand-in lanes' stage registers."""
     cmds = ["connect -nounset -set peek_valid u_dut.u_pipe_ctrl.valid_q"]
-    for peek, reg, width in fields:
+    for stage in ("x0", "x1", "x2"):
         for lane in range(lanes):
-            cmds.append("connect -nounset -set peek_%s[%d:%d] u_dut.gen_lane[%d].u_lane.%s"
-                        % (peek, (lane + 1) * width - 1, lane * width, lane, reg))
+            cmds.append("connect -nounset -set peek_%s[%d:%d] u_dut.gen_lane[%d].u_lane.%s_q"
+                        % (stage, (lane + 1) * inw - 1, lane * inw, lane, stage))
     return cmds
 
 
@@ -74,6 +68,14 @@ MUT_SHIFT = ("gqalut_pwl_int.sv", "assign shift_p  = lambda_o - lambda_k;",
              "assign shift_p  = lambda_o - lambda_b;")
 MUT_PIPE = ("gqalut_pipe_ctrl.sv", "assign en      = ~valid_q[Depth-1] | out_ready_i;",
             "assign en      = ~valid_q[Depth-2] | out_ready_i;")
+
+# Stream proofs: a stage loads while the pipeline holds (elements overwritten); the lanes'
+# inputs swapped; a write accepted while busy; a register's reset value.
+MUT_LD = ("gqalut_pipe_ctrl.sv", "assign ld_o    = enter & {Depth{en}};", "assign ld_o    = enter | {Depth{en}};")
+MUT_LANES = ("gqalut_pwl_int.sv", ".x_i        (in_data_i[l*InW +: InW]),",
+             ".x_i        (in_data_i[(1-l)*InW +: InW]),")
+MUT_BUSY = ("gqalut_cfg_ctrl.sv", "assign wr_o     = cfg_we_i & idle_i;", "assign wr_o     = cfg_we_i | idle_i;")
+MUT_RESET = ("gqalut_lambda_regs.sv", "lambda_k_q <= LW'(ParW - 2);", "lambda_k_q <= LW'(ParW - 1);")
 
 MUT_RQ = ("gqalut_requant.sv", "assign rm1     = r_i - RW'(1);", "assign rm1     = r_i - RW'(0);")
 
@@ -116,24 +118,37 @@ def fp32(add, exact=False, products=None, mutant=MUT_RNE, **space):
     }
 
 
-def stream(lanes, entries, depth, mutant):
+def stream(lanes, entries, depth, mutant, mutant_depth=4):
+    """depth: of the base case and of the induction step; mutant_depth: of the search for the
+    mutant's counterexample (a trace from reset, BMC only)."""
     return {
         "top": "gqalut_formal_int_stream",
-        "files": ["gqalut_ref_requant.sv", "gqalut_ref_int.sv", "gqalut_formal_int_legal.sv",
-                  "gqalut_formal_int_stream.sv"],
+        "files": ["gqalut_formal_int_legal.sv", "gqalut_formal_int_stream.sv"],
+        # The lane datapath cut: stage registers with the RTL's enables carrying the codes.
+        "replace": {"gqalut_int_lane.sv": "standin/gqalut_int_lane.sv"},
         "params": {"InW": 8, "MaxEntries": entries, "Lanes": lanes},
-        "peeks": lambda o: int_peeks(o) + stream_peeks(o, lanes, 8, 8, entries),
+        "peeks": lambda o: int_peeks(o) + stream_peeks(lanes, 8),
         "products": -1,
         "steps": depth,
-        "induction": True,   # BMC from the initial state for `steps` cycles, then induction
+        "mutant_steps": mutant_depth,
+        "induction": True,   # BMC from the initial state for `steps` cycles, then k-induction
+        # z3 4.8.12 does not finish reading this netlist (the transition relation of the
+        # configuration registers' write logic); cvc4 reads and proves it in seconds.
+        "solver": "cvc4",
         "mutant": mutant,
     }
 
 
 PROOFS = {
     # Stream and configuration properties of the INT unit, every pin free in every cycle.
-    "stream_int8_l2": stream(2, 4, 6, MUT_PIPE),
-    "stream_int8_l2_n2": stream(2, 2, 4, MUT_PIPE),
+    # (the overwritten element needs a full pipeline and a stall: 7 cycles from reset)
+    "stream_int8_n2": stream(1, 2, 4, MUT_LD, 7),
+    "stream_int8_l2_n2": stream(2, 2, 4, MUT_LANES),
+    "stream_int8_l2": stream(2, 32, 4, MUT_PIPE),
+    "stream_int8_l4": stream(4, 32, 4, MUT_LANES),
+    # The proof stream_int8_n2 with the mutants of the configuration properties.
+    "stream_int8_n2_busy": stream(1, 2, 4, MUT_BUSY),
+    "stream_int8_n2_reset": stream(1, 2, 4, MUT_RESET),
     # FP32 add against fp.add: every operand pair.
     "fp32_add": fp32(True),
     # FP32 multiply against the bit-vector definition of IEEE rounding, the 48-bit significand
@@ -251,34 +266,38 @@ def run(name, mutant, vcd, rtl, keep):
                 return 1
             smt2 = abstracted
         t1 = time.time()
-        cmd = ["yosys-smtbmc", "-s", "z3", "--presat", "-t", str(proof["steps"])]
+        steps = proof.get("mutant_steps", proof["steps"]) if mutant else proof["steps"]
+        cmd = ["yosys-smtbmc", "-s", proof.get("solver", "z3"), "--presat", "-t", str(steps)]
         if "logic" in proof:
             cmd += ["--logic", proof["logic"]]
         if vcd:
             cmd += ["--dump-vcd", vcd]
         # BMC (from the initial state); with induction, then the induction step.
-        modes = [[]] + ([["-i"]] if proof.get("induction") else [])
-        out = ""
+        modes = [[]] + ([["-i"]] if proof.get("induction") and not mutant else [])
+        logs = []
         for mode in modes:
             _, log = call(cmd + mode + [smt2])
-            out += log
+            logs.append(log)
             if "Status: PASSED" not in log:
                 break
         t2 = time.time()
+        out = "".join(logs)
         with open(os.path.join(work, "smtbmc.log"), "w") as f:
             f.write(out)
         passed = out.count("Status: PASSED") == len(modes)
-        failed = "Status: FAILED" in out and "Assert failed" in out
+        # A counterexample is a trace from the initial state (BMC); a failed induction step
+        # starts anywhere, so it proves nothing either way.
+        failed = "Status: FAILED" in logs[0] and "Assert failed" in logs[0]
         what = name + (" mutant" if mutant else "")
         if proof["top"].startswith("gqalut_formal_int"):
             what += " (datapath options %s)" % ("in the RTL" if options else "not in the RTL")
-        print("%s: %s, netlist %.1f s, proof %.1f s" % (what, "PASSED" if passed else "FAILED" if failed else "ERROR",
-                                                        t1 - t0, t2 - t1))
+        verdict = "PASSED" if passed else "FAILED" if failed else "INDUCTION FAILED" if len(logs) > 1 else "ERROR"
+        print("%s: %s, netlist %.1f s, proof %.1f s" % (what, verdict, t1 - t0, t2 - t1))
         if not (passed or failed):
             sys.stderr.write(out[-3000:])
             return 1
         if failed:
-            for line in out.splitlines():
+            for line in logs[0].splitlines():
                 if "Assert failed" in line:
                     print("  " + line.split("##", 1)[-1].strip())
         return 0 if (failed if mutant else passed) else 1
