@@ -46,6 +46,44 @@ def stream_peeks(lanes, inw):
     return cmds
 
 
+# The real INT lane's registers (as gqalut_pwl_int builds it), stages S0..S2
+# (gqalut_formal_int_lane_stages.sv); S3 is out_q.
+LANE_STAGES = [["x0_q", "e0_q"], ["x1_q", "idx1_q", "e1_q", "op1_q"],
+               ["prod2_q", "icpt2_q", "e2_q", "av2_q", "inv2_q", "usec2_q"]]
+
+
+def lane_stage_peeks():
+    """The lane's registers onto the proof top's wires of the same names, after checking that
+    the lane has no other register (a new one must be placed in a stage)."""
+    regs = [r for stage in LANE_STAGES for r in stage] + ["out_q"]
+    listed = " ".join("w:u_lane.%s" % r for r in regs) + " %u" * (len(regs) - 1)
+    cmds = ["select -assert-none t:$*ff* %%co:+[Q] w:u_lane.* %%i %s %%d" % listed]
+    return cmds + ["connect -nounset -set %s u_lane.%s" % (r, r) for r in regs[:-1]]
+
+
+def lane_stage_cones(files, params):
+    """Yosys commands failing unless each register of stage k of the lane alone, with
+    ld_i[k] = 1 and no reset, has in its fan-in cone (up to registers) only registers of stage
+    k-1 (S0: the inputs x_i, e_i) and the configuration inputs: no other register, no other
+    load enable, no reset."""
+    ffs = "t:$*ff*"
+    stop = "$dff,$dffe,$sdff,$sdffe,$sdffce,$adff,$adffe,$aldff,$aldffe,$dffsr,$dffsre,$ff[Q]"
+    cmds = ["design -reset", "read_verilog -sv " + " ".join(files),
+            "chparam %s gqalut_int_lane" % " ".join("-set %s %d" % kv for kv in params.items()),
+            "prep -flatten -top gqalut_int_lane", "design -save lane"]
+    stages = LANE_STAGES + [["out_q"]]
+    for k, regs in enumerate(stages):
+        prev = stages[k - 1] if k else []
+        other = "%s %%co:+[Q] w:* %%i" % ffs   # registers other than stage k-1's
+        if prev:
+            other += " " + " ".join("w:%s" % r for r in prev) + " %u" * (len(prev) - 1) + " %d"
+        other += " w:ld_i %u w:rst_ni %u" + ("" if k == 0 else " w:x_i %u w:e_i %u w:a_i %u w:z_i %u")
+        cmds += ["design -load lane", "connect -set ld_i[%d] 1'b1" % k, "connect -set rst_ni 1'b1",
+                 "opt -full", "opt_clean", "select -set other " + other]
+        cmds += ["select -assert-none w:%s %%ci:+[Q] %s %%i %%ci*:-%s @other %%i" % (r, ffs, stop) for r in regs]
+    return cmds
+
+
 def int_datapath(inw, entries, lanes, products, mutant):
     return {
         "top": "gqalut_formal_int_datapath",
@@ -70,11 +108,13 @@ MUT_PIPE = ("gqalut_pipe_ctrl.sv", "assign en      = ~valid_q[Depth-1] | out_rea
             "assign en      = ~valid_q[Depth-2] | out_ready_i;")
 
 # Stream proofs: a stage loads while the pipeline holds (elements overwritten); the lanes'
-# inputs swapped; a write accepted while busy; a register's reset value.
+# inputs swapped; a write accepted while busy; a register's reset value (of the unit; of the
+# lane, for the lane stage lemma).
 MUT_LD = ("gqalut_pipe_ctrl.sv", "assign ld_o    = enter & {Depth{en}};", "assign ld_o    = enter | {Depth{en}};")
 MUT_LANES = ("gqalut_pwl_int.sv", ".x_i        (in_data_i[l*InW +: InW]),",
              ".x_i        (in_data_i[(1-l)*InW +: InW]),")
 MUT_BUSY = ("gqalut_cfg_ctrl.sv", "assign wr_o     = cfg_we_i & idle_i;", "assign wr_o     = cfg_we_i | idle_i;")
+MUT_LANE_RESET = ("gqalut_int_lane.sv", "      prod2_q <= '0;", "      prod2_q <= '1;")
 MUT_RESET = ("gqalut_lambda_regs.sv", "lambda_k_q <= LW'(ParW - 2);", "lambda_k_q <= LW'(ParW - 1);")
 
 MUT_RQ = ("gqalut_requant.sv", "assign rm1     = r_i - RW'(1);", "assign rm1     = r_i - RW'(0);")
@@ -139,6 +179,23 @@ def stream(lanes, entries, depth, mutant, mutant_depth=4):
     }
 
 
+def lane_stages(entries):
+    return {
+        "top": "gqalut_formal_int_lane_stages",
+        "files": ["standin/gqalut_formal_requant_fn.sv", "gqalut_formal_int_lane_stages.sv"],
+        "replace": {"gqalut_requant.sv": "standin/gqalut_requant.sv"},
+        "params": {"InW": 8, "MaxEntries": entries},
+        "peeks": lambda o: lane_stage_peeks(),
+        # The lane as gqalut_pwl_int builds it at InW = ParW = 8.
+        "post": lambda files, o: lane_stage_cones(files, {"InW": 8, "ParW": 8, "MaxEntries": entries, "MaxScale": 7,
+                                                          "RW": 6, "RqOutW": 8, "OutW": 25, "Options": int(o)}),
+        "products": 1,
+        "steps": 2,      # one rising edge from an arbitrary state
+        "solver": "cvc4",
+        "mutant": MUT_LANE_RESET,
+    }
+
+
 PROOFS = {
     # Stream and configuration properties of the INT unit, every pin free in every cycle.
     # (the overwritten element needs a full pipeline and a stall: 7 cycles from reset)
@@ -146,6 +203,8 @@ PROOFS = {
     "stream_int8_l2_n2": stream(2, 2, 4, MUT_LANES),
     "stream_int8_l2": stream(2, 32, 4, MUT_PIPE),
     "stream_int8_l4": stream(4, 32, 4, MUT_LANES),
+    # The real lane's stages load and reset like the stand-in's (the cut's soundness).
+    "lane_stages_int8": lane_stages(32),
     # The proof stream_int8_n2 with the mutants of the configuration properties.
     "stream_int8_n2_busy": stream(1, 2, 4, MUT_BUSY),
     "stream_int8_n2_reset": stream(1, 2, 4, MUT_RESET),
@@ -215,6 +274,8 @@ def yosys_script(proof, rtl, options, smt2):
              "prep -flatten -top %s" % proof["top"]]
     lines += proof["peeks"](options)
     lines += ["async2sync", "dffunmap", "opt_clean", "write_smt2 -wires %s" % smt2]
+    if "post" in proof:
+        lines += proof["post"](rtl_files(rtl), options)
     return "\n".join(lines) + "\n"
 
 
