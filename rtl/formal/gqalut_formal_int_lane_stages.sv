@@ -10,7 +10,7 @@
 // cycle of any run. The products and the requantizer are uninterpreted functions (the datapath
 // proofs' subject): the lemma holds for any function in their place, the real ones included.
 //
-// The gen_peek.* wires (connected by formal.py) read the lane's registers; formal.py also checks
+// The wires x0_q .. usec2_q (connected by formal.py) read the lane's registers; formal.py also checks
 // that the lane has no register the stages leave out.
 module gqalut_formal_int_lane_stages #(
   parameter int InW        = 8,
