@@ -159,7 +159,7 @@ def fp32(add, exact=False, products=None, mutant=MUT_RNE, **space):
     }
 
 
-def stream(lanes, entries, depth, mutant, mutant_depth=4):
+def stream(lanes, entries, depth, mutant, mutant_depth=4, inw=8):
     """depth: of the base case and of the induction step; mutant_depth: of the search for the
     mutant's counterexample (a trace from reset, BMC only)."""
     return {
@@ -167,8 +167,8 @@ def stream(lanes, entries, depth, mutant, mutant_depth=4):
         "files": ["gqalut_formal_int_legal.sv", "gqalut_formal_int_stream.sv"],
         # The lane datapath cut: stage registers with the RTL's enables carrying the codes.
         "replace": {"gqalut_int_lane.sv": "standin/gqalut_int_lane.sv"},
-        "params": {"InW": 8, "MaxEntries": entries, "Lanes": lanes},
-        "peeks": lambda o: int_peeks(o) + stream_peeks(lanes, 8),
+        "params": {"InW": inw, "MaxEntries": entries, "Lanes": lanes},
+        "peeks": lambda o: int_peeks(o) + stream_peeks(lanes, inw),
         "products": -1,
         "steps": depth,
         "mutant_steps": mutant_depth,
@@ -180,16 +180,17 @@ def stream(lanes, entries, depth, mutant, mutant_depth=4):
     }
 
 
-def lane_stages(entries, mutant=None):
+def lane_stages(entries, mutant=None, inw=8):
     return {
         "top": "gqalut_formal_int_lane_stages",
         "files": ["standin/gqalut_formal_requant_fn.sv", "gqalut_formal_int_lane_stages.sv"],
         "replace": {"gqalut_requant.sv": "standin/gqalut_requant.sv"},
-        "params": {"InW": 8, "MaxEntries": entries},
+        "params": {"InW": inw, "MaxEntries": entries},
         "peeks": lambda o: lane_stage_peeks(),
-        # The lane as gqalut_pwl_int builds it at InW = ParW = 8.
-        "post": lambda files, o: lane_stage_cones(files, {"InW": 8, "ParW": 8, "MaxEntries": entries, "MaxScale": 7,
-                                                          "RW": 6, "RqOutW": 8, "OutW": 25, "Options": int(o)}),
+        # The lane as gqalut_pwl_int builds it at ParW = InW.
+        "post": lambda files, o: lane_stage_cones(files, {
+            "InW": inw, "ParW": inw, "MaxEntries": entries, "MaxScale": inw - 1,
+            "RW": (3 * inw).bit_length() + 1, "RqOutW": inw, "OutW": 3 * inw + 1, "Options": int(o)}),
         "products": 1,
         "steps": 2,      # one rising edge from an arbitrary state
         "solver": "cvc4",
@@ -204,10 +205,15 @@ PROOFS = {
     "stream_int8_l2_n2": stream(2, 2, 4, MUT_LANES),
     "stream_int8_l2": stream(2, 32, 4, MUT_PIPE),
     "stream_int8_l4": stream(4, 32, 4, MUT_LANES),
+    "stream_int16_l2_n2": stream(2, 2, 4, MUT_LANES, inw=16),
+    "stream_int32_l2_n2": stream(2, 2, 4, MUT_LANES, inw=32),
+    "stream_int32_l2": stream(2, 32, 4, MUT_PIPE, inw=32),
     # The real lane's stages load and reset like the stand-in's (the cut's soundness).
     "lane_stages_int8": lane_stages(32),
     # The same lemma, its fan-in check's mutant: stage 2 reads a stage-0 register.
     "lane_stages_int8_cone": lane_stages(32, MUT_CONE),
+    "lane_stages_int16": lane_stages(32, inw=16),
+    "lane_stages_int32": lane_stages(32, inw=32),
     # The proof stream_int8_n2 with the mutants of the configuration properties.
     "stream_int8_n2_busy": stream(1, 2, 4, MUT_BUSY),
     "stream_int8_n2_reset": stream(1, 2, 4, MUT_RESET),
