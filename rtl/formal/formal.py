@@ -1,15 +1,16 @@
 #!/usr/bin/env python3
 """Formal proofs of the RTL (docs/formal.md): Yosys writes the SMT-LIB netlist of a proof top
 (rtl/formal/gqalut_formal_*.sv around the unit, RTL read through rtl/gqalut.f), yosys-smtbmc
-proves it with z3.
+proves it with z3 (the stream proofs and the lane stage lemma: cvc4).
 
   formal.py list                       the proofs, one a line
   formal.py run PROOF [--mutant] [--vcd FILE] [--rtl DIR] [--keep DIR]
 
 run: exit 0 if the proof holds. With --mutant the proof runs on a copy of the RTL with the
 proof's one mutation applied (an operator or constant changed, made here from the tree's
-file, never a kept copy) and exit 0 means the proof rejected it with a counterexample, which
---vcd writes as a waveform. Exit 1: the proof failed (or a mutant survived); 2: bad request.
+file, never a kept copy) and exit 0 means the proof rejected it with a counterexample from
+the initial state, which --vcd writes as a waveform (or a netlist check of the proof rejected
+it). Exit 1: the proof failed (or a mutant survived); 2: bad request.
 """
 import argparse
 import os
