@@ -2,7 +2,6 @@
 
 #include "model/errors.hpp"
 #include "model/table_io.hpp"
-#include "search/optimal.hpp"
 #include "search/search.hpp"
 
 namespace gqalut::vp {
@@ -24,30 +23,23 @@ PwlTable builtin(const std::string& function, int entries, double lo, double hi,
     else o.spec.scales = std::vector<int>{0, 1, 2, 3, 4, 5, 6, 7};
     return run_search(o).table;
 }
-// EXP by range reduction on the scaler unit (docs/numeric-definition.md §12): the unit splits
-// x log2(e) into n + c 2^-8 and its INT8 core holds 2^x' on [0, 1) (UQ0.8 codes), here the exact
-// per-scale optimum of that core; any input x <= 0 of the Q15.16 input format is in range, the
-// output is exp(x) in UQ1.31.
+// EXP by range reduction on the scaler unit (docs/numeric-definition.md §12), searched as
+// `gqalut search --function exp --preset reduce --range -16,0 --scaler-output UQ1.31 --entries N
+// --method optimal --lambda L`: the unit splits x log2(e) into n + c 2^-8 and its INT8 core holds
+// 2^x' on [0, 1), the exact per-scale optimum of the error over [-16, 0] (what the softmax feeds:
+// x - max(x) of INT8 logits at scale 4); every x <= 0 of the Q15.16 input is in range, the output
+// is exp(x) in UQ1.31.
 PwlTable reduced_exp(int entries, int lambda) {
-    SearchSpec s;
-    s.function = "exp2";
-    s.lo = 0;
-    s.hi = 1;
-    s.entries = entries;
-    s.precision = Precision::int8;
-    s.params = IntParams{8, false, 8, lambda, lambda};
-    s.scales = {8};
-    PwlTable t = optimal_per_scale(Problem(s)).table;
-    t.function = "exp";
-    t.range_lo = -16;   // what the softmax feeds: x - max(x) of INT8 logits at scale 4
-    t.range_hi = 0;
-    ScalerSpec spec;
-    spec.preset = "reduce";
-    spec.input = FixFormat{32, 16, true};
-    spec.output = FixFormat{32, 31, false};
-    t.scaler = spec;
-    validate(t);
-    return t;
+    SearchOptions o;
+    o.method = "optimal";
+    o.spec.function = "exp";
+    o.spec.preset = "reduce";
+    o.spec.lo = -16;
+    o.spec.hi = 0;
+    o.spec.scaler_output = "UQ1.31";
+    o.spec.entries = entries;
+    o.spec.lambda_k = o.spec.lambda_b = lambda;
+    return run_search(o).table;
 }
 // A table file for `function`'s kernel.
 PwlTable load_for(const std::string& file, const std::string& function) {
