@@ -115,26 +115,25 @@ TEST_CASE("reduced searches record the formats asked and refuse bad ranges and f
     const PwlTable back = table_from_json_text(table_to_json(r.table).dump(), "roundtrip");
     CHECK(back.scaler == r.table.scaler);
 
-    auto refused = [](SearchOptions bad, const std::string& words) {
-        INFO(words);
-        CHECK_THROWS_WITH(run_search(bad), Catch::Contains(words));
+    // (case, precision, range, scaler input, what the message names)
+    struct Bad {
+        const Case& c;
+        const char* precision;
+        double lo, hi;
+        const char *input, *words;
     };
-    SearchOptions b = reduced(kCases[0], "int8", "optimal", "per-scale", "mse");
-    b.spec.lo = -40000;
-    refused(b, "outside the scaler input Q15.16");
-    b = reduced(kCases[0], "int8", "optimal", "per-scale", "mse");
-    b.spec.hi = 8;
-    refused(b, "outside the scaler output UQ8.24");
-    b = reduced(kCases[1], "int8", "optimal", "per-scale", "mse");
-    b.spec.lo = 0;
-    refused(b, "domain of log2");
-    b = reduced(kCases[1], "int8", "optimal", "per-scale", "mse");
-    b.spec.scaler_input = "UQ8.8";
-    b.spec.hi = 300;
-    refused(b, "outside the scaler input UQ8.8");
-    b = reduced(kCases[2], "int8", "optimal", "per-scale", "mse");
-    b.spec.hi = 1;
-    refused(b, "domain of exp");
-    b = reduced(kCases[0], "int32", "optimal", "per-scale", "mse");
-    refused(b, "int8 or int16");
+    const Bad bad[] = {{kCases[0], "int8", -40000, 4, nullptr, "outside the scaler input Q15.16"},
+                       {kCases[0], "int8", -8, 8, nullptr, "outside the scaler output UQ8.24"},
+                       {kCases[1], "int8", 0, 64, nullptr, "domain of log2"},
+                       {kCases[1], "int8", 0.25, 300, "UQ8.8", "outside the scaler input UQ8.8"},
+                       {kCases[2], "int8", -16, 1, nullptr, "domain of exp"},
+                       {kCases[0], "int32", -8, 4, nullptr, "int8 or int16"}};
+    for (const Bad& x : bad) {
+        SearchOptions b = reduced(x.c, x.precision, "optimal", "per-scale", "mse");
+        b.spec.lo = x.lo;
+        b.spec.hi = x.hi;
+        if (x.input) b.spec.scaler_input = x.input;
+        INFO(x.words);
+        CHECK_THROWS_WITH(run_search(b), Catch::Contains(x.words));
+    }
 }

@@ -86,17 +86,11 @@ TEST_CASE("the built-in EXP table is range-reduced: every x - max(x) of the soft
 }
 
 TEST_CASE("the built-in EXP table is what search makes, with its metrics", "[kernels]") {
-    // `gqalut search --function exp --preset reduce --range -16,0 --scaler-output UQ1.31
-    // --entries 16 --method optimal --lambda 6`: the same table, byte for byte, metrics filled.
-    SearchOptions o;
-    o.method = "optimal";
-    o.spec.function = "exp";
-    o.spec.preset = "reduce";
-    o.spec.lo = -16;
-    o.spec.hi = 0;
-    o.spec.scaler_output = "UQ1.31";
-    o.spec.entries = 16;
-    o.spec.lambda_k = o.spec.lambda_b = 6;
+    // No second recipe: the table is the search's, byte for byte, with its metrics.
+    const SearchOptions o = reduced_exp_search();
+    CHECK(o.spec.function == "exp");
+    CHECK(o.spec.preset == std::optional<std::string>("reduce"));
+    CHECK((o.spec.lo == std::optional<double>(-16.0) && o.spec.hi == std::optional<double>(0.0)));
     const SearchResult r = run_search(o);
     const PwlTable& t = vp_tables().exp;
     CHECK(table_to_json(t).dump() == table_to_json(r.table).dump());
