@@ -213,7 +213,7 @@ bad "format not a Q format" --function exp2 --scaler-input 32,16 --entries 8 --m
 bad "scaler format for the INT unit" --function gelu --scaler-input Q15.16 --entries 8 --method optimal
 bad "reduction core int32" --function exp2 --precision int32 --entries 8 --method optimal
 for args in "--function exp2 --range -8,8 --scaler-output UQ9.23" "--function log2 --range 0.01,1000" \
-    "--function exp --preset reduce --range -16,0 --scaler-output UQ1.31 --objective max --scheme uniform"; do
+    "--function log2 --range 0.0000152587890625,65535" "--function exp --preset reduce --range -16,0 --scaler-output UQ1.31 --objective max --scheme uniform"; do
     # shellcheck disable=SC2086
     "$gqalut" search $args --entries 8 --method optimal --quiet --format json --out "$dir/red.json" >"$dir/red.out" 2>"$dir/red.err" &&
         "$gqalut" eval --table "$dir/red.json" --format json >"$dir/red.eval" 2>&1 &&
@@ -228,8 +228,10 @@ want_out = args[args.index("--scaler-output") + 1] if "--scaler-output" in args 
 assert a["scaler_output"] == want_out and a["scaler_input"] == ("UQ16.16" if fn == "log2" else "Q15.16"), a
 out = t["scaler"]["output"]
 assert out["width"] == 32 and out["frac"] == int(want_out.split(".")[1]), out
-for k in ("mse_mean", "max_abs_error", "points"):
+for k in ("mse_mean", "max_abs_error", "points", "sampled"):
     assert e[k] == a[k] and t["metrics"][k] == a[k], (k, e[k], a[k])
+wide = "65535" in args[args.index("--range") + 1]   # more than 2^22 step-0.01 points: 2^22 evenly spaced ones
+assert a["sampled"] == wide and (a["points"] == 2 ** 22) == wide, (a["sampled"], a["points"])
 print("ok   reduction %s: MSE %.3e, max %.3e, eval agrees" % (" ".join(args), a["mse_mean"], a["max_abs_error"]))
 PY
 done
