@@ -25,7 +25,7 @@ std::pair<double, double> BreakpointProblem::chord_anchors(const std::string& fu
 }
 
 BreakpointProblem::BreakpointProblem(const Problem& problem, Fit fit) : problem_(problem), fit_(fit) {
-    const auto a = chord_anchors(problem.spec().function, problem.fit_lo(), problem.fit_hi());
+    const auto a = chord_anchors(problem.function().name(), problem.fit_lo(), problem.fit_hi());
     anchor_lo_ = a.first;
     anchor_hi_ = a.second;
 }

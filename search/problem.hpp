@@ -32,7 +32,12 @@ struct SpecRequest {
     bool reference_lambda = false;
     std::optional<int> width;         // parameter width W (default k)
     std::optional<std::vector<int>> scales;   // INT scale set (default 0..6)
-    std::optional<std::string> preset;   // DIV/RSQRT scaler preset (default normalize: every input code)
+    // Scaler preset: DIV/RSQRT paper | normalize (default: every input code); EXP2, LOG2 reduce
+    // (the only one, the default); EXP reduce moves it from the INT unit onto the scaler's
+    // range reduction (numeric-definition.md §12).
+    std::optional<std::string> preset;
+    // The scaler's input and output formats as "Q15.16" / "UQ1.31" (default §6, §12).
+    std::optional<std::string> scaler_input, scaler_output;
     std::string objective = "mse";
     // INT datapath options (docs/numeric-definition.md §8, §9): "none" (default), "auto", or a
     // symmetry name; clamp inputs to the range.
@@ -50,7 +55,7 @@ struct SearchSpec {
     IntParams params;                   // INT precisions (an auto lambda holds k-2 / k-3 until chosen)
     bool auto_lambda_k = false, auto_lambda_b = false;
     std::vector<int> scales;            // INT: the protocol's scales (scaler: the core scale)
-    std::optional<ScalerSpec> scaler;   // DIV/RSQRT
+    std::optional<ScalerSpec> scaler;   // DIV/RSQRT, and the range reductions (preset reduce)
     Objective objective = Objective::mse;
     // The table's datapath options; point symmetry's centre c as a real (its code follows lambda_b).
     DatapathOptions datapath;
@@ -73,7 +78,10 @@ public:
     Problem with_lambda(int lambda_k, int lambda_b) const;
 
     const SearchSpec& spec() const { return spec_; }
-    const RefFunction& function() const { return *f_; }
+    // The function the LUT's lines approximate on [fit_lo, fit_hi] (the GA's chords, NN-LUT's
+    // samples): f, or for a range reduction its core's 2^x' or log2(1 + x') on [0, 1).
+    const RefFunction& function() const { return core_ ? *core_ : *f_; }
+    bool is_reduction() const { return spec_.scaler && spec_.scaler->preset == "reduce"; }
     bool is_fp32() const { return spec_.precision == Precision::fp32; }
     bool has_scaler() const { return spec_.scaler.has_value(); }
 
@@ -85,7 +93,7 @@ public:
 
     // The part of the range the input format reaches: for INT problems without the scaler the
     // range clamped to the codes of the coarsest scale (a range of +-1e308 gives the format's
-    // extremes), otherwise the range. GA genes, chord anchors at the range ends and NN-LUT
+    // extremes), a range reduction's core argument [0, 1), otherwise the range. GA genes, chord anchors at the range ends and NN-LUT
     // samples stay inside it.
     double fit_lo() const { return fit_lo_; }
     double fit_hi() const { return fit_hi_; }
@@ -110,6 +118,7 @@ public:
 private:
     SearchSpec spec_;
     RefFunctionPtr f_;
+    RefFunctionPtr core_;   // range reductions only
     std::vector<ScaleGrid> grids_;
     std::vector<float> fp32_x_;
     std::vector<double> fp32_t_;
