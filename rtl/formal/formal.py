@@ -35,6 +35,24 @@ def int_peeks(options):
     return ["connect -nounset -set peek_%s u_dut.%s" % (p, r) for p, r in regs]
 
 
+def lane_peeks(lanes, fields):
+    """connect commands: each lane's stage register reg onto its slice of the wire peek."""
+    return ["connect -nounset -set peek_%s[%d:%d] u_dut.gen_lane[%d].u_lane.%s"
+            % (peek, (lane + 1) * width - 1, lane * width, lane, reg)
+            for peek, reg, width in fields for lane in range(lanes)]
+
+
+def datapath_peeks(options, lanes, inw, parw, entries):
+    """The stage registers the datapath miter's stage lemmas name."""
+    opw = inw + 1 if options else inw
+    accw = max(2 * parw + opw, 2 * parw + inw - 1) + 1
+    return lane_peeks(lanes, [("x1", "x1_q", inw), ("idx1", "idx1_q", (entries - 1).bit_length()),
+                              ("op1", "op1_q", opw), ("prod2", "prod2_q", parw + opw),
+                              ("icpt2", "icpt2_q", 2 * parw + inw - 1), ("inv2", "inv2_q", 1),
+                              ("usec2", "usec2_q", 1), ("av2", "av2_q", inw if options else 1),
+                              ("acc", "acc", accw), ("y", "y", accw + 1 if options else accw)])
+
+
 def stream_peeks(options, lanes, inw, parw, entries):
     """The pipeline state the stream proof's inductive invariants name."""
     idxw = (entries - 1).bit_length()
@@ -52,7 +70,10 @@ def stream_peeks(options, lanes, inw, parw, entries):
     return cmds
 
 
-def int_datapath(inw, entries, lanes, products, mutant):
+def int_datapath(inw, entries, lanes, products, mutant, **case):
+    """case: Sym, Rel, Clamp of gqalut_formal_int_datapath (one case of a split)."""
+    params = {"InW": inw, "MaxEntries": entries, "Lanes": lanes}
+    params.update(case)
     return {
         "top": "gqalut_formal_int_datapath",
         # The requantizer of both sides is one uninterpreted function (standin/), proven
@@ -60,10 +81,15 @@ def int_datapath(inw, entries, lanes, products, mutant):
         "files": ["standin/gqalut_formal_requant_fn.sv", "standin/gqalut_ref_requant.sv", "gqalut_ref_int.sv",
                   "gqalut_formal_int_legal.sv", "gqalut_formal_int_datapath.sv"],
         "replace": {"gqalut_requant.sv": "standin/gqalut_requant.sv"},
-        "params": {"InW": inw, "MaxEntries": entries, "Lanes": lanes},
-        "peeks": lambda o: int_peeks(o),
+        "params": params,
+        "peeks": lambda o: int_peeks(o) + datapath_peeks(o, lanes, inw, inw, entries),
         "products": products,   # multiplications made uninterpreted (abstract.py), per options
-        "steps": 5,
+        "steps": 7,
+        # One constant per netlist term and step (yosys-smtbmc --unroll) in place of z3's
+        # expansion of nested define-funs, which did not read the netlist with the options in
+        # 120 s; unrolled, the INT8 proof takes seconds.
+        "unroll": True,
+        "logic": "QF_UFBV",
         "mutant": mutant,
     }
 
@@ -87,6 +113,22 @@ def requant(accw, outw, rw):
         "products": -1,
         "steps": 1,
         "mutant": MUT_RQ,
+    }
+
+
+def int_range(inw, entries):
+    return {
+        "top": "gqalut_formal_int_range",
+        "files": ["gqalut_ref_requant.sv", "gqalut_ref_int.sv", "gqalut_formal_int_legal.sv",
+                  "gqalut_formal_int_range.sv"],
+        "params": {"InW": inw, "MaxEntries": entries},
+        "peeks": lambda o: [],
+        "products": 1,   # the reference's K * d, bounded by the lemma's assumption
+        "steps": 1,
+        "unroll": True,
+        "logic": "QF_UFBV",
+        # The bound twice as wide as |K d| can be: y no longer fits, the lemma must fail.
+        "mutant": {"Slack": 1},
     }
 
 
@@ -145,9 +187,15 @@ PROOFS = {
     # FP32 multiply against fp.mul: b's fraction has its 8 high bits free, the rest 0.
     "fp32_mul_b8": fp32(False, FixB=0x7FFF, ValB=0),
     # The requantizer lemma at the INT unit's widths: every accumulator, every shift code.
-    "requant_int8": requant(25, 8, 6),
-    "requant_int16": requant(49, 16, 7),
-    "requant_int32": requant(97, 32, 8),
+    # The requantizer lemma at the widths the INT unit instantiates it with (gqalut_int_lane
+    # with the datapath options: y has AccW + 1 = 2W + k + 2 bits, r has RW bits).
+    "requant_int8": requant(27, 8, 6),
+    "requant_int16": requant(51, 16, 7),
+    "requant_int32": requant(99, 32, 8),
+    # Range lemma (reference only): y fits the AccW-bit output word.
+    "int8_range": int_range(8, 32),
+    "int16_range": int_range(16, 32),
+    "int32_range": int_range(32, 32),
     # INT-k datapath: the product K * d uninterpreted on both sides (one per lane each), the
     # requantizer one uninterpreted function (its own proofs: requant_*).
     "int8_n4": int_datapath(8, 4, 1, 2, MUT_CMP),
@@ -159,6 +207,20 @@ PROOFS = {
     "int32": int_datapath(32, 8, 1, 2, MUT_SHIFT),
     "int32_n32": int_datapath(32, 32, 1, 2, MUT_SHIFT),
 }
+
+
+def int_split(prefix, inw, entries, mutant):
+    """The INT datapath miter with the options, split into one proof per SYMMETRY value x
+    ICPT_MODE x clamp case (gqalut_formal_int_datapath: Clamp 0 q' in [L, H], 1 q' < L, 2 q' >= L
+    and q' > H). SYMMETRY 0..4 is every legal value, so the 30 cases cover every legal register
+    content and input."""
+    return {"%s.s%dr%dc%d" % (prefix, sym, rel, clamp):
+            int_datapath(inw, entries, 1, 2, mutant, Sym=sym, Rel=rel, Clamp=clamp)
+            for sym in range(5) for rel in range(2) for clamp in range(3)}
+
+
+PROOFS.update(int_split("int8_n4", 8, 4, MUT_CMP))
+PROOFS.update(int_split("int8", 8, 32, MUT_CMP))
 
 
 def call(cmd):
@@ -187,12 +249,14 @@ def has_options(rtl):
     return any(os.path.basename(p) == "gqalut_option_regs.sv" for p in rtl_files(rtl))
 
 
-def yosys_script(proof, rtl, options, smt2):
+def yosys_script(proof, rtl, options, smt2, mutant=False):
     replace = proof.get("replace", {})
     files = [os.path.join(HERE, replace[os.path.basename(p)]) if os.path.basename(p) in replace else p
              for p in rtl_files(rtl)]
     files += [os.path.join(HERE, f) for f in proof["files"]]
     params = dict(proof["params"])
+    if mutant and isinstance(proof["mutant"], dict):
+        params.update(proof["mutant"])
     if proof["top"].startswith("gqalut_formal_int"):
         params["Options"] = int(options)
     lines = ["read_verilog -formal -sv -I%s %s" % (HERE, " ".join(files)),
@@ -205,6 +269,8 @@ def yosys_script(proof, rtl, options, smt2):
 
 def mutate(rtl, mutant, work):
     """A copy of the RTL directory's sources with the mutation applied."""
+    if isinstance(mutant, dict):   # a lemma about the reference: its mutant is a parameter
+        return rtl
     name, text, repl = mutant
     dst = os.path.join(work, "rtl")
     os.makedirs(dst)
@@ -229,7 +295,7 @@ def run(name, mutant, vcd, rtl, keep):
         src = mutate(rtl, proof["mutant"], work) if mutant else rtl
         smt2 = os.path.join(work, "proof.smt2")
         with open(os.path.join(work, "proof.ys"), "w") as f:
-            f.write(yosys_script(proof, src, options, smt2))
+            f.write(yosys_script(proof, src, options, smt2, mutant))
         t0 = time.time()
         rc, log = call(["yosys", "-q", "-l", os.path.join(work, "yosys.log"), os.path.join(work, "proof.ys")])
         if rc != 0:
@@ -252,6 +318,8 @@ def run(name, mutant, vcd, rtl, keep):
             smt2 = abstracted
         t1 = time.time()
         cmd = ["yosys-smtbmc", "-s", "z3", "--presat", "-t", str(proof["steps"])]
+        if proof.get("unroll"):
+            cmd += ["--unroll"]
         if "logic" in proof:
             cmd += ["--logic", proof["logic"]]
         if vcd:

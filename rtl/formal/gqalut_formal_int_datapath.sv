@@ -15,7 +15,12 @@ module gqalut_formal_int_datapath #(
   parameter int ParW        = InW,
   parameter int MaxEntries  = 32,
   parameter int Lanes       = 1,
-  parameter bit Options     = 1'b1    // the RTL has the datapath options (formal.py decides)
+  parameter bit Options     = 1'b1,   // the RTL has the datapath options (formal.py decides)
+  // Case split (formal.py): each proof assumes one case, the cases of a split cover every legal
+  // register content and input. -1: no restriction.
+  parameter int Sym         = -1,     // SYMMETRY is Sym
+  parameter int Rel         = -1,     // ICPT_MODE is Rel
+  parameter int Clamp       = -1      // 0: L <= q' <= H, 1: q' < L, 2: L <= q' and q' > H
 ) (
   input logic clk_i
 );
@@ -25,6 +30,14 @@ module gqalut_formal_int_datapath #(
   localparam int LW   = $clog2(ParW + 1);
   localparam int SW   = $clog2(InW);
   localparam int FW   = $clog2(2 * InW + 1) + 1;
+  localparam int IdxW = $clog2(MaxEntries);
+  localparam int OpW  = Options ? InW + 1 : InW;      // the lane's MAC operand
+  localparam int ProdW = ParW + OpW;
+  localparam int BshW = 2 * ParW + InW - 1;           // the intercept after its shift
+  localparam int AvW  = Options ? InW : 1;            // the shifted fix's addend
+  localparam int LAccW = (ProdW + ParW > BshW ? ProdW + ParW : BshW) + 1;   // the lane's acc
+  localparam int YW   = Options ? LAccW + 1 : LAccW;  // the lane's y
+  localparam int BigW = AccW + 4;                     // the reference's acc and y
 
   (* anyconst *) logic [Lanes*InW-1:0] x;
 
@@ -53,6 +66,17 @@ module gqalut_formal_int_datapath #(
 
   `include "gqalut_formal_int_peek.svh"
 
+  // The lanes' stage registers (connected by formal.py), for the stage lemmas below.
+  (* keep *) logic [Lanes*InW-1:0]   peek_x1;
+  (* keep *) logic [Lanes*IdxW-1:0]  peek_idx1;
+  (* keep *) logic [Lanes*OpW-1:0]   peek_op1;
+  (* keep *) logic [Lanes*ProdW-1:0] peek_prod2;
+  (* keep *) logic [Lanes*BshW-1:0]  peek_icpt2;
+  (* keep *) logic [Lanes-1:0]       peek_inv2, peek_usec2;
+  (* keep *) logic [Lanes*AvW-1:0]   peek_av2;
+  (* keep *) logic [Lanes*LAccW-1:0] peek_acc;
+  (* keep *) logic [Lanes*YW-1:0]    peek_y;
+
   gqalut_formal_int_legal #(
     .InW(InW), .ParW(ParW), .MaxEntries(MaxEntries), .Requant(1'b1), .Options(Options), .Assume(1'b1)
   ) u_legal (
@@ -66,17 +90,41 @@ module gqalut_formal_int_datapath #(
     .sym_i     (opt_sym)
   );
 
-  // Rising edges since step 0 (saturating at 4).
+  // The case of this proof. q' is the folded input of lane 0 (§8), as the clamp sees it.
+  logic signed [InW:0] q_ext, q_fold;
+  assign q_ext  = $signed(x[InW-1:0]);
+  assign q_fold = (opt_sym != 3'd0 && x[InW-1]) ? -q_ext : q_ext;
+  always_comb begin
+    if (Sym >= 0) assume (opt_sym == 3'(Sym));
+    if (Rel >= 0) assume (opt_rel == 1'(Rel));
+    case (Clamp)
+      0: assume ($signed(opt_clamp_lo) <= q_fold && q_fold <= $signed(opt_clamp_hi));
+      1: assume (q_fold < $signed(opt_clamp_lo));
+      2: assume ($signed(opt_clamp_lo) <= q_fold && q_fold > $signed(opt_clamp_hi));
+      default: ;
+    endcase
+  end
+
+  // Rising edges since step 0 (saturating at 6). The unit is never stalled and x is the same
+  // in every cycle, so from edge k on stage k holds x's data.
   logic [2:0] edges = 3'd0;
-  always_ff @(posedge clk_i) if (edges != 3'd4) edges <= edges + 3'd1;
+  always_ff @(posedge clk_i) if (edges != 3'd6) edges <= edges + 3'd1;
 
   for (genvar l = 0; l < Lanes; l++) begin : gen_lane
-    logic [AccW-1:0] want;
-    logic            fits;
+    logic [AccW-1:0]               want;
+    logic [15:0]                   seg;
+    logic [InW:0]                  op;
+    logic signed [ParW+InW:0]      prod;
+    logic signed [AccW-1:0]        icpt_sh;
+    logic signed [BigW-1:0]        acc, y;
+    logic                          neg;
+    logic [InW-1:0]                q;
+    assign q   = x[l*InW +: InW];
+    assign neg = opt_sym != 3'd0 && q[InW-1];
     gqalut_ref_int #(
       .InW(InW), .ParW(ParW), .MaxEntries(MaxEntries), .Options(Options)
     ) u_ref (
-      .q_i       (x[l*InW +: InW]),
+      .q_i       (q),
       .n_i       (16'(peek_n)),
       .bp_i      (peek_bp),
       .slope_i   (peek_slope),
@@ -93,16 +141,38 @@ module gqalut_formal_int_datapath #(
       .rel_i     (opt_rel),
       .origin_i  (opt_origin),
       .word_o    (want),
-      .y_fits_o  (fits),
-      .seg_o     (),
-      .op_o      (),
-      .prod_o    (),
-      .icpt_sh_o ()
+      .y_fits_o  (),
+      .seg_o     (seg),
+      .op_o      (op),
+      .prod_o    (prod),
+      .icpt_sh_o (icpt_sh),
+      .acc_o     (acc),
+      .y_o       (y)
     );
+    // Stage lemmas: each stage's registers hold the reference's intermediate values (the
+    // operand q'', the segment, the product, the shifted intercept, which fix of §8 applies),
+    // then the last stage's acc and y (one step each, as the stage-2 registers keep x's data).
+    // Proven at their step, they are assumed at the later steps (yosys-smtbmc), which lets the
+    // solver match the two sides piece by piece; the output assertion is the proof's claim.
     always_comb begin
-      if (edges == 3'd4) begin
+      if (edges == 3'd2) begin
+        assert (peek_x1[l*InW +: InW] == q);
+        assert (16'(peek_idx1[l*IdxW +: IdxW]) == seg);
+        if (Options) assert (peek_op1[l*OpW +: OpW] == op);
+      end
+      if (edges == 3'd3) begin
+        assert ((ParW + InW + 1)'($signed(peek_prod2[l*ProdW +: ProdW])) == prod);
+        assert (AccW'($signed(peek_icpt2[l*BshW +: BshW])) == icpt_sh);
+        if (Options) begin
+          assert (peek_inv2[l] == (neg && (opt_sym == 3'd1 || opt_sym == 3'd3)));
+          assert (peek_usec2[l] == (neg && opt_sym == 3'd3));
+          assert (peek_av2[l*AvW +: AvW] == ((neg && opt_sym == 3'd4) ? q : '0));
+        end
+      end
+      if (edges == 3'd4) assert (BigW'($signed(peek_acc[l*LAccW +: LAccW])) == acc);
+      if (edges == 3'd5) assert (BigW'($signed(peek_y[l*YW +: YW])) == y);
+      if (edges == 3'd6) begin
         assert (out_valid);
-        assert (fits);
         assert (out_data[l*AccW +: AccW] == want);
       end
     end
