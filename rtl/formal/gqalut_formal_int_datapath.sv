@@ -16,11 +16,7 @@ module gqalut_formal_int_datapath #(
   parameter int MaxEntries  = 32,
   parameter int Lanes       = 1,
   parameter bit Options     = 1'b1,   // the RTL has the datapath options (formal.py decides)
-  // Case split (formal.py): each proof assumes one case, the cases of a split cover every legal
-  // register content and input. -1: no restriction.
-  parameter int Sym         = -1,     // SYMMETRY is Sym
-  parameter int Rel         = -1,     // ICPT_MODE is Rel
-  parameter int Clamp       = -1      // 0: L <= q' <= H, 1: q' < L, 2: L <= q' and q' > H
+  parameter int Part        = 0       // the part of the proof (below)
 ) (
   input logic clk_i
 );
@@ -66,6 +62,11 @@ module gqalut_formal_int_datapath #(
 
   `include "gqalut_formal_int_peek.svh"
 
+  // Keeps the unit in the netlist when no assertion reads its output (parts 1-3): Yosys
+  // removes unread logic before formal.py connects the peek_* wires.
+  (* keep *) logic [Lanes*AccW-1:0] keep_out;
+  assign keep_out = out_data;
+
   // The lanes' stage registers (connected by formal.py), for the stage lemmas below.
   (* keep *) logic [Lanes*InW-1:0]   peek_x1;
   (* keep *) logic [Lanes*IdxW-1:0]  peek_idx1;
@@ -76,6 +77,8 @@ module gqalut_formal_int_datapath #(
   (* keep *) logic [Lanes*AvW-1:0]   peek_av2;
   (* keep *) logic [Lanes*LAccW-1:0] peek_acc;
   (* keep *) logic [Lanes*YW-1:0]    peek_y;
+  (* keep *) logic [Lanes*AccW-1:0]  peek_outd;
+  (* keep *) logic [Lanes-1:0]       peek_e2;   // the requantizer's extra shift (0 in this unit)
 
   gqalut_formal_int_legal #(
     .InW(InW), .ParW(ParW), .MaxEntries(MaxEntries), .Requant(1'b1), .Options(Options), .Assume(1'b1)
@@ -90,25 +93,9 @@ module gqalut_formal_int_datapath #(
     .sym_i     (opt_sym)
   );
 
-  // The case of this proof. q' is the folded input of lane 0 (§8), as the clamp sees it.
-  logic signed [InW:0] q_ext, q_fold;
-  assign q_ext  = $signed(x[InW-1:0]);
-  assign q_fold = (opt_sym != 3'd0 && x[InW-1]) ? -q_ext : q_ext;
-  always_comb begin
-    if (Sym >= 0) assume (opt_sym == 3'(Sym));
-    if (Rel >= 0) assume (opt_rel == 1'(Rel));
-    case (Clamp)
-      0: assume ($signed(opt_clamp_lo) <= q_fold && q_fold <= $signed(opt_clamp_hi));
-      1: assume (q_fold < $signed(opt_clamp_lo));
-      2: assume ($signed(opt_clamp_lo) <= q_fold && q_fold > $signed(opt_clamp_hi));
-      default: ;
-    endcase
-  end
-
-  // Rising edges since step 0 (saturating at 6). The unit is never stalled and x is the same
-  // in every cycle, so from edge k on stage k holds x's data.
+  // Rising edges since step 0 (saturating at 4).
   logic [2:0] edges = 3'd0;
-  always_ff @(posedge clk_i) if (edges != 3'd6) edges <= edges + 3'd1;
+  always_ff @(posedge clk_i) if (edges != 3'd4) edges <= edges + 3'd1;
 
   for (genvar l = 0; l < Lanes; l++) begin : gen_lane
     logic [AccW-1:0]               want;
@@ -149,31 +136,42 @@ module gqalut_formal_int_datapath #(
       .acc_o     (acc),
       .y_o       (y)
     );
-    // Stage lemmas: each stage's registers hold the reference's intermediate values (the
-    // operand q'', the segment, the product, the shifted intercept, which fix of §8 applies),
-    // then the last stage's acc and y (one step each, as the stage-2 registers keep x's data).
-    // Proven at their step, they are assumed at the later steps (yosys-smtbmc), which lets the
-    // solver match the two sides piece by piece; the output assertion is the proof's claim.
+    // The proof is in parts (Part), each a lemma on the reference's intermediate values:
+    //   s1_ok: the stage-1 registers hold q'' and the segment i;
+    //   s2_ok: the stage-2 registers hold the product, the shifted intercept, the fix of §8
+    //          that applies (negate, centre, add x) and e = 0 (the lane's shift offset);
+    //   acc_ok, y_ok: the last stage's acc and y; out_ok: the word it loads into the output.
+    // Part 0 (BMC from the free state, five steps): s1_ok after edge 2, s2_ok after edge 3, and
+    // after edge 4 a valid output holding the word the last stage formed in the cycle before.
+    // Parts 1-3 (one step, the stage-2 registers free, so for every state): assuming s2_ok (and
+    // acc_ok from part 2, y_ok from part 3 on) the last stage forms acc_ok, y_ok, out_ok. So the
+    // word after edge 4 is the reference's word: the proof's claim, every part proven.
+    logic s1_ok, s2_ok, acc_ok, y_ok, out_ok;
+    logic [AccW-1:0] outd_q;   // the last stage's word in the cycle before
+    always_ff @(posedge clk_i) outd_q <= peek_outd[l*AccW +: AccW];
     always_comb begin
-      if (edges == 3'd2) begin
-        assert (peek_x1[l*InW +: InW] == q);
-        assert (16'(peek_idx1[l*IdxW +: IdxW]) == seg);
-        if (Options) assert (peek_op1[l*OpW +: OpW] == op);
-      end
-      if (edges == 3'd3) begin
-        assert ((ParW + InW + 1)'($signed(peek_prod2[l*ProdW +: ProdW])) == prod);
-        assert (AccW'($signed(peek_icpt2[l*BshW +: BshW])) == icpt_sh);
-        if (Options) begin
-          assert (peek_inv2[l] == (neg && (opt_sym == 3'd1 || opt_sym == 3'd3)));
-          assert (peek_usec2[l] == (neg && opt_sym == 3'd3));
-          assert (peek_av2[l*AvW +: AvW] == ((neg && opt_sym == 3'd4) ? q : '0));
+      s1_ok  = (peek_x1[l*InW +: InW] == q) && (16'(peek_idx1[l*IdxW +: IdxW]) == seg) &&
+               (!Options || (peek_op1[l*OpW +: OpW] == op));
+      s2_ok  = ((ParW + InW + 1)'($signed(peek_prod2[l*ProdW +: ProdW])) == prod) &&
+               (AccW'($signed(peek_icpt2[l*BshW +: BshW])) == icpt_sh) && !peek_e2[l] &&
+               (!Options || ((peek_inv2[l] == (neg && (opt_sym == 3'd1 || opt_sym == 3'd3))) &&
+                             (peek_usec2[l] == (neg && opt_sym == 3'd3)) &&
+                             (peek_av2[l*AvW +: AvW] == ((neg && opt_sym == 3'd4) ? q : '0))));
+      acc_ok = BigW'($signed(peek_acc[l*LAccW +: LAccW])) == acc;
+      y_ok   = BigW'($signed(peek_y[l*YW +: YW])) == y;
+      out_ok = peek_outd[l*AccW +: AccW] == want;
+      if (Part == 0) begin
+        if (edges == 3'd2) assert (s1_ok);
+        if (edges == 3'd3) assert (s2_ok);
+        if (edges == 3'd4) begin
+          assert (out_valid);
+          assert (out_data[l*AccW +: AccW] == outd_q);
         end
-      end
-      if (edges == 3'd4) assert (BigW'($signed(peek_acc[l*LAccW +: LAccW])) == acc);
-      if (edges == 3'd5) assert (BigW'($signed(peek_y[l*YW +: YW])) == y);
-      if (edges == 3'd6) begin
-        assert (out_valid);
-        assert (out_data[l*AccW +: AccW] == want);
+      end else begin
+        assume (s2_ok);
+        if (Part >= 2) assume (acc_ok);
+        if (Part >= 3) assume (y_ok);
+        assert (Part == 1 ? acc_ok : Part == 2 ? y_ok : out_ok);
       end
     end
   end
