@@ -308,7 +308,8 @@ def int_parts(prefix, inw, entries):
             for part, (name, mutant) in enumerate(parts)}
 
 
-for prefix, inw, entries in [("int8_n4", 8, 4), ("int8", 8, 32), ("int16", 16, 32), ("int32", 32, 32)]:
+for prefix, inw, entries in [("int8_n4", 8, 4), ("int8", 8, 32), ("int16_n4", 16, 4), ("int16", 16, 32),
+                             ("int32_n4", 32, 4), ("int32", 32, 32)]:
     PROOFS.update(int_parts(prefix, inw, entries))
 
 
