@@ -220,10 +220,12 @@ def folded_by_hand(table_path, v):
 
 
 def one_run(bins, row, scheme, width, objective, v):
-    """One search; a table with datapath options is then scored on every code of the format."""
+    """One search; a folded or clamped table is then scored on every code of the format (a
+    table with only relative intercepts is scored by the search on the row's grid, as a plain one)."""
     if "core" in v:
         return scaler_run(bins, row, scheme, width, objective, v["core"])
-    direct = not v or "--symmetry" in bins["flags"]
+    full = bool(v.get("symmetry") or v.get("clamp"))
+    direct = not full or "--symmetry" in bins["flags"]
     rng = v.get("clamp")
     if not direct:                    # fold by hand: search the side x >= 0 of the grid or the clamp
         lo, hi = rng or (row.lo, row.hi)
@@ -233,13 +235,13 @@ def one_run(bins, row, scheme, width, objective, v):
            "command": "build/gqalut " + " ".join(quote(a) for a in argv)}
     with tempfile.TemporaryDirectory() as tmp:
         table = os.path.join(tmp, "t.json")
-        res, err = run_json(bins["search"], argv + (["--out", table] if v else []))
+        res, err = run_json(bins["search"], argv + (["--out", table] if full else []))
         if res is None:
             run["error"] = err
             return run
         run.update(bits=res["bits_per_entry"], lambda_k=res["lambda_k"], lambda_b=res["lambda_b"],
                    exact=res.get("exact"), warning=err or None)
-        if v:
+        if full:
             if not direct:
                 run["edit"] = folded_by_hand(table, v)
             s = row.scale

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 #include "model/errors.hpp"
 #include "model/fp32_datapath.hpp"
@@ -52,6 +53,12 @@ SearchSpec make_spec(const SpecRequest& r) {
         s.center = sym.center;
         s.datapath.clamp = r.clamp;
     }
+    if (r.intercept != "absolute" && r.intercept != "relative")
+        throw BadInput("--intercept: '" + r.intercept + "' is neither absolute nor relative");
+    s.datapath.intercept = parse_intercept_mode(r.intercept);
+    if (s.datapath.intercept == InterceptMode::relative && (s.precision == Precision::fp32 || f->multi_range()))
+        throw BadInput("--intercept relative: segment-relative intercepts are on the INT unit (" +
+                       (s.precision == Precision::fp32 ? std::string("not fp32") : "not the scaler of " + s.function) + ")");
     if (s.precision == Precision::fp32) {
         if (r.lambda_k || r.lambda_b || r.width || r.scales)
             throw BadInput("--lambda, --lambda-k, --lambda-b, --width and --scales apply to INT precisions, not fp32");
@@ -84,6 +91,15 @@ SearchSpec make_spec(const SpecRequest& r) {
     };
     lambda(r.lambda_k, "--lambda-k", s.params.lambda_k, s.auto_lambda_k);
     lambda(r.lambda_b, "--lambda-b", s.params.lambda_b, s.auto_lambda_b);
+    // The unit's fraction-bit registers take 0..W (numeric-definition.md §1): a unit whose
+    // parameters are W bits refuses more, so such a table would need a wider unit than its
+    // bits per entry say.
+    for (const auto& [chosen_later, v, option] : {std::tuple{s.auto_lambda_k, s.params.lambda_k, "--lambda-k"},
+                                                  std::tuple{s.auto_lambda_b, s.params.lambda_b, "--lambda-b"}})
+        if (!chosen_later && v > s.params.width)
+            throw BadInput(std::string(option) + ": " + std::to_string(v) + " fraction bits exceed the width W = " +
+                           std::to_string(s.params.width) + " (the unit takes 0..W); use at most " +
+                           std::to_string(s.params.width) + " or a wider --width");
     if (s.scaler) {
         RangeScaler check(s.function, *s.scaler, s.params);   // validates the preset
         s.scales = {check.core_frac()};
@@ -220,11 +236,26 @@ PwlTable Problem::blank_table(const std::string& method) const {
     return t;
 }
 
-GridError grid_error_fast(const ScaleGrid& g, const IntParams& p, const LutCodes& lut) {
+namespace {
+
+// The relative operand as the unit forms it: a (k+1)-bit two's complement difference (§10).
+int64_t wrap_operand(int64_t d, int bits) {
+    const uint64_t sign = uint64_t(1) << (bits - 1);
+    return static_cast<int64_t>(((static_cast<uint64_t>(d) & ((sign << 1) - 1)) ^ sign) - sign);
+}
+
+}  // namespace
+
+SegmentStarts segment_starts(const PwlTable& t, int s) {
+    const IntMode m = t.mode_for_scale(s);
+    return {m.relative, m.origin};
+}
+
+GridError grid_error_fast(const ScaleGrid& g, const IntParams& p, const LutCodes& lut, const SegmentStarts& starts) {
     const int lo = p.lambda_o();
     const int shk = lo - p.lambda_k, shb = g.s + lo - p.lambda_b;
     const double unit = std::ldexp(1.0, -(lo + g.s));   // acc * unit == ldexp(acc, -frac) exactly
-    const bool wide = IntDatapath::acc_width(p) > 62;
+    const bool wide = IntDatapath::acc_width(p) + (starts.relative ? 1 : 0) > 62;   // d has k+1 bits
     const size_t nb = lut.breakpoints.size();
     size_t seg = 0;
     int64_t prev = INT64_MIN;
@@ -234,12 +265,13 @@ GridError grid_error_fast(const ScaleGrid& g, const IntParams& p, const LutCodes
         if (q < prev) seg = 0;   // grids are ascending; restart the walk otherwise
         prev = q;
         while (seg < nb && lut.breakpoints[seg] <= q) ++seg;
+        const int64_t operand = starts.relative ? wrap_operand(q - starts.start(lut.breakpoints, seg), p.k + 1) : q;
         double y;
         if (!wide) {
-            const int64_t acc = lut.slopes[seg] * q * (int64_t(1) << shk) + lut.intercepts[seg] * (int64_t(1) << shb);
+            const int64_t acc = lut.slopes[seg] * operand * (int64_t(1) << shk) + lut.intercepts[seg] * (int64_t(1) << shb);
             y = static_cast<double>(acc) * unit;
         } else {
-            const i128 acc = static_cast<i128>(lut.slopes[seg]) * q * (i128(1) << shk) +
+            const i128 acc = static_cast<i128>(lut.slopes[seg]) * operand * (i128(1) << shk) +
                              static_cast<i128>(lut.intercepts[seg]) * (i128(1) << shb);
             y = static_cast<double>(acc) * unit;
         }
@@ -275,9 +307,9 @@ std::vector<GridError> errors_per_grid(const Problem& p, const PwlTable& t) {
             for (double b : t.shared->breakpoints) lut.breakpoints.push_back(breakpoint_code(b, g.s, t.params, t.datapath.folded()));
             lut.slopes = t.shared->slopes;
             lut.intercepts = t.shared->intercepts;
-            out.push_back(grid_error_fast(g, t.params, lut));
+            out.push_back(grid_error_fast(g, t.params, lut, segment_starts(t, g.s)));
         } else {
-            out.push_back(grid_error_fast(g, t.params, t.per_scale.at(g.s)));
+            out.push_back(grid_error_fast(g, t.params, t.per_scale.at(g.s), segment_starts(t, g.s)));
         }
     }
     return out;

@@ -25,7 +25,7 @@ struct SpecRequest {
     std::optional<double> lo, hi;     // default: the function's Table 1 range
     int entries = 8;
     std::string precision = "int8";
-    // Fraction bits of slopes (lambda_k) and intercepts (lambda_b), each 0..min(2k, 40). Unset:
+    // Fraction bits of slopes (lambda_k) and intercepts (lambda_b), each 0..min(W, 2k, 40). Unset:
     // chosen by the search (`--lambda auto`, lambda_search.hpp), or with `reference_lambda` the
     // reference implementation's k-2 (scaler core k-3).
     std::optional<int> lambda_k, lambda_b;
@@ -38,6 +38,7 @@ struct SpecRequest {
     // symmetry name; clamp inputs to the range.
     std::string symmetry = "none";
     bool clamp = false;
+    std::string intercept = "absolute";   // "relative": segment-relative intercepts (§10)
 };
 
 // A resolved, validated problem definition.
@@ -116,12 +117,25 @@ private:
     double fit_lo_ = 0, fit_hi_ = 0;
 };
 
+// Where the MAC measures the operand from in each entry of one LUT load (numeric-definition.md
+// §10): 0 with absolute intercepts; with relative ones the entry's start P_{i-1}, ORIGIN for
+// entry 0, so the operand is q'' - start and B_i is the value at the segment start.
+struct SegmentStarts {
+    bool relative = false;
+    int64_t origin = 0;
+    int64_t start(const std::vector<int64_t>& breakpoints, size_t entry) const {
+        return !relative ? 0 : entry == 0 ? origin : breakpoints[entry - 1];
+    }
+};
+// The starts of table t at scale s (ORIGIN from the table's fitted range).
+SegmentStarts segment_starts(const PwlTable& t, int s);
+
 // Mean squared error and maximum absolute error of one grid under one LUT load, summed
 // exactly as evaluate() does.
 struct GridError {
     double mse = 0, max_abs = 0;
 };
-GridError grid_error_fast(const ScaleGrid& g, const IntParams& p, const LutCodes& lut);
+GridError grid_error_fast(const ScaleGrid& g, const IntParams& p, const LutCodes& lut, const SegmentStarts& starts = {});
 inline double grid_mse_fast(const ScaleGrid& g, const IntParams& p, const LutCodes& lut) {
     return grid_error_fast(g, p, lut).mse;
 }

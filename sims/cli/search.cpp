@@ -1,7 +1,7 @@
 // gqalut search --function F | --expr E --range LO,HI --entries N --precision int8|int16|int32|fp32
 //               [--scheme shared|per-scale|uniform] --method gqa|gqa-rm|nnlut|optimal [--objective mse|max]
 //               [--lambda auto|L] [--lambda-k auto|L] [--lambda-b auto|L] [--width W] [--symmetry S] [--clamp]
-//               [--seed S] [--threads T]
+//               [--intercept absolute|relative] [--seed S] [--threads T]
 //               [--out FILE] [--format text|json]   (docs/cli.md, docs/search.md; more options: --help)
 #include <cmath>
 #include <iostream>
@@ -61,7 +61,7 @@ Args glue_values(const Args& in) {
 
 int run_search(const Args& raw_args) {
     std::string function, expr, range, precision, scheme, method, seed, out, format, fit, scales, rm_range, preset;
-    std::string lambda, lambda_k, lambda_b, objective, symmetry;
+    std::string lambda, lambda_k, lambda_b, objective, symmetry, intercept;
     int entries = 0, threads = 1, generations = -1, population = -1, width = -1, nn_steps = -1;
     double theta_r = -1;
     bool quiet = false, clamp = false;
@@ -96,6 +96,8 @@ int run_search(const Args& raw_args) {
         ("symmetry", po::value<std::string>(&symmetry)->default_value("none"),
          "INT unit: fold the input sign, the table covers |x| (none, auto: the function's own, odd, even, point, shifted)")
         ("clamp", po::bool_switch(&clamp), "INT unit: clamp inputs outside the range to it before indexing")
+        ("intercept", po::value<std::string>(&intercept)->default_value("absolute"),
+         "INT unit: absolute (y = K q + B) or relative (y = K (q - P_{i-1}) + B, B the value at the segment start)")
         ("quiet", po::bool_switch(&quiet), "no progress on stderr");
     add_format_option(desc, format);
     po::variables_map vm;
@@ -103,7 +105,7 @@ int run_search(const Args& raw_args) {
                "gqalut search --function F | --expr E --range LO,HI --entries N --precision int8|int16|int32|fp32 "
                "[--scheme shared|per-scale|uniform] --method gqa|gqa-rm|nnlut|optimal [--objective mse|max] "
                "[--lambda auto|L] [--lambda-k auto|L] [--lambda-b auto|L] [--width W] [--symmetry none|auto|odd|even|point|shifted] "
-               "[--clamp] [--seed S] [--threads T] [--out FILE] "
+               "[--clamp] [--intercept absolute|relative] [--seed S] [--threads T] [--out FILE] "
                "[--format text|json]"))
         return kOk;
     const Format fmt = parse_format(format);
@@ -132,6 +134,7 @@ int run_search(const Args& raw_args) {
     opt.spec.objective = objective;
     opt.spec.symmetry = symmetry;
     opt.spec.clamp = clamp;
+    opt.spec.intercept = intercept;
     if (vm.count("width")) opt.spec.width = width;
     if (vm.count("scales")) opt.spec.scales = parse_int_range(scales, "--scales", 0, 31);
     opt.method = method;

@@ -195,5 +195,24 @@ if [[ $rc -ne 2 || -s "$dir/odd.out" || $(wc -l <"$dir/odd.err") -ne 1 ]] || ! g
     echo "FAIL symmetry odd on sigmoid: rc=$rc $(cat "$dir/odd.err")"; fails=$((fails + 1))
 fi
 
+# More fraction bits than the width: a W-bit unit's registers take 0..W (numeric-definition.md §1).
+bad "lambda-k above the width" --function sigmoid --entries 8 --method optimal --width 9 --lambda-k 10
+bad "lambda-b above the width" --function gelu --entries 8 --method optimal --width 5 --lambda-k 4 --lambda-b 6
+bad "lambda above a narrow width" --function gelu --entries 8 --method gqa --width 4 --lambda 5
+
+# Segment-relative intercepts: refused off the INT unit; the JSON and the table file say relative.
+bad "relative intercepts on fp32" --function gelu --entries 8 --precision fp32 --method optimal --intercept relative
+bad "relative intercepts on the scaler" --function div --entries 8 --method optimal --intercept relative
+bad "unknown intercept mode" --function gelu --entries 8 --method optimal --intercept segment
+"$gqalut" search --function gelu --entries 8 --method gqa --generations 5 --intercept relative --quiet --format json \
+    --out "$dir/rel.json" >"$dir/rel.out" 2>&1 || { echo "FAIL intercept relative: $(cat "$dir/rel.out")"; fails=$((fails + 1)); }
+/usr/bin/python3 - "$dir" <<'PY' || fails=$((fails + 1))
+import json, sys
+d = sys.argv[1]
+j, t = json.load(open(d + "/rel.out")), json.load(open(d + "/rel.json"))
+assert j["intercept"] == "relative" and t["version"] == 2 and t["datapath"]["intercept"] == "relative", (j.get("intercept"), t.get("datapath"))
+print("ok   --intercept relative: JSON and table file record it")
+PY
+
 echo "$fails failure(s)"
 [[ $fails -eq 0 ]]
