@@ -36,6 +36,25 @@ def int_peeks(options):
     return ["connect -nounset -set peek_%s u_dut.%s" % (p, r) for p, r in regs]
 
 
+def lane_peeks(lanes, fields):
+    """connect commands: each lane's stage register reg onto its slice of the wire peek."""
+    return ["connect -nounset -set peek_%s[%d:%d] u_dut.gen_lane[%d].u_lane.%s"
+            % (peek, (lane + 1) * width - 1, lane * width, lane, reg)
+            for peek, reg, width in fields for lane in range(lanes)]
+
+
+def datapath_peeks(options, lanes, inw, parw, entries):
+    """The stage registers the datapath miter's stage lemmas name."""
+    opw = inw + 1 if options else inw
+    accw = max(2 * parw + opw, 2 * parw + inw - 1) + 1
+    return lane_peeks(lanes, [("x1", "x1_q", inw), ("idx1", "idx1_q", (entries - 1).bit_length()),
+                              ("op1", "op1_q", opw), ("prod2", "prod2_q", parw + opw),
+                              ("icpt2", "icpt2_q", 2 * parw + inw - 1), ("inv2", "inv2_q", 1),
+                              ("usec2", "usec2_q", 1), ("av2", "av2_q", inw if options else 1),
+                              ("acc", "acc", accw), ("y", "y", accw + 1 if options else accw),
+                              ("outd", "out_d", 2 * parw + inw + 1), ("e2", "e2_q", 1)])
+
+
 def stream_peeks(lanes, inw):
     """The pipeline state the stream proof's inductive invariants name: the valid bits and the
     stand-in lanes' stage registers."""
@@ -85,20 +104,29 @@ def lane_stage_cones(files, params):
     return cmds
 
 
-def int_datapath(inw, entries, lanes, products, mutant):
-    return {
+def int_datapath(inw, entries, lanes, products, mutant, part=0):
+    """part: the part of the miter (gqalut_formal_int_datapath)."""
+    params = {"InW": inw, "MaxEntries": entries, "Lanes": lanes, "Part": part}
+    proof = {
         "top": "gqalut_formal_int_datapath",
         # The requantizer of both sides is one uninterpreted function (standin/), proven
         # equal to the reference's separately (the requant_* proofs).
         "files": ["standin/gqalut_formal_requant_fn.sv", "standin/gqalut_ref_requant.sv", "gqalut_ref_int.sv",
                   "gqalut_formal_int_legal.sv", "gqalut_formal_int_datapath.sv"],
         "replace": {"gqalut_requant.sv": "standin/gqalut_requant.sv"},
-        "params": {"InW": inw, "MaxEntries": entries, "Lanes": lanes},
-        "peeks": lambda o: int_peeks(o),
+        "params": params,
+        "peeks": lambda o: int_peeks(o) + datapath_peeks(o, lanes, inw, inw, entries),
         "products": products,   # multiplications made uninterpreted (abstract.py), per options
-        "steps": 5,
+        "steps": 5 if part == 0 else 1,
         "mutant": mutant,
     }
+    # Solvers, measured per part (docs/formal.md): the pipeline part with z3 on the unrolled
+    # netlist (one constant per term and step, yosys-smtbmc --unroll, in place of z3's
+    # expansion of nested define-funs, which did not read the netlist with the options in
+    # 120 s; cvc4 did not finish it in 150 s); the last stage's parts with cvc4 (z3 took 131 s
+    # for y and did not finish out in 150 s, cvc4 11 s and 4 s).
+    proof.update({"unroll": True, "logic": "QF_UFBV"} if part == 0 else {"solver": "cvc4"})
+    return proof
 
 
 # Mutants: (file in rtl/, text, replacement); the text must occur exactly once.
@@ -131,6 +159,22 @@ def requant(accw, outw, rw):
         "products": -1,
         "steps": 1,
         "mutant": MUT_RQ,
+    }
+
+
+def int_range(inw, entries):
+    return {
+        "top": "gqalut_formal_int_range",
+        "files": ["gqalut_ref_requant.sv", "gqalut_ref_int.sv", "gqalut_formal_int_legal.sv",
+                  "gqalut_formal_int_range.sv"],
+        "params": {"InW": inw, "MaxEntries": entries},
+        "peeks": lambda o: [],
+        "products": 1,   # the reference's K * d, bounded by the lemma's assumption
+        "steps": 1,
+        "unroll": True,
+        "logic": "QF_UFBV",
+        # The bound twice as wide as |K d| can be: y no longer fits, the lemma must fail.
+        "mutant": {"Slack": 1},
     }
 
 
@@ -229,9 +273,15 @@ PROOFS = {
     # FP32 multiply against fp.mul: b's fraction has its 8 high bits free, the rest 0.
     "fp32_mul_b8": fp32(False, FixB=0x7FFF, ValB=0),
     # The requantizer lemma at the INT unit's widths: every accumulator, every shift code.
-    "requant_int8": requant(25, 8, 6),
-    "requant_int16": requant(49, 16, 7),
-    "requant_int32": requant(97, 32, 8),
+    # The requantizer lemma at the widths the INT unit instantiates it with (gqalut_int_lane
+    # with the datapath options: y has AccW + 1 = 2W + k + 2 bits, r has RW bits).
+    "requant_int8": requant(27, 8, 6),
+    "requant_int16": requant(51, 16, 7),
+    "requant_int32": requant(99, 32, 8),
+    # Range lemma (reference only): y fits the AccW-bit output word.
+    "int8_range": int_range(8, 32),
+    "int16_range": int_range(16, 32),
+    "int32_range": int_range(32, 32),
     # INT-k datapath: the product K * d uninterpreted on both sides (one per lane each), the
     # requantizer one uninterpreted function (its own proofs: requant_*).
     "int8_n4": int_datapath(8, 4, 1, 2, MUT_CMP),
@@ -243,6 +293,24 @@ PROOFS = {
     "int32": int_datapath(32, 8, 1, 2, MUT_SHIFT),
     "int32_n32": int_datapath(32, 32, 1, 2, MUT_SHIFT),
 }
+
+
+MUT_CENTER = ("gqalut_int_lane.sv", "assign center_term = YW'(center_i) <<< (YW'(sb_i) + YW'(1));",
+              "assign center_term = YW'(center_i) <<< (YW'(sb_i) + YW'(0));")
+MUT_RSHIFT = ("gqalut_pwl_int.sv", "- RW'(rq_frac);", "+ RW'(rq_frac);")
+
+
+def int_parts(prefix, inw, entries):
+    """The INT datapath miter in its four parts (gqalut_formal_int_datapath, Part), every
+    register content and input in each: together the miter's claim."""
+    parts = [("pipe", MUT_CMP), ("acc", MUT_SHIFT), ("y", MUT_CENTER), ("out", MUT_RSHIFT)]
+    return {"%s.%s" % (prefix, name): int_datapath(inw, entries, 1, 2, mutant, part)
+            for part, (name, mutant) in enumerate(parts)}
+
+
+for prefix, inw, entries in [("int8_n4", 8, 4), ("int8", 8, 32), ("int16_n4", 16, 4), ("int16", 16, 32),
+                             ("int32_n4", 32, 4), ("int32", 32, 32)]:
+    PROOFS.update(int_parts(prefix, inw, entries))
 
 
 def call(cmd):
@@ -271,12 +339,14 @@ def has_options(rtl):
     return any(os.path.basename(p) == "gqalut_option_regs.sv" for p in rtl_files(rtl))
 
 
-def yosys_script(proof, rtl, options, smt2):
+def yosys_script(proof, rtl, options, smt2, mutant=False):
     replace = proof.get("replace", {})
     files = [os.path.join(HERE, replace[os.path.basename(p)]) if os.path.basename(p) in replace else p
              for p in rtl_files(rtl)]
     files += [os.path.join(HERE, f) for f in proof["files"]]
     params = dict(proof["params"])
+    if mutant and isinstance(proof["mutant"], dict):
+        params.update(proof["mutant"])
     if proof["top"].startswith("gqalut_formal_int"):
         params["Options"] = int(options)
     lines = ["read_verilog -formal -sv -I%s %s" % (HERE, " ".join(files)),
@@ -291,6 +361,8 @@ def yosys_script(proof, rtl, options, smt2):
 
 def mutate(rtl, mutant, work):
     """A copy of the RTL directory's sources with the mutation applied."""
+    if isinstance(mutant, dict):   # a lemma about the reference: its mutant is a parameter
+        return rtl
     name, text, repl = mutant
     dst = os.path.join(work, "rtl")
     os.makedirs(dst)
@@ -315,7 +387,7 @@ def run(name, mutant, vcd, rtl, keep):
         src = mutate(rtl, proof["mutant"], work) if mutant else rtl
         smt2 = os.path.join(work, "proof.smt2")
         with open(os.path.join(work, "proof.ys"), "w") as f:
-            f.write(yosys_script(proof, src, options, smt2))
+            f.write(yosys_script(proof, src, options, smt2, mutant))
         t0 = time.time()
         rc, log = call(["yosys", "-q", "-l", os.path.join(work, "yosys.log"), os.path.join(work, "proof.ys")])
         if rc != 0 and mutant and "selection is not empty" in log:
@@ -344,6 +416,8 @@ def run(name, mutant, vcd, rtl, keep):
         t1 = time.time()
         steps = proof.get("mutant_steps", proof["steps"]) if mutant else proof["steps"]
         cmd = ["yosys-smtbmc", "-s", proof.get("solver", "z3"), "--presat", "-t", str(steps)]
+        if proof.get("unroll"):
+            cmd += ["--unroll"]
         if "logic" in proof:
             cmd += ["--logic", proof["logic"]]
         if vcd:
@@ -373,8 +447,9 @@ def run(name, mutant, vcd, rtl, keep):
             sys.stderr.write(out[-3000:])
             return 1
         if failed:
+            # The failed assertions and the counterexample's free constants (inputs).
             for line in logs[0].splitlines():
-                if "Assert failed" in line:
+                if "Assert failed" in line or "Value for anyconst" in line:
                     print("  " + line.split("##", 1)[-1].strip())
         return 0 if (failed if mutant else passed) else 1
     finally:

@@ -15,7 +15,8 @@ module gqalut_formal_int_datapath #(
   parameter int ParW        = InW,
   parameter int MaxEntries  = 32,
   parameter int Lanes       = 1,
-  parameter bit Options     = 1'b1    // the RTL has the datapath options (formal.py decides)
+  parameter bit Options     = 1'b1,   // the RTL has the datapath options (formal.py decides)
+  parameter int Part        = 0       // the part of the proof (below)
 ) (
   input logic clk_i
 );
@@ -25,6 +26,14 @@ module gqalut_formal_int_datapath #(
   localparam int LW   = $clog2(ParW + 1);
   localparam int SW   = $clog2(InW);
   localparam int FW   = $clog2(2 * InW + 1) + 1;
+  localparam int IdxW = $clog2(MaxEntries);
+  localparam int OpW  = Options ? InW + 1 : InW;      // the lane's MAC operand
+  localparam int ProdW = ParW + OpW;
+  localparam int BshW = 2 * ParW + InW - 1;           // the intercept after its shift
+  localparam int AvW  = Options ? InW : 1;            // the shifted fix's addend
+  localparam int LAccW = (ProdW + ParW > BshW ? ProdW + ParW : BshW) + 1;   // the lane's acc
+  localparam int YW   = Options ? LAccW + 1 : LAccW;  // the lane's y
+  localparam int BigW = AccW + 4;                     // the reference's acc and y
 
   (* anyconst *) logic [Lanes*InW-1:0] x;
 
@@ -53,6 +62,24 @@ module gqalut_formal_int_datapath #(
 
   `include "gqalut_formal_int_peek.svh"
 
+  // Keeps the unit in the netlist when no assertion reads its output (parts 1-3): Yosys
+  // removes unread logic before formal.py connects the peek_* wires.
+  (* keep *) logic [Lanes*AccW-1:0] keep_out;
+  assign keep_out = out_data;
+
+  // The lanes' stage registers (connected by formal.py), for the stage lemmas below.
+  (* keep *) logic [Lanes*InW-1:0]   peek_x1;
+  (* keep *) logic [Lanes*IdxW-1:0]  peek_idx1;
+  (* keep *) logic [Lanes*OpW-1:0]   peek_op1;
+  (* keep *) logic [Lanes*ProdW-1:0] peek_prod2;
+  (* keep *) logic [Lanes*BshW-1:0]  peek_icpt2;
+  (* keep *) logic [Lanes-1:0]       peek_inv2, peek_usec2;
+  (* keep *) logic [Lanes*AvW-1:0]   peek_av2;
+  (* keep *) logic [Lanes*LAccW-1:0] peek_acc;
+  (* keep *) logic [Lanes*YW-1:0]    peek_y;
+  (* keep *) logic [Lanes*AccW-1:0]  peek_outd;
+  (* keep *) logic [Lanes-1:0]       peek_e2;   // the requantizer's extra shift (0 in this unit)
+
   gqalut_formal_int_legal #(
     .InW(InW), .ParW(ParW), .MaxEntries(MaxEntries), .Requant(1'b1), .Options(Options), .Assume(1'b1)
   ) u_legal (
@@ -71,12 +98,20 @@ module gqalut_formal_int_datapath #(
   always_ff @(posedge clk_i) if (edges != 3'd4) edges <= edges + 3'd1;
 
   for (genvar l = 0; l < Lanes; l++) begin : gen_lane
-    logic [AccW-1:0] want;
-    logic            fits;
+    logic [AccW-1:0]               want;
+    logic [15:0]                   seg;
+    logic [InW:0]                  op;
+    logic signed [ParW+InW:0]      prod;
+    logic signed [AccW-1:0]        icpt_sh;
+    logic signed [BigW-1:0]        acc, y;
+    logic                          neg;
+    logic [InW-1:0]                q;
+    assign q   = x[l*InW +: InW];
+    assign neg = opt_sym != 3'd0 && q[InW-1];
     gqalut_ref_int #(
       .InW(InW), .ParW(ParW), .MaxEntries(MaxEntries), .Options(Options)
     ) u_ref (
-      .q_i       (x[l*InW +: InW]),
+      .q_i       (q),
       .n_i       (16'(peek_n)),
       .bp_i      (peek_bp),
       .slope_i   (peek_slope),
@@ -93,17 +128,50 @@ module gqalut_formal_int_datapath #(
       .rel_i     (opt_rel),
       .origin_i  (opt_origin),
       .word_o    (want),
-      .y_fits_o  (fits),
-      .seg_o     (),
-      .op_o      (),
-      .prod_o    (),
-      .icpt_sh_o ()
+      .y_fits_o  (),
+      .seg_o     (seg),
+      .op_o      (op),
+      .prod_o    (prod),
+      .icpt_sh_o (icpt_sh),
+      .acc_o     (acc),
+      .y_o       (y)
     );
+    // The proof is in parts (Part), each a lemma on the reference's intermediate values:
+    //   s1_ok: the stage-1 registers hold q'' and the segment i;
+    //   s2_ok: the stage-2 registers hold the product, the shifted intercept, the fix of §8
+    //          that applies (negate, centre, add x) and e = 0 (the lane's shift offset);
+    //   acc_ok, y_ok: the last stage's acc and y; out_ok: the word it loads into the output.
+    // Part 0 (BMC from the free state, five steps): s1_ok after edge 2, s2_ok after edge 3, and
+    // after edge 4 a valid output holding the word the last stage formed in the cycle before.
+    // Parts 1-3 (one step, the stage-2 registers free, so for every state): assuming s2_ok (and
+    // acc_ok from part 2, y_ok from part 3 on) the last stage forms acc_ok, y_ok, out_ok. So the
+    // word after edge 4 is the reference's word: the proof's claim, every part proven.
+    logic s1_ok, s2_ok, acc_ok, y_ok, out_ok;
+    logic [AccW-1:0] outd_q;   // the last stage's word in the cycle before
+    always_ff @(posedge clk_i) outd_q <= peek_outd[l*AccW +: AccW];
     always_comb begin
-      if (edges == 3'd4) begin
-        assert (out_valid);
-        assert (fits);
-        assert (out_data[l*AccW +: AccW] == want);
+      s1_ok  = (peek_x1[l*InW +: InW] == q) && (16'(peek_idx1[l*IdxW +: IdxW]) == seg) &&
+               (!Options || (peek_op1[l*OpW +: OpW] == op));
+      s2_ok  = ((ParW + InW + 1)'($signed(peek_prod2[l*ProdW +: ProdW])) == prod) &&
+               (AccW'($signed(peek_icpt2[l*BshW +: BshW])) == icpt_sh) && !peek_e2[l] &&
+               (!Options || ((peek_inv2[l] == (neg && (opt_sym == 3'd1 || opt_sym == 3'd3))) &&
+                             (peek_usec2[l] == (neg && opt_sym == 3'd3)) &&
+                             (peek_av2[l*AvW +: AvW] == ((neg && opt_sym == 3'd4) ? q : '0))));
+      acc_ok = BigW'($signed(peek_acc[l*LAccW +: LAccW])) == acc;
+      y_ok   = BigW'($signed(peek_y[l*YW +: YW])) == y;
+      out_ok = peek_outd[l*AccW +: AccW] == want;
+      if (Part == 0) begin
+        if (edges == 3'd2) assert (s1_ok);
+        if (edges == 3'd3) assert (s2_ok);
+        if (edges == 3'd4) begin
+          assert (out_valid);
+          assert (out_data[l*AccW +: AccW] == outd_q);
+        end
+      end else begin
+        assume (s2_ok);
+        if (Part >= 2) assume (acc_ok);
+        if (Part >= 3) assume (y_ok);
+        assert (Part == 1 ? acc_ok : Part == 2 ? y_ok : out_ok);
       end
     end
   end

@@ -35,7 +35,9 @@ module gqalut_ref_int #(
   output logic [15:0]                       seg_o,      // segment i
   output logic [InW:0]                      op_o,       // q'' (fold, clamp)
   output logic signed [ParW+InW:0]          prod_o,     // K_i * d, exact in ParW+InW+1 bits
-  output logic signed [2*ParW+InW:0]        icpt_sh_o   // B' (exact in AccW bits)
+  output logic signed [2*ParW+InW:0]        icpt_sh_o,  // B' (exact in AccW bits)
+  output logic signed [2*ParW+InW+4:0]      acc_o,      // acc, exact
+  output logic signed [2*ParW+InW+4:0]      y_o         // y, exact
 );
 
   localparam int AccW = 2 * ParW + InW + 1;
@@ -126,14 +128,18 @@ module gqalut_ref_int #(
     op_o      = OpW'(qc);
     prod_o    = (ParW + OpW)'(prod);
     icpt_sh_o = AccW'(b <<< shift_b);
+    acc_o     = acc;
+    y_o       = y;
   end
 
+  // The requantizer takes y itself (§11 step 7), not its AccW-bit word: the two are equal
+  // exactly when y fits, which the range lemma proves (gqalut_formal_int_range.sv).
   gqalut_ref_requant #(
-    .AccW     (AccW),
+    .AccW     (BigW),
     .OutW     (InW),
     .OutSigned(1'b1)
   ) u_requant (
-    .acc_i(AccW'(y)),
+    .acc_i(y),
     .r_i  (r),
     .y_o  (yq)
   );
