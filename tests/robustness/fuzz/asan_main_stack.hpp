@@ -50,6 +50,12 @@ public:
 #endif
     }
 
+    // Whether `p` lies in the stack recorded (always false without ASan).
+    bool holds(const void* p) const {
+        const char* b = static_cast<const char*>(bottom_);
+        return b && static_cast<const char*>(p) >= b && static_cast<const char*>(p) < b + size_;
+    }
+
 private:
     const void* bottom_ = nullptr;
     std::size_t size_ = 0;
