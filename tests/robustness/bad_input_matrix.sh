@@ -183,6 +183,8 @@ check "vectors: a folder where in.hex goes" "in.hex" vectors --table "$good" --o
 check "vectors: scales overflow" "--scales: 2147483647 outside" vectors --table "$good" --out "$dir/vec" --scales 0..2147483647
 check "vectors: seed -1" "--seed" vectors --table "$good" --out "$dir/vec" --seed -1 --inputs random:5
 check "vectors: huge shape" "entries must be" vectors --table "$good" --out "$dir/vec" --shape int8_p8_n99999999999_l1
+check "vectors: shape of 120000 digits" "not a unit name" vectors --table "$good" --out "$dir/vec" \
+  --shape "int$(printf '8%.0s' $(seq 120000))_n32_l1"
 check "vectors: empty out" "empty" vectors --table "$good" --out ""
 check "vp: rows x cols overflow" "46341 x 46341" vp --kernel gelu --rows 46341 --cols 46341
 check "vp: rows x cols wrap to 0" "65536 x 65536" vp --kernel gelu --rows 65536 --cols 65536
