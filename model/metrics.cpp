@@ -51,14 +51,29 @@ std::pair<int64_t, int64_t> code_interval(double lo, double hi, int s, int64_t q
     return {q0, q1};
 }
 
-// The paper's DIV/RSQRT inputs: x = lo + i * 0.01 as codes of the scaler's input format.
-std::vector<uint64_t> scaler_paper_inputs(const FixFormat& in, double lo, double hi) {
-    std::vector<uint64_t> us;
-    const size_t n = arange_count(lo, hi);
+// The paper's DIV/RSQRT inputs: x = lo + i * 0.01 as codes of the scaler's input format. A range
+// reduction (EXP2, LOG2, EXP) whose range holds more than kMaxStepPoints of them takes
+// kMaxStepPoints evenly spaced points instead (`sampled`): log2 on (0, 65535] is measurable.
+struct ScalerInputs {
+    std::vector<uint64_t> u;
+    bool sampled = false;
+};
+ScalerInputs scaler_paper_inputs(const RangeScaler& sc, double lo, double hi) {
+    const FixFormat& in = sc.spec().input;
+    ScalerInputs r;
+    double step = kStep;
+    size_t n;
+    if (is_reduction(sc.func()) && std::ceil((hi - lo) / kStep - 1e-9) > kMaxStepPoints) {
+        n = static_cast<size_t>(kMaxStepPoints);
+        step = (hi - lo) / kMaxStepPoints;
+        r.sampled = true;
+    } else {
+        n = arange_count(lo, hi);
+    }
     for (size_t i = 0; i < n; ++i)
-        us.push_back(static_cast<uint64_t>(
-            round_half_even_scaled(lo + static_cast<double>(i) * kStep, in.frac, in.min_code(), in.max_code())));
-    return us;
+        r.u.push_back(static_cast<uint64_t>(
+            round_half_even_scaled(lo + static_cast<double>(i) * step, in.frac, in.min_code(), in.max_code())));
+    return r;
 }
 
 // The last code b in [a, last] such that `same` holds on all of [a, b], for a predicate that
@@ -262,7 +277,9 @@ Metrics eval_scaler(const PwlTable& t, const RefFunction& f, Protocol protocol, 
         ErrorSum e;
         double max_lsb = 0;
         f.check_range(t.range_lo, t.range_hi);
-        for (uint64_t u : scaler_paper_inputs(spec.input, t.range_lo, t.range_hi)) {
+        const ScalerInputs inputs = scaler_paper_inputs(dp.scaler(), t.range_lo, t.range_hi);
+        m.sampled = inputs.sampled;
+        for (uint64_t u : inputs.u) {
             const double fx = finite_target(f, std::ldexp(static_cast<double>(dp.scaler().input_code(u)), -spec.input.frac));
             e.add(dp.exact(u).value() - fx);
             max_lsb = std::max(max_lsb, std::fabs(static_cast<double>(dp.output(u)) * out_lsb - fx) / out_lsb);
@@ -403,7 +420,7 @@ ScaleGrid scaler_paper_grid(const RefFunction& f, const RangeScaler& scaler, dou
     ScaleGrid g;
     g.s = scaler.core_frac();
     const auto& in = scaler.spec().input;
-    for (uint64_t u : scaler_paper_inputs(in, lo, hi)) {
+    for (uint64_t u : scaler_paper_inputs(scaler, lo, hi).u) {
         const ScalerChoice c = scaler.select(u);
         if (c.zero) continue;
         const double x = std::ldexp(static_cast<double>(scaler.input_code(u)), -in.frac);

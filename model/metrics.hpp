@@ -44,7 +44,9 @@ constexpr double kMaxStepPoints = 1 << 22;
 std::vector<ScaleGrid> paper_grid(const RefFunction& f, const IntParams& p, const std::vector<int>& scales,
                                   double lo, double hi);
 // Paper protocol grid for DIV/RSQRT: x = lo + i * 0.01 on IR, through the scaler to core codes
-// (inputs beyond the scaler's input format clamp to its largest code). Same errors.
+// (inputs beyond the scaler's input format clamp to its largest code). Same errors. The range
+// reductions too, where a range of more than kMaxStepPoints such points takes kMaxStepPoints
+// evenly spaced ones (the metrics say `sampled`).
 ScaleGrid scaler_paper_grid(const RefFunction& f, const RangeScaler& scaler, double lo, double hi);
 // FP32 paper protocol points: x = lo + i * 0.01 (i < (hi - lo) / 0.01), as binary32. Throws
 // BadInput for more than kMaxStepPoints points.

@@ -129,6 +129,21 @@ SCALER_ROWS = [
     ("lutapp_rsqrt_16_all", LA, "RSQRT 16", 30, 16, 4, 1, 127, "rsqrt", 4.088316e-06, 1.592712e-02),
 ]
 
+# Range-reduced EXP2 and LOG2 rows: the peer splits x into integer and fraction (pow2) or
+# normalises by the leading one (log2); gqalut's scaler reduces the same way
+# (`--function exp2|log2`, numeric-definition.md §12). (id, peer, design, peer bits, entries,
+# scale s, first code, last code, function, peer MSE, peer max, the grid's input format.) The
+# table is searched on the grid's x range with the scaler input Q15.16 / UQ16.16 (u = q
+# 2^(16-s)) or the grid's own format (u = q), then scored on the row's codes by ScalerUnit.
+REDUCED_ROWS = [
+    ("ac_pow2_int8_reduce", AC, "ac_pow2_pwl", 22, 4, 4, -128, 0, "exp2", 2.29562e-07, 1.953125e-03, "Q3.4"),
+    ("ac_pow2_int16_reduce", AC, "ac_pow2_pwl", 22, 4, 12, -32768, 0, "exp2", 1.702899e-07, 1.953125e-03, "Q3.12"),
+    ("ac_log2_int8_reduce", AC, "ac_log2_pwl", 23, 8, 4, 1, 127, "log2", 4.800853e-07, 1.464844e-03, "UQ3.4"),
+    ("ac_log2_int16_reduce", AC, "ac_log2_pwl", 23, 8, 12, 1, 32767, "log2", 2.840582e-07, 1.464844e-03, "UQ3.12"),
+]
+REFERENCE = {"div": lambda x: 1 / x, "rsqrt": lambda x: 1 / np.sqrt(x), "exp2": np.exp2, "log2": np.log2}
+GRID_FORMAT = {r[0]: r[11] for r in REDUCED_ROWS}
+
 BITS = {"int8": 8, "int16": 16}
 SCALER = ["--preset", "normalize"]
 
@@ -139,7 +154,13 @@ def as_row(r):
     return Row(rid, peer, design, bits, n, None, s, q_lo / 2 ** s, q_hi / 2 ** s, ["--function", fn, *SCALER], mse, mx, [])
 
 
-ALL_ROWS = [Row(*r) for r in ROWS] + [as_row(r) for r in SCALER_ROWS]
+def as_reduced_row(r):
+    """A reduced row in the shape of ROWS (precision None: both core widths are tried)."""
+    rid, peer, design, bits, n, s, q_lo, q_hi, fn, mse, mx, _ = r
+    return Row(rid, peer, design, bits, n, None, s, q_lo / 2 ** s, q_hi / 2 ** s, ["--function", fn], mse, mx, [])
+
+
+ALL_ROWS = [Row(*r) for r in ROWS] + [as_row(r) for r in SCALER_ROWS] + [as_reduced_row(r) for r in REDUCED_ROWS]
 
 
 def widest(scheme, k, peer_bits):
@@ -168,13 +189,21 @@ def search_argv(row, scheme, width, objective, flags, rng, prec=None):
             "--format", "json", "--quiet"]
 
 
-def scaler_run(bins, row, scheme, width, objective, prec):
-    """A scaler table searched on its own protocol, then scored on the row's codes by the module."""
-    argv = search_argv(row, scheme, width, objective, [], None, prec)
+def scaler_run(bins, row, scheme, width, objective, prec, grid_format=None):
+    """A scaler table searched on its own protocol (a reduction: on the row's x range, the
+    scaler input the default or the grid's own format), then scored on the row's codes by the
+    module."""
     s, q_lo, q_hi = row.scale, round(row.lo * 2 ** row.scale), round(row.hi * 2 ** row.scale)
-    run = {"row": row.id, "scheme": scheme, "width": width, "objective": objective, "variant": {"core": prec},
+    fn = row.function[1]
+    flags = []
+    if fn in ("exp2", "log2"):
+        flags = ["--range", fmt_range(row.lo, row.hi)] + (["--scaler-input", grid_format] if grid_format else [])
+    argv = search_argv(row, scheme, width, objective, flags, None, prec)
+    shift = 0 if grid_format else 16 - s
+    variant = {"core": prec, **({"input": grid_format} if grid_format else {})}
+    run = {"row": row.id, "scheme": scheme, "width": width, "objective": objective, "variant": variant,
            "command": "build/gqalut " + " ".join(quote(a) for a in argv),
-           "eval_python": f"gqalut.ScalerUnit(gqalut.load_table('T.json')).exact(q << {16 - s}) for q = {q_lo}..{q_hi}"}
+           "eval_python": f"gqalut.ScalerUnit(gqalut.load_table('T.json')).exact(q << {shift}) for q = {q_lo}..{q_hi}"}
     with tempfile.TemporaryDirectory() as tmp:
         table = os.path.join(tmp, "t.json")
         res, err = run_json(bins["search"], argv + ["--out", table])
@@ -185,9 +214,9 @@ def scaler_run(bins, row, scheme, width, objective, prec):
                    exact=res.get("exact"), warning=err or None)
         module = bins["module"]()
         q = np.arange(q_lo, q_hi + 1, dtype=np.int64)
-        y = np.asarray(module.ScalerUnit(module.load_table(table)).exact(q << (16 - s))["value"])
+        y = np.asarray(module.ScalerUnit(module.load_table(table)).exact(q << shift)["value"])
         x = np.ldexp(q.astype(np.float64), -s)
-        want = 1 / x if row.function[1] == "div" else 1 / np.sqrt(x)
+        want = REFERENCE[fn](x)
         err = np.abs(y - want)
         run.update(mse=float(np.mean(err ** 2)), max=float(err.max()), points=int(q.size))
     return run
@@ -220,10 +249,12 @@ def folded_by_hand(table_path, v):
 
 
 def one_run(bins, row, scheme, width, objective, v):
-    """One search; a table with datapath options is then scored on every code of the format."""
+    """One search; a folded or clamped table is then scored on every code of the format (a
+    table with only relative intercepts is scored by the search on the row's grid, as a plain one)."""
     if "core" in v:
-        return scaler_run(bins, row, scheme, width, objective, v["core"])
-    direct = not v or "--symmetry" in bins["flags"]
+        return scaler_run(bins, row, scheme, width, objective, v["core"], v.get("input"))
+    full = bool(v.get("symmetry") or v.get("clamp"))
+    direct = not full or "--symmetry" in bins["flags"]
     rng = v.get("clamp")
     if not direct:                    # fold by hand: search the side x >= 0 of the grid or the clamp
         lo, hi = rng or (row.lo, row.hi)
@@ -233,13 +264,13 @@ def one_run(bins, row, scheme, width, objective, v):
            "command": "build/gqalut " + " ".join(quote(a) for a in argv)}
     with tempfile.TemporaryDirectory() as tmp:
         table = os.path.join(tmp, "t.json")
-        res, err = run_json(bins["search"], argv + (["--out", table] if v else []))
+        res, err = run_json(bins["search"], argv + (["--out", table] if full else []))
         if res is None:
             run["error"] = err
             return run
         run.update(bits=res["bits_per_entry"], lambda_k=res["lambda_k"], lambda_b=res["lambda_b"],
                    exact=res.get("exact"), warning=err or None)
-        if v:
+        if full:
             if not direct:
                 run["edit"] = folded_by_hand(table, v)
             s = row.scale
@@ -290,6 +321,8 @@ def plan(row, bins):
                 if width >= 2:
                     for objective in ("mse", "max"):
                         yield (scheme, width, objective, {"core": prec})
+                        if row.id in GRID_FORMAT:
+                            yield (scheme, width, objective, {"core": prec, "input": GRID_FORMAT[row.id]})
         return
     k = BITS[row.precision]
     usable = [{}]
@@ -341,7 +374,8 @@ def results_table(rows, best):
         rid, peer, design, bits, n, prec, s, lo, hi = row[:9]   # the Row's leading fields
         m, x = best[(rid, "mse")], best[(rid, "max")]
         wins = [o for o, r in (("mse", m), ("max", x)) if lower_on_both(row, r)]
-        grid = f"{prec.upper() if prec else 'scaler (UQ16.16)'} s={s}: q {round(lo * 2 ** s)}…{round(hi * 2 ** s)}"
+        unit = prec.upper() if prec else f"reduction, {GRID_FORMAT[rid]}" if rid in GRID_FORMAT else "scaler (UQ16.16)"
+        grid = f"{unit} s={s}: q {round(lo * 2 ** s)}…{round(hi * 2 ** s)}"
         out.append(f"| {rid} | {peer} {design} | {grid} | {n} | {bits} | {row.mse:.3g} / {row.max:.3g} | "
                    f"{cell(row, m)} | {cell(row, x)} | {', '.join(wins) if wins else 'no'} |")
     return out

@@ -11,6 +11,7 @@ packages=(
   libmuparser-dev                     # user expressions (--expr)
   yosys                               # synthesis of the RTL: cell counts, area estimate; yosys-smtbmc
   z3                                  # SMT solver of the formal proofs (bit-vectors and FloatingPoint)
+  cvc4                                # SMT solver of the stream proofs (z3 4.8 does not finish reading them)
   iverilog                            # second RTL simulator (self-checking testbench)
   python3-matplotlib                  # plots in docs/results and out/
   pybind11-dev python3-dev python3-numpy   # the Python module gqalut (sims/python)

@@ -25,7 +25,7 @@ std::pair<double, double> BreakpointProblem::chord_anchors(const std::string& fu
 }
 
 BreakpointProblem::BreakpointProblem(const Problem& problem, Fit fit) : problem_(problem), fit_(fit) {
-    const auto a = chord_anchors(problem.spec().function, problem.fit_lo(), problem.fit_hi());
+    const auto a = chord_anchors(problem.function().name(), problem.fit_lo(), problem.fit_hi());
     anchor_lo_ = a.first;
     anchor_hi_ = a.second;
 }
@@ -52,10 +52,13 @@ PwlTable BreakpointProblem::decode(const Genome& g, const std::string& method) c
     }
     SharedBreakpoints sh;
     sh.breakpoints = g;
+    const bool relative = t.datapath.intercept == InterceptMode::relative;
     for (size_t i = 0; i < n; ++i) {
         const Line l = chord_fit(f, edges[i], edges[i + 1]);
+        // Relative intercepts: B is the line's value at the segment start (§10).
+        const double start = !relative ? 0.0 : i == 0 ? problem_.fit_lo() : g[i - 1];
         sh.slopes.push_back(param_code(l.slope, t.params.lambda_k, t.params));
-        sh.intercepts.push_back(param_code(l.intercept, t.params.lambda_b, t.params));
+        sh.intercepts.push_back(param_code(l.intercept + l.slope * start, t.params.lambda_b, t.params));
     }
     t.shared = std::move(sh);
     if (fit_ == Fit::lsq) fit_int_lsq(g, t);
@@ -76,11 +79,12 @@ void BreakpointProblem::fit_int_lsq(const Genome& g, PwlTable& t) const {
     for (const ScaleGrid& grid : problem_.grids()) {
         if (grid.q.empty()) continue;
         for (size_t j = 0; j < g.size(); ++j) codes[j] = breakpoint_code(g[j], grid.s, p, t.datapath.folded());
+        const SegmentStarts starts = segment_starts(t, grid.s);
         const double inv_n = 1.0 / static_cast<double>(grid.q.size());
         for (size_t i = 0; i < grid.q.size(); ++i) {
             const int64_t q = grid.q[i];
             const size_t seg = static_cast<size_t>(std::upper_bound(codes.begin(), codes.end(), q) - codes.begin());
-            const double a = std::ldexp(static_cast<double>(q), -(p.lambda_k + grid.s));
+            const double a = std::ldexp(static_cast<double>(q - starts.start(codes, seg)), -(p.lambda_k + grid.s));
             sums[seg].add(a, grid.target[i], grid.weight[i] * inv_n);
             if (max_obj) points[seg].push_back({a, grid.target[i], std::sqrt(grid.weight[i])});
             amin[seg] = std::min(amin[seg], a);

@@ -31,6 +31,14 @@ struct LineSums {
         w += o.w, wa += o.wa, waa += o.waa, wt += o.wt, wat += o.wat, wtt += o.wtt;
         return *this;
     }
+    // The moments of the same points with a - delta in place of a (a segment-relative input).
+    LineSums shifted(long double delta) const {
+        LineSums r = *this;
+        r.wa = wa - delta * w;
+        r.waa = waa - 2 * delta * wa + delta * delta * w;
+        r.wat = wat - delta * wt;
+        return r;
+    }
     LineSums operator-(const LineSums& o) const {
         LineSums r = *this;
         r.w -= o.w, r.wa -= o.wa, r.waa -= o.waa, r.wt -= o.wt, r.wat -= o.wat, r.wtt -= o.wtt;

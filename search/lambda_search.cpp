@@ -9,6 +9,7 @@ namespace gqalut {
 
 std::pair<double, double> needed_magnitudes(const Problem& p) {
     double slope = 0, icpt = 0;
+    const bool relative = p.spec().datapath.intercept == InterceptMode::relative;
     const size_t runs = static_cast<size_t>(p.spec().entries);
     for (const ScaleGrid& g : p.grids()) {
         std::vector<size_t> order(g.q.size());
@@ -26,7 +27,8 @@ std::pair<double, double> needed_magnitudes(const Problem& p) {
             }
             const RealLine l = lsq_line(m, xmin, xmax);
             slope = std::max(slope, std::fabs(l.slope));
-            icpt = std::max(icpt, std::fabs(l.intercept));
+            // Relative intercepts hold the line's value at the run's start (§10).
+            icpt = std::max(icpt, std::fabs(l.intercept + (relative ? l.slope * xmin : 0.0)));
         }
     }
     return {slope, icpt};
@@ -66,8 +68,12 @@ double optimal_fits(const Problem& p, const std::string& scheme) {
 
 LambdaChoice choose_lambda(const Problem& p, const std::string& scheme, int threads, bool quick) {
     const SearchSpec& s = p.spec();
-    // The maximum error's DPs are greedy bisections (O(m) fits a step): never large.
-    quick = quick || (s.objective == Objective::mse && optimal_fits(p, scheme) > (1 << 22));
+    // The maximum error's DPs are greedy bisections (O(m) fits a step): never large; with
+    // relative intercepts they fill the matrix as the squared error's do, with fits about eight
+    // times dearer (hulls), so they rank by quick optima from 2^19 fits.
+    const bool relative_max = s.objective == Objective::max && s.datapath.intercept == InterceptMode::relative;
+    const double most_fits = relative_max ? (1 << 19) : (1 << 22);
+    quick = quick || ((s.objective == Objective::mse || relative_max) && optimal_fits(p, scheme) > most_fits);
     const int w = s.params.width, most = auto_lambda_limit(s);
     const auto [slope, icpt] = needed_magnitudes(p);
     LambdaChoice c;

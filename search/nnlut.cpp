@@ -180,9 +180,13 @@ PwlTable nnlut_convert(const Problem& p, const NnLutPwl& pwl) {
     }
     SharedBreakpoints sh;
     sh.breakpoints = pwl.kinks;
+    const bool relative = t.datapath.intercept == InterceptMode::relative;
     for (size_t i = 0; i < pwl.slopes.size(); ++i) {
+        // Relative intercepts: B is the piece's value at its start (§10), the range's low end
+        // for the first piece.
+        const double start = !relative ? 0.0 : i == 0 ? p.fit_lo() : std::max(p.fit_lo(), pwl.kinks[i - 1]);
         sh.slopes.push_back(param_code(pwl.slopes[i], t.params.lambda_k, t.params));
-        sh.intercepts.push_back(param_code(pwl.intercepts[i], t.params.lambda_b, t.params));
+        sh.intercepts.push_back(param_code(pwl.intercepts[i] + pwl.slopes[i] * start, t.params.lambda_b, t.params));
     }
     t.shared = sh;
     return t;

@@ -60,10 +60,11 @@ std::vector<Channel> make_channels(const ScaleGrid& g, const IntParams& p, doubl
 }
 
 // DP boundaries over a set of channels: boundary b splits channel c before cell pos[b][c];
-// prefix[b] holds the moments of every cell below it.
+// prefix[b] holds the moments of every cell below it, channel_prefix[b][c] those of channel c.
 struct Cuts {
     std::vector<std::vector<size_t>> pos;
     std::vector<LineSums> prefix;
+    std::vector<std::vector<LineSums>> channel_prefix;
     size_t size() const { return pos.size(); }
 };
 
@@ -71,14 +72,20 @@ Cuts make_cuts(const std::vector<Channel>& ch, std::vector<std::vector<size_t>> 
     Cuts c;
     c.pos = std::move(pos);
     std::vector<size_t> at(ch.size(), 0);
+    std::vector<LineSums> own(ch.size());
     LineSums run;
     for (const auto& p : c.pos) {
         for (size_t k = 0; k < ch.size(); ++k)
-            for (; at[k] < p[k]; ++at[k]) run += ch[k].sums[at[k]];
+            for (; at[k] < p[k]; ++at[k]) run += ch[k].sums[at[k]], own[k] += ch[k].sums[at[k]];
         c.prefix.push_back(run);
+        c.channel_prefix.push_back(own);
     }
     return c;
 }
+
+// Relative intercepts (numeric-definition.md §10): the operand code a run starting at cut b
+// measures channel c's inputs from (its segment start P_{i-1}, or ORIGIN at the first cut).
+using RunStart = std::function<int64_t(size_t cut, size_t channel)>;
 
 // Evenly spaced subset of 0..m-1 (first and last included) of at most `most`.
 std::vector<size_t> thin(size_t m, size_t most) {
@@ -91,19 +98,31 @@ std::vector<size_t> thin(size_t m, size_t most) {
     return c;
 }
 
-// The best integer line of the segment between two cuts under the problem's objective.
+// The best integer line of the segment between two cuts under the problem's objective. With
+// `start` (relative intercepts) a run's inputs are measured from its start: a - delta, delta the
+// start's a, so the intercept code is the value at the segment start. The cost of a run still
+// depends on its two cuts only, so the DPs stay exact.
 class SegmentFitter {
 public:
-    SegmentFitter(const std::vector<Channel>& ch, const Cuts& cuts, const IntParams& p, Objective obj)
+    SegmentFitter(const std::vector<Channel>& ch, const Cuts& cuts, const IntParams& p, Objective obj,
+                  const RunStart& start = nullptr)
         : ch_(ch), cuts_(cuts), obj_(obj), c_(std::ldexp(1.0, -p.lambda_b)) {
         const FixFormat f = p.param_format(0);
         box_ = {f.min_code(), f.max_code(), f.min_code(), f.max_code()};
+        if (start) {
+            delta_.assign(cuts.size(), std::vector<double>(ch.size(), 0.0));
+            for (size_t b = 0; b + 1 < cuts.size(); ++b)
+                for (size_t k = 0; k < ch.size(); ++k)
+                    delta_[b][k] = std::ldexp(static_cast<double>(start(b, k)), -(p.lambda_k + ch[k].scale));
+        }
     }
+
+    bool relative() const { return !delta_.empty(); }
 
     IntLine fit(size_t i, size_t j) const {
         if (obj_ == Objective::mse) return fit_mse(i, j);
         std::vector<PointHull> hulls(ch_.size());
-        for (size_t k = 0; k < ch_.size(); ++k) add_cells(hulls[k], k, cuts_.pos[i][k], cuts_.pos[j][k]);
+        for (size_t k = 0; k < ch_.size(); ++k) add_cells(hulls[k], k, cuts_.pos[i][k], cuts_.pos[j][k], delta(i, k));
         return fit_max(i, j, hulls);
     }
 
@@ -122,7 +141,8 @@ public:
                 for (PointHull& h : hulls_) h.clear();
                 start_ = end_ = i;
             }
-            for (size_t k = 0; k < hulls_.size(); ++k) f_.add_cells(hulls_[k], k, f_.cuts_.pos[end_][k], f_.cuts_.pos[j][k]);
+            for (size_t k = 0; k < hulls_.size(); ++k)
+                f_.add_cells(hulls_[k], k, f_.cuts_.pos[end_][k], f_.cuts_.pos[j][k], f_.delta(i, k));
             end_ = j;
             return f_.fit_max(i, j, hulls_).cost;
         }
@@ -134,24 +154,34 @@ public:
     };
 
 private:
-    void add_cells(PointHull& h, size_t k, size_t from, size_t to) const {
-        for (size_t c = from; c < to; ++c) h.add(ch_[k].a[c], ch_[k].t_hi[c], ch_[k].t_lo[c]);
+    double delta(size_t i, size_t k) const { return delta_.empty() ? 0.0 : delta_[i][k]; }
+    void add_cells(PointHull& h, size_t k, size_t from, size_t to, double shift) const {
+        for (size_t c = from; c < to; ++c) h.add(ch_[k].a[c] - shift, ch_[k].t_hi[c], ch_[k].t_lo[c]);
+    }
+    // The run's moments in its own input coordinate.
+    LineSums sums(size_t i, size_t j) const {
+        if (delta_.empty()) return cuts_.prefix[j] - cuts_.prefix[i];
+        LineSums m;
+        for (size_t k = 0; k < ch_.size(); ++k)
+            if (cuts_.pos[j][k] > cuts_.pos[i][k])
+                m += (cuts_.channel_prefix[j][k] - cuts_.channel_prefix[i][k]).shifted(delta(i, k));
+        return m;
     }
     IntLine fit_mse(size_t i, size_t j) const {
         double amin = kInf, amax = -kInf;
         for (size_t k = 0; k < ch_.size(); ++k) {
             const size_t a = cuts_.pos[i][k], b = cuts_.pos[j][k];
             if (b == a) continue;
-            amin = std::min(amin, ch_[k].a[a]);
-            amax = std::max(amax, ch_[k].a[b - 1]);
+            amin = std::min(amin, ch_[k].a[a] - delta(i, k));
+            amax = std::max(amax, ch_[k].a[b - 1] - delta(i, k));
         }
-        return best_int_line(cuts_.prefix[j] - cuts_.prefix[i], amin, amax, c_, box_);
+        return best_int_line(sums(i, j), amin, amax, c_, box_);
     }
     IntLine fit_max(size_t i, size_t j, const std::vector<PointHull>& hulls) const {
         std::vector<MaxChannel> mc;
         for (size_t k = 0; k < ch_.size(); ++k)
             if (!hulls[k].empty()) mc.push_back({&hulls[k], ch_[k].max_weight});
-        return best_int_line_max(mc, cuts_.prefix[j] - cuts_.prefix[i], c_, box_);
+        return best_int_line_max(mc, sums(i, j), c_, box_);
     }
 
     const std::vector<Channel>& ch_;
@@ -159,12 +189,24 @@ private:
     Objective obj_;
     double c_;
     CodeBox box_;
+    std::vector<std::vector<double>> delta_;   // [cut][channel]; empty: absolute intercepts
 };
 
 // The DP over the cuts: squared errors add (the full matrix, rows in parallel); the maximum
 // error is monotone in the run, so the greedy bisection finds its optimum with O(m) fits per
-// step instead of the matrix's m^2 / 2.
+// step instead of the matrix's m^2 / 2. With relative intercepts a later start is not always
+// better (the lines measured from it are another lattice), so the greedy cover does not apply:
+// the full matrix, each row grown from its start.
 Partition partition(const SegmentFitter& fit, size_t m, size_t parts, Objective o, int threads) {
+    if (o == Objective::max && fit.relative()) {
+        return best_partition(
+            m, parts,
+            [&](size_t i, double* out) {
+                SegmentFitter::Grower grow(fit);
+                for (size_t j = i + 1; j < m; ++j) out[j] = grow.cost(i, j);
+            },
+            Combine::max, threads);
+    }
     if (o == Objective::max) {
         SegmentFitter::Grower grow(fit);
         return min_max_partition(m, parts, [&](size_t i, size_t j) { return grow.cost(i, j); });
@@ -176,11 +218,13 @@ Partition partition(const SegmentFitter& fit, size_t m, size_t parts, Objective 
 struct IntJob {
     explicit IntJob(const Problem& p, const std::string& method)
         : table(p.blank_table(method)), params(table.params), entries(static_cast<size_t>(p.spec().entries)),
-          objective(p.spec().objective) {}
+          objective(p.spec().objective), relative(table.datapath.intercept == InterceptMode::relative) {}
+    int64_t origin(int s) const { return segment_starts(table, s).origin; }
     PwlTable table;
     const IntParams& params;
     size_t entries;
     Objective objective;
+    bool relative;
 };
 
 // One run of a partition: its cut indices.
@@ -307,7 +351,7 @@ OptimalResult optimal_per_scale(const Problem& p, int threads, size_t max_cuts) 
     IntJob job(p, "optimal");
     OptimalResult r;
     size_t most = max_boundaries(job.entries);
-    if (job.objective == Objective::mse) {
+    if (job.objective == Objective::mse || job.relative) {   // the DPs that fill the matrix
         const double per_dp = 2.0 * kMaxFits / static_cast<double>(std::max<size_t>(1, p.grids().size()));
         most = std::min(most, std::max(job.entries + 1, static_cast<size_t>(std::sqrt(per_dp))));
     }
@@ -335,7 +379,9 @@ OptimalResult optimal_per_scale(const Problem& p, int threads, size_t max_cuts) 
             pos.push_back(at);
         }
         const Cuts cuts = make_cuts(ch, pos);
-        const SegmentFitter fit(ch, cuts, job.params, job.objective);
+        const int64_t origin = job.origin(g.s);
+        const RunStart start = [&](size_t b, size_t) { return b == 0 ? origin : codes[cand[b]]; };
+        const SegmentFitter fit(ch, cuts, job.params, job.objective, job.relative ? start : nullptr);
         LutCodes lut;
         if (cuts.size() >= 2) {
             const Partition part = partition(fit, cuts.size(), job.entries, job.objective, threads);
@@ -392,7 +438,9 @@ OptimalResult optimal_uniform_segments(const Problem& p) {
             job.table.per_scale[g.s] = lut;
             continue;
         }
-        const int64_t base = lowest, span = highest - base + 1;
+        // Relative intercepts: the segments start at ORIGIN, so an MSB-addressed unit forms both the
+        // index and the operand from q - ORIGIN (no segment start is stored).
+        const int64_t base = job.relative ? std::min(lowest, job.origin(g.s)) : lowest, span = highest - base + 1;
         // The last segment is open-ended (the index saturates at N-1), so any width 2^sh with
         // N 2^sh <= 2 span is a candidate; each is fitted exactly and the best one kept.
         auto fit_width = [&](int sh, LutCodes& out) {
@@ -410,7 +458,11 @@ OptimalResult optimal_uniform_segments(const Problem& p) {
                 pos.push_back(at);
             }
             const Cuts cuts = make_cuts(ch, pos);
-            const SegmentFitter fit(ch, cuts, job.params, job.objective);
+            const int64_t origin = job.origin(g.s);
+            const RunStart start = [&](size_t b, size_t) {
+                return b == 0 ? origin : std::min(job.table.bp_max(), base + (static_cast<int64_t>(b) << sh));
+            };
+            const SegmentFitter fit(ch, cuts, job.params, job.objective, job.relative ? start : nullptr);
             double cost = 0;
             for (int64_t i = 0; i < n; ++i) {
                 if (i > 0) out.breakpoints.push_back(std::min(job.table.bp_max(), base + (i << sh)));
@@ -488,7 +540,10 @@ OptimalResult optimal_shared(const Problem& p, int threads, size_t max_cuts) {
         if (pos.front()[k] != 0 || pos.back()[k] != ch[k].code.size())
             throw std::logic_error("optimal_shared: candidate range does not cover the grids");
     const Cuts cuts = make_cuts(ch, pos);
-    const SegmentFitter fit(ch, cuts, job.params, job.objective);
+    const RunStart start = [&](size_t b, size_t k) {
+        return b == 0 ? job.origin(ch[k].scale) : breakpoint_code(rep[b], ch[k].scale, job.params, job.table.datapath.folded());
+    };
+    const SegmentFitter fit(ch, cuts, job.params, job.objective, job.relative ? start : nullptr);
     SharedBreakpoints sh;
     const Partition part = partition(fit, cuts.size(), job.entries, job.objective, threads);
     for (const auto& [i, j] : runs_of(part, cuts.size())) {

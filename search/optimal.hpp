@@ -17,6 +17,14 @@
 //
 // The DP adds segment costs (MSE: their squared errors); for the maximum error, which never
 // falls as a segment grows, the least bound a greedy cover meets is found by bisection.
+//
+// Relative intercepts (numeric-definition.md §10): a segment's inputs are measured from its
+// start (ORIGIN for the first, else its breakpoint code at that scale), so the best integer
+// line of a segment is fitted to q - start; its cost still depends on the segment's two
+// boundaries only and the DPs stay exact. The maximum error then takes the full min-max DP (a
+// later start is not always better, so the greedy cover does not apply). The optimum's domain:
+// tables whose first segment holding inputs starts at ORIGIN (an empty first entry would let the
+// next one start anywhere below the grid; that is not tried).
 // Bounded work: a DP runs on at most max_boundaries(N) boundaries (2049 for N <= 64 entries,
 // fewer for more entries so that N m^2 / 2 stays near 2^28 steps), and the squared-error DPs of
 // a per-scale optimum make at most about kMaxFits segment fits together; a larger grid or

@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 #include "model/errors.hpp"
 #include "model/fp32_datapath.hpp"
 #include "model/int_datapath.hpp"
 #include "model/range_scaler.hpp"
 #include "model/symmetry.hpp"
+#include "search/reduced_problem.hpp"
 
 namespace gqalut {
 
@@ -41,10 +43,12 @@ SearchSpec make_spec(const SpecRequest& r) {
     s.precision = parse_precision(r.precision);
     s.objective = parse_objective(r.objective);
 
+    const bool reduced = is_reduced_request(s.function, r);
+    const bool on_scaler = f->multi_range() || reduced;
     // auto means the function's own symmetry on the unit that folds: none on fp32 and the scaler.
-    const bool auto_off_unit = r.symmetry == "auto" && (s.precision == Precision::fp32 || f->multi_range());
+    const bool auto_off_unit = r.symmetry == "auto" && (s.precision == Precision::fp32 || on_scaler);
     if ((r.symmetry != "none" && !auto_off_unit) || r.clamp) {
-        if (s.precision == Precision::fp32 || f->multi_range())
+        if (s.precision == Precision::fp32 || on_scaler)
             throw BadInput(std::string(r.clamp ? "--clamp" : "--symmetry " + r.symmetry) +
                            ": the datapath options are on the INT unit (not fp32, not the scaler of " + s.function + ")");
         const SymmetryFit sym = resolve_symmetry(r.symmetry, *f, s.lo, s.hi);
@@ -52,6 +56,17 @@ SearchSpec make_spec(const SpecRequest& r) {
         s.center = sym.center;
         s.datapath.clamp = r.clamp;
     }
+    if (r.intercept != "absolute" && r.intercept != "relative")
+        throw BadInput("--intercept: '" + r.intercept + "' is neither absolute nor relative");
+    s.datapath.intercept = parse_intercept_mode(r.intercept);
+    if (s.datapath.intercept == InterceptMode::relative && (s.precision == Precision::fp32 || on_scaler))
+        throw BadInput("--intercept relative: segment-relative intercepts are on the INT unit (" +
+                       (s.precision == Precision::fp32 ? std::string("not fp32") : "not the scaler of " + s.function) + ")");
+    if ((r.scaler_input || r.scaler_output) && !on_scaler)
+        throw BadInput(std::string(r.scaler_input ? "--scaler-input" : "--scaler-output") +
+                       " applies to the scaler unit (div, rsqrt, exp2, log2, exp with --preset reduce)");
+    if (reduced && s.precision != Precision::int8 && s.precision != Precision::int16)
+        throw BadInput("--precision " + r.precision + ": the range reduction's core is int8 or int16");
     if (s.precision == Precision::fp32) {
         if (r.lambda_k || r.lambda_b || r.width || r.scales)
             throw BadInput("--lambda, --lambda-k, --lambda-b, --width and --scales apply to INT precisions, not fp32");
@@ -59,15 +74,16 @@ SearchSpec make_spec(const SpecRequest& r) {
     }
     const int k = input_bits(s.precision);
     s.params = default_int_params(s.precision);
-    if (f->multi_range()) {
+    if (on_scaler) {
         // DIV/RSQRT: unsigned UQ3.(k-3) core behind the multi-range scaler, lambda = k-3 (INT8: 5).
-        s.scaler = ScalerSpec{};
-        s.scaler->preset = r.preset.value_or("normalize");
+        // Reductions: UQ0.k core holding 2^x' or log2(1 + x') in [0, 2), lambda = k-2 (Q1.6).
+        s.scaler = requested_scaler(s.function, reduced ? "reduce" : r.preset.value_or("normalize"), r);
         s.params.input_signed = false;
-        s.params.lambda_k = s.params.lambda_b = k - 3;
-        if (r.scales) throw BadInput("--scales does not apply to div/rsqrt (the scaler core has one scale)");
+        s.params.lambda_k = s.params.lambda_b = reduced ? k - 2 : k - 3;
+        if (r.scales) throw BadInput("--scales does not apply to " + s.function + " on the scaler (its core has one scale)");
+        if (reduced) check_reduced_range(*f, *s.scaler, s.lo, s.hi);
     } else if (r.preset) {
-        throw BadInput("--preset applies to div and rsqrt (the multi-range scaler)");
+        throw BadInput("--preset applies to div and rsqrt (the multi-range scaler) and exp (reduce)");
     }
     if (r.width) {
         if (*r.width < 2 || *r.width > 32) throw BadInput("--width: " + std::to_string(*r.width) + " outside 2..32");
@@ -84,6 +100,15 @@ SearchSpec make_spec(const SpecRequest& r) {
     };
     lambda(r.lambda_k, "--lambda-k", s.params.lambda_k, s.auto_lambda_k);
     lambda(r.lambda_b, "--lambda-b", s.params.lambda_b, s.auto_lambda_b);
+    // The unit's fraction-bit registers take 0..W (numeric-definition.md §1): a unit whose
+    // parameters are W bits refuses more, so such a table would need a wider unit than its
+    // bits per entry say.
+    for (const auto& [chosen_later, v, option] : {std::tuple{s.auto_lambda_k, s.params.lambda_k, "--lambda-k"},
+                                                  std::tuple{s.auto_lambda_b, s.params.lambda_b, "--lambda-b"}})
+        if (!chosen_later && v > s.params.width)
+            throw BadInput(std::string(option) + ": " + std::to_string(v) + " fraction bits exceed the width W = " +
+                           std::to_string(s.params.width) + " (the unit takes 0..W); use at most " +
+                           std::to_string(s.params.width) + " or a wider --width");
     if (s.scaler) {
         RangeScaler check(s.function, *s.scaler, s.params);   // validates the preset
         s.scales = {check.core_frac()};
@@ -166,8 +191,11 @@ Problem::Problem(SearchSpec spec) : spec_(std::move(spec)) {
         most = fp32_x_.size();
     } else {
         if (spec_.scaler) {
+            // Reductions too: every protocol point x through the reduction, its target and
+            // weight in core units, so the core is fitted to the error over the whole range.
             const RangeScaler scaler(spec_.function, *spec_.scaler, spec_.params);
             grids_.push_back(scaler_paper_grid(*f_, scaler, spec_.lo, spec_.hi));
+            if (is_reduction()) core_ = reduced_core_function(spec_.function);
         } else {
             grids_ = paper_grid(*f_, spec_.params, spec_.scales, spec_.lo, spec_.hi);
         }
@@ -184,8 +212,8 @@ Problem::Problem(SearchSpec spec) : spec_(std::move(spec)) {
     if (spec_.entries > max_entries_)
         throw BadInput("--entries: " + std::to_string(spec_.entries) + " is more than the input grid allows (" +
                        std::to_string(max_entries_) + " distinct inputs on the range)");
-    fit_lo_ = spec_.lo;
-    fit_hi_ = spec_.hi;
+    fit_lo_ = core_ ? 0.0 : spec_.lo;
+    fit_hi_ = core_ ? 1.0 : spec_.hi;
     if (!is_fp32() && !spec_.scaler) {
         const int coarsest = *std::min_element(spec_.scales.begin(), spec_.scales.end());
         fit_lo_ = std::max(fit_lo_, std::ldexp(static_cast<double>(spec_.params.min_code()), -coarsest));
@@ -220,11 +248,26 @@ PwlTable Problem::blank_table(const std::string& method) const {
     return t;
 }
 
-GridError grid_error_fast(const ScaleGrid& g, const IntParams& p, const LutCodes& lut) {
+namespace {
+
+// The relative operand as the unit forms it: a (k+1)-bit two's complement difference (§10).
+int64_t wrap_operand(int64_t d, int bits) {
+    const uint64_t sign = uint64_t(1) << (bits - 1);
+    return static_cast<int64_t>(((static_cast<uint64_t>(d) & ((sign << 1) - 1)) ^ sign) - sign);
+}
+
+}  // namespace
+
+SegmentStarts segment_starts(const PwlTable& t, int s) {
+    const IntMode m = t.mode_for_scale(s);
+    return {m.relative, m.origin};
+}
+
+GridError grid_error_fast(const ScaleGrid& g, const IntParams& p, const LutCodes& lut, const SegmentStarts& starts) {
     const int lo = p.lambda_o();
     const int shk = lo - p.lambda_k, shb = g.s + lo - p.lambda_b;
     const double unit = std::ldexp(1.0, -(lo + g.s));   // acc * unit == ldexp(acc, -frac) exactly
-    const bool wide = IntDatapath::acc_width(p) > 62;
+    const bool wide = IntDatapath::acc_width(p) + (starts.relative ? 1 : 0) > 62;   // d has k+1 bits
     const size_t nb = lut.breakpoints.size();
     size_t seg = 0;
     int64_t prev = INT64_MIN;
@@ -234,12 +277,13 @@ GridError grid_error_fast(const ScaleGrid& g, const IntParams& p, const LutCodes
         if (q < prev) seg = 0;   // grids are ascending; restart the walk otherwise
         prev = q;
         while (seg < nb && lut.breakpoints[seg] <= q) ++seg;
+        const int64_t operand = starts.relative ? wrap_operand(q - starts.start(lut.breakpoints, seg), p.k + 1) : q;
         double y;
         if (!wide) {
-            const int64_t acc = lut.slopes[seg] * q * (int64_t(1) << shk) + lut.intercepts[seg] * (int64_t(1) << shb);
+            const int64_t acc = lut.slopes[seg] * operand * (int64_t(1) << shk) + lut.intercepts[seg] * (int64_t(1) << shb);
             y = static_cast<double>(acc) * unit;
         } else {
-            const i128 acc = static_cast<i128>(lut.slopes[seg]) * q * (i128(1) << shk) +
+            const i128 acc = static_cast<i128>(lut.slopes[seg]) * operand * (i128(1) << shk) +
                              static_cast<i128>(lut.intercepts[seg]) * (i128(1) << shb);
             y = static_cast<double>(acc) * unit;
         }
@@ -275,9 +319,9 @@ std::vector<GridError> errors_per_grid(const Problem& p, const PwlTable& t) {
             for (double b : t.shared->breakpoints) lut.breakpoints.push_back(breakpoint_code(b, g.s, t.params, t.datapath.folded()));
             lut.slopes = t.shared->slopes;
             lut.intercepts = t.shared->intercepts;
-            out.push_back(grid_error_fast(g, t.params, lut));
+            out.push_back(grid_error_fast(g, t.params, lut, segment_starts(t, g.s)));
         } else {
-            out.push_back(grid_error_fast(g, t.params, t.per_scale.at(g.s)));
+            out.push_back(grid_error_fast(g, t.params, t.per_scale.at(g.s), segment_starts(t, g.s)));
         }
     }
     return out;

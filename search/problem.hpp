@@ -25,19 +25,25 @@ struct SpecRequest {
     std::optional<double> lo, hi;     // default: the function's Table 1 range
     int entries = 8;
     std::string precision = "int8";
-    // Fraction bits of slopes (lambda_k) and intercepts (lambda_b), each 0..min(2k, 40). Unset:
+    // Fraction bits of slopes (lambda_k) and intercepts (lambda_b), each 0..min(W, 2k, 40). Unset:
     // chosen by the search (`--lambda auto`, lambda_search.hpp), or with `reference_lambda` the
     // reference implementation's k-2 (scaler core k-3).
     std::optional<int> lambda_k, lambda_b;
     bool reference_lambda = false;
     std::optional<int> width;         // parameter width W (default k)
     std::optional<std::vector<int>> scales;   // INT scale set (default 0..6)
-    std::optional<std::string> preset;   // DIV/RSQRT scaler preset (default normalize: every input code)
+    // Scaler preset: DIV/RSQRT paper | normalize (default: every input code); EXP2, LOG2 reduce
+    // (the only one, the default); EXP reduce moves it from the INT unit onto the scaler's
+    // range reduction (numeric-definition.md §12).
+    std::optional<std::string> preset;
+    // The scaler's input and output formats as "Q15.16" / "UQ1.31" (default §6, §12).
+    std::optional<std::string> scaler_input, scaler_output;
     std::string objective = "mse";
     // INT datapath options (docs/numeric-definition.md §8, §9): "none" (default), "auto", or a
     // symmetry name; clamp inputs to the range.
     std::string symmetry = "none";
     bool clamp = false;
+    std::string intercept = "absolute";   // "relative": segment-relative intercepts (§10)
 };
 
 // A resolved, validated problem definition.
@@ -49,7 +55,7 @@ struct SearchSpec {
     IntParams params;                   // INT precisions (an auto lambda holds k-2 / k-3 until chosen)
     bool auto_lambda_k = false, auto_lambda_b = false;
     std::vector<int> scales;            // INT: the protocol's scales (scaler: the core scale)
-    std::optional<ScalerSpec> scaler;   // DIV/RSQRT
+    std::optional<ScalerSpec> scaler;   // DIV/RSQRT, and the range reductions (preset reduce)
     Objective objective = Objective::mse;
     // The table's datapath options; point symmetry's centre c as a real (its code follows lambda_b).
     DatapathOptions datapath;
@@ -72,7 +78,10 @@ public:
     Problem with_lambda(int lambda_k, int lambda_b) const;
 
     const SearchSpec& spec() const { return spec_; }
-    const RefFunction& function() const { return *f_; }
+    // The function the LUT's lines approximate on [fit_lo, fit_hi] (the GA's chords, NN-LUT's
+    // samples): f, or for a range reduction its core's 2^x' or log2(1 + x') on [0, 1).
+    const RefFunction& function() const { return core_ ? *core_ : *f_; }
+    bool is_reduction() const { return spec_.scaler && spec_.scaler->preset == "reduce"; }
     bool is_fp32() const { return spec_.precision == Precision::fp32; }
     bool has_scaler() const { return spec_.scaler.has_value(); }
 
@@ -84,7 +93,7 @@ public:
 
     // The part of the range the input format reaches: for INT problems without the scaler the
     // range clamped to the codes of the coarsest scale (a range of +-1e308 gives the format's
-    // extremes), otherwise the range. GA genes, chord anchors at the range ends and NN-LUT
+    // extremes), a range reduction's core argument [0, 1), otherwise the range. GA genes, chord anchors at the range ends and NN-LUT
     // samples stay inside it.
     double fit_lo() const { return fit_lo_; }
     double fit_hi() const { return fit_hi_; }
@@ -109,6 +118,7 @@ public:
 private:
     SearchSpec spec_;
     RefFunctionPtr f_;
+    RefFunctionPtr core_;   // range reductions only
     std::vector<ScaleGrid> grids_;
     std::vector<float> fp32_x_;
     std::vector<double> fp32_t_;
@@ -116,12 +126,25 @@ private:
     double fit_lo_ = 0, fit_hi_ = 0;
 };
 
+// Where the MAC measures the operand from in each entry of one LUT load (numeric-definition.md
+// §10): 0 with absolute intercepts; with relative ones the entry's start P_{i-1}, ORIGIN for
+// entry 0, so the operand is q'' - start and B_i is the value at the segment start.
+struct SegmentStarts {
+    bool relative = false;
+    int64_t origin = 0;
+    int64_t start(const std::vector<int64_t>& breakpoints, size_t entry) const {
+        return !relative ? 0 : entry == 0 ? origin : breakpoints[entry - 1];
+    }
+};
+// The starts of table t at scale s (ORIGIN from the table's fitted range).
+SegmentStarts segment_starts(const PwlTable& t, int s);
+
 // Mean squared error and maximum absolute error of one grid under one LUT load, summed
 // exactly as evaluate() does.
 struct GridError {
     double mse = 0, max_abs = 0;
 };
-GridError grid_error_fast(const ScaleGrid& g, const IntParams& p, const LutCodes& lut);
+GridError grid_error_fast(const ScaleGrid& g, const IntParams& p, const LutCodes& lut, const SegmentStarts& starts = {});
 inline double grid_mse_fast(const ScaleGrid& g, const IntParams& p, const LutCodes& lut) {
     return grid_error_fast(g, p, lut).mse;
 }

@@ -51,10 +51,12 @@ RailReport clipped_codes(const Problem& p, const PwlTable& t) {
         std::vector<std::vector<Point>> own(n);
         // Shared tables weigh each scale as the per-scale mean does.
         const double scale_w = t.is_shared() && !g.q.empty() ? 1.0 / static_cast<double>(g.q.size()) : 1.0;
+        const SegmentStarts starts = segment_starts(t, g.s);
         for (size_t i = 0; i < g.q.size(); ++i) {
             const size_t seg = static_cast<size_t>(std::upper_bound(lut.breakpoints.begin(), lut.breakpoints.end(), g.q[i]) -
                                                    lut.breakpoints.begin());
-            const Point pt{std::ldexp(static_cast<double>(g.q[i]), -(ip.lambda_k + g.s)), g.target[i],
+            const int64_t operand = g.q[i] - starts.start(lut.breakpoints, seg);
+            const Point pt{std::ldexp(static_cast<double>(operand), -(ip.lambda_k + g.s)), g.target[i],
                            g.weight[i] * (o == Objective::max ? 1.0 : scale_w)};
             (t.is_shared() ? shared : own)[seg].push_back(pt);
         }

@@ -485,7 +485,7 @@ void PwlAccelerator::run_job(const UnitJob& job, uint64_t epoch, tlm_utils::tlm_
     u->run_elements(in_.data(), ib, out_.data(), ob, n);
     const uint64_t cycles = u->cycle() - cycle0;   // reset and configuration included
     if (sc_core::sc_time_stamp() == before) qk.inc(clock_period() * static_cast<double>(cycles));
-    const double energy_pj = unit::run_energy_pj(*u, n, job.table.entries);
+    const double energy_pj = unit::run_energy_pj(*u, n, job.table);
     if (dropped()) return;
     if (!dma_.transfer(tlm::TLM_WRITE_COMMAND, dst, out_.data(), out_.size(), qk, dropped)) {
         log(msg::kAccelerator, sc_core::SC_LOW, "DMA write error");

@@ -2,10 +2,27 @@
 
 #include "model/errors.hpp"
 #include "model/table_io.hpp"
-#include "search/optimal.hpp"
 #include "search/search.hpp"
 
 namespace gqalut::vp {
+
+// `gqalut search --function exp --preset reduce --range -16,0 --scaler-output UQ1.31 --entries N
+// --method optimal --lambda L`: the unit splits x log2(e) into n + c 2^-8 and its INT8 core holds
+// 2^x' on [0, 1), the exact per-scale optimum of the error over [-16, 0] (what the softmax feeds:
+// x - max(x) of INT8 logits at scale 4); every x <= 0 of the Q15.16 input is in range, the output
+// is exp(x) in UQ1.31.
+SearchOptions reduced_exp_search(int entries, int lambda) {
+    SearchOptions o;
+    o.method = "optimal";
+    o.spec.function = "exp";
+    o.spec.preset = "reduce";
+    o.spec.lo = -16;
+    o.spec.hi = 0;
+    o.spec.scaler_output = "UQ1.31";
+    o.spec.entries = entries;
+    o.spec.lambda_k = o.spec.lambda_b = lambda;
+    return o;
+}
 
 namespace {
 // The exact per-scale optimum (search/optimal.hpp) of an INT8 table on [lo, hi].
@@ -24,31 +41,6 @@ PwlTable builtin(const std::string& function, int entries, double lo, double hi,
     else o.spec.scales = std::vector<int>{0, 1, 2, 3, 4, 5, 6, 7};
     return run_search(o).table;
 }
-// EXP by range reduction on the scaler unit (docs/numeric-definition.md §12): the unit splits
-// x log2(e) into n + c 2^-8 and its INT8 core holds 2^x' on [0, 1) (UQ0.8 codes), here the exact
-// per-scale optimum of that core; any input x <= 0 of the Q15.16 input format is in range, the
-// output is exp(x) in UQ1.31.
-PwlTable reduced_exp(int entries, int lambda) {
-    SearchSpec s;
-    s.function = "exp2";
-    s.lo = 0;
-    s.hi = 1;
-    s.entries = entries;
-    s.precision = Precision::int8;
-    s.params = IntParams{8, false, 8, lambda, lambda};
-    s.scales = {8};
-    PwlTable t = optimal_per_scale(Problem(s)).table;
-    t.function = "exp";
-    t.range_lo = -16;   // what the softmax feeds: x - max(x) of INT8 logits at scale 4
-    t.range_hi = 0;
-    ScalerSpec spec;
-    spec.preset = "reduce";
-    spec.input = FixFormat{32, 16, true};
-    spec.output = FixFormat{32, 31, false};
-    t.scaler = spec;
-    validate(t);
-    return t;
-}
 // A table file for `function`'s kernel.
 PwlTable load_for(const std::string& file, const std::string& function) {
     PwlTable t = load_table(file);
@@ -66,7 +58,7 @@ VpTables vp_tables(const std::string& exp_file, const std::string& gelu_file, co
     // The normalize preset feeds the DIV core x' in [2, 4) and the RSQRT core x' in [1, 4):
     // those tables cover these windows, with as many fraction bits as their values allow
     // (1/x' <= 0.5 fits Q0.7; 1/sqrt(x') <= 1 needs Q1.6).
-    t.exp = exp_file.empty() ? reduced_exp(16, 6) : load_for(exp_file, "exp");
+    t.exp = exp_file.empty() ? run_search(reduced_exp_search()).table : load_for(exp_file, "exp");
     t.gelu = gelu_file.empty() ? builtin("gelu", 16, -4, 4, 6) : load_for(gelu_file, "gelu");
     t.div = div_file.empty() ? builtin("div", 16, 2, 4, 7) : load_for(div_file, "div");
     t.rsqrt = rsqrt_file.empty() ? builtin("rsqrt", 16, 1, 4, 6) : load_for(rsqrt_file, "rsqrt");

@@ -322,7 +322,16 @@ const BlockActivity* Activity::find(const std::string& name) const {
     return nullptr;
 }
 
-Activity nominal_activity(const UnitStructure& s, int active_entries) {
+TableActions table_actions(const PwlTable& t) {
+    TableActions a;
+    const DatapathOptions& o = t.datapath;
+    a.operand = o.folded() || o.clamp || o.intercept == InterceptMode::relative;
+    a.fix = o.symmetry == Symmetry::odd || o.symmetry == Symmetry::point || o.symmetry == Symmetry::shifted;
+    a.reduce = t.scaler && t.scaler->preset == "reduce";
+    return a;
+}
+
+Activity nominal_activity(const UnitStructure& s, int active_entries, const TableActions& use) {
     Activity a;
     const double L = s.shape.lanes;
     const int n = active_entries > 0 ? active_entries : s.shape.max_entries;
@@ -339,7 +348,9 @@ Activity nominal_activity(const UnitStructure& s, int active_entries) {
     add("mac", Action::multiply, 1);
     add("mac", Action::add, 1);
     add("requantizer", Action::requantize, 1);
-    add("scaler", Action::scale_select, 1);
+    add("scaler", use.reduce ? Action::reduce : Action::scale_select, 1);
+    if (use.operand) add("options", Action::operand, 1);
+    if (use.fix) add("options", Action::fix, 1);
     // Every data register bit is written once per element.
     for (const auto& b : s.blocks)
         if (b.reg_bits_per_element > 0) at(a.block(b.name).count, Action::reg_write) += b.reg_bits_per_element * L;
@@ -405,9 +416,9 @@ nlohmann::json UnitCost::to_json() const {
 }
 
 UnitCost estimate(const UnitShape& shape, Indexing indexing, int active_entries, const Constants& c,
-                  const StructureOptions& opt) {
+                  const StructureOptions& opt, const TableActions& use) {
     const UnitStructure s = structure(shape, indexing, opt, c.ge);
-    return evaluate(s, nominal_activity(s, active_entries), c, c.clock_hz);
+    return evaluate(s, nominal_activity(s, active_entries, use), c, c.clock_hz);
 }
 
 UnitCost estimate(const UnitShape& shape, Indexing indexing, const Activity& activity, const Constants& c,

@@ -136,9 +136,19 @@ struct Activity {
     const BlockActivity* find(const std::string& name) const;
 };
 
+// What a loaded table makes the unit do per element beyond the plain datapath, as the cycle
+// model counts it: the operand logic (fold, clamp, relative intercepts), the symmetry fix (odd,
+// point, shifted; even folds without one) and the range reduction (EXP2, LOG2, EXP: in place
+// of the DIV/RSQRT sub-range selection).
+struct TableActions {
+    bool operand = false, fix = false, reduce = false;
+};
+TableActions table_actions(const PwlTable& t);
+
 // Per-element action counts of continuous streaming (one vector per cycle, `active_entries`
-// of the unit's entries in use, random data: toggle rate 1/2). The calibration activity.
-Activity nominal_activity(const UnitStructure& s, int active_entries);
+// of the unit's entries in use, random data: toggle rate 1/2) with the table's actions `use`
+// (default: none, the calibration activity).
+Activity nominal_activity(const UnitStructure& s, int active_entries, const TableActions& use = {});
 
 struct BlockCost {
     std::string name;
@@ -164,9 +174,11 @@ struct UnitCost {
 UnitCost evaluate(const UnitStructure& s, const Activity& a, const Constants& c, double clock_hz = 0);
 
 // Estimate without simulation: area, energy per element and power at the constants' clock for
-// continuous streaming with `active_entries` entries in use (default: all).
+// continuous streaming with `active_entries` entries in use (default: all) and the table's
+// actions `use` (default: none).
 UnitCost estimate(const UnitShape& shape, Indexing indexing = Indexing::parallel, int active_entries = 0,
-                  const Constants& c = default_constants(), const StructureOptions& opt = {});
+                  const Constants& c = default_constants(), const StructureOptions& opt = {},
+                  const TableActions& use = {});
 // The same for a given activity (e.g. nominal_activity() with cycles scaled for a utilisation
 // below one, or a simulated one).
 UnitCost estimate(const UnitShape& shape, Indexing indexing, const Activity& activity,

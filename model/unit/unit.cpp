@@ -41,14 +41,15 @@ bool PinLevelUnit::load(const UnitJob& job) {
     return configure(writes);
 }
 
-double run_energy_pj(Unit& u, uint64_t n, int entries, const cost::Constants& c) {
+double run_energy_pj(Unit& u, uint64_t n, const PwlTable& t, const cost::Constants& c) {
     cost::StructureOptions o;
     o.requantizer = u.shape().kind == UnitKind::int_unit;   // the INT unit has the (run-time enabled) requantizer
     if (auto a = u.activity()) {
         u.clear_activity();
         return cost::evaluate(cost::structure(u.shape(), u.indexing(), o, c.ge), *a, c).energy_pj;
     }
-    return cost::estimate(u.shape(), u.indexing(), entries, c, o).energy_pj_per_element * static_cast<double>(n);
+    return cost::estimate(u.shape(), u.indexing(), t.entries, c, o, cost::table_actions(t)).energy_pj_per_element *
+           static_cast<double>(n);
 }
 
 }  // namespace gqalut::unit

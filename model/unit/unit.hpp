@@ -107,9 +107,9 @@ public:
     bool load(const UnitJob& job) override;
 };
 
-// Energy of a run of n elements in picojoules: from the unit's power monitor when it has one
-// (its counts are cleared), else the cost model's nominal estimate for the shape with
-// `entries` active entries.
-double run_energy_pj(Unit& u, uint64_t n, int entries, const cost::Constants& c = cost::default_constants());
+// Energy of a run of n elements of table t in picojoules: from the unit's power monitor when it
+// has one (its counts are cleared), else the cost model's nominal estimate for the shape with
+// t's entries active and the option blocks and range reduction t uses (cost::table_actions).
+double run_energy_pj(Unit& u, uint64_t n, const PwlTable& t, const cost::Constants& c = cost::default_constants());
 
 }  // namespace gqalut::unit

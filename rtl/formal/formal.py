@@ -1,15 +1,16 @@
 #!/usr/bin/env python3
 """Formal proofs of the RTL (docs/formal.md): Yosys writes the SMT-LIB netlist of a proof top
 (rtl/formal/gqalut_formal_*.sv around the unit, RTL read through rtl/gqalut.f), yosys-smtbmc
-proves it with z3.
+proves it with z3 (the stream proofs and the lane stage lemma: cvc4).
 
   formal.py list                       the proofs, one a line
   formal.py run PROOF [--mutant] [--vcd FILE] [--rtl DIR] [--keep DIR]
 
 run: exit 0 if the proof holds. With --mutant the proof runs on a copy of the RTL with the
 proof's one mutation applied (an operator or constant changed, made here from the tree's
-file, never a kept copy) and exit 0 means the proof rejected it with a counterexample, which
---vcd writes as a waveform. Exit 1: the proof failed (or a mutant survived); 2: bad request.
+file, never a kept copy) and exit 0 means the proof rejected it with a counterexample from
+the initial state, which --vcd writes as a waveform (or a netlist check of the proof rejected
+it). Exit 1: the proof failed (or a mutant survived); 2: bad request.
 """
 import argparse
 import os
@@ -35,20 +36,52 @@ def int_peeks(options):
     return ["connect -nounset -set peek_%s u_dut.%s" % (p, r) for p, r in regs]
 
 
-def stream_peeks(options, lanes, inw, parw, entries):
-    """The pipeline state the stream proof's inductive invariants name."""
-    idxw = (entries - 1).bit_length()
-    prodw = parw + inw + (1 if options else 0)
-    bshw = 2 * parw + inw - 1
-    fields = [("x0", "x0_q", inw), ("x1", "x1_q", inw), ("idx1", "idx1_q", idxw),
-              ("prod2", "prod2_q", prodw), ("icpt2", "icpt2_q", bshw)]
-    if options:
-        fields += [("op1", "op1_q", inw + 1)]
+def stream_peeks(lanes, inw):
+    """The pipeline state the stream proof's inductive invariants name: the valid bits and the
+    stand-in lanes' stage registers."""
     cmds = ["connect -nounset -set peek_valid u_dut.u_pipe_ctrl.valid_q"]
-    for peek, reg, width in fields:
+    for stage in ("x0", "x1", "x2"):
         for lane in range(lanes):
-            cmds.append("connect -nounset -set peek_%s[%d:%d] u_dut.gen_lane[%d].u_lane.%s"
-                        % (peek, (lane + 1) * width - 1, lane * width, lane, reg))
+            cmds.append("connect -nounset -set peek_%s[%d:%d] u_dut.gen_lane[%d].u_lane.%s_q"
+                        % (stage, (lane + 1) * inw - 1, lane * inw, lane, stage))
+    return cmds
+
+
+# The real INT lane's registers (as gqalut_pwl_int builds it), stages S0..S2
+# (gqalut_formal_int_lane_stages.sv); S3 is out_q.
+LANE_STAGES = [["x0_q", "e0_q"], ["x1_q", "idx1_q", "e1_q", "op1_q"],
+               ["prod2_q", "icpt2_q", "e2_q", "av2_q", "inv2_q", "usec2_q"]]
+
+
+def lane_stage_peeks():
+    """The lane's registers onto the proof top's wires of the same names, after checking that
+    the lane has no other register (a new one must be placed in a stage)."""
+    regs = [r for stage in LANE_STAGES for r in stage] + ["out_q"]
+    listed = " ".join("w:u_lane.%s" % r for r in regs) + " %u" * (len(regs) - 1)
+    cmds = ["select -assert-none t:$*ff* %%co:+[Q] w:u_lane.* %%i %s %%d" % listed]
+    return cmds + ["connect -nounset -set %s u_lane.%s" % (r, r) for r in regs[:-1]]
+
+
+def lane_stage_cones(files, params):
+    """Yosys commands failing unless each register of stage k of the lane alone, with
+    ld_i[k] = 1 and no reset, has in its fan-in cone (up to registers) only registers of stage
+    k-1 (S0: the inputs x_i, e_i) and the configuration inputs: no other register, no other
+    load enable, no reset."""
+    ffs = "t:$*ff*"
+    stop = "$dff,$dffe,$sdff,$sdffe,$sdffce,$adff,$adffe,$aldff,$aldffe,$dffsr,$dffsre,$ff[Q]"
+    cmds = ["design -reset", "read_verilog -sv " + " ".join(files),
+            "chparam %s gqalut_int_lane" % " ".join("-set %s %d" % kv for kv in params.items()),
+            "prep -flatten -top gqalut_int_lane", "design -save lane"]
+    stages = LANE_STAGES + [["out_q"]]
+    for k, regs in enumerate(stages):
+        prev = stages[k - 1] if k else []
+        other = "%s %%co:+[Q] w:* %%i" % ffs   # registers other than stage k-1's
+        if prev:
+            other += " " + " ".join("w:%s" % r for r in prev) + " %u" * (len(prev) - 1) + " %d"
+        other += " w:ld_i %u w:rst_ni %u" + ("" if k == 0 else " w:x_i %u w:e_i %u w:a_i %u w:z_i %u")
+        cmds += ["design -load lane", "connect -set ld_i[%d] 1'b1" % k, "connect -set rst_ni 1'b1",
+                 "opt -full", "opt_clean", "select -set other " + other]
+        cmds += ["select -assert-none w:%s %%ci:+[Q] %s %%i %%ci*:-%s @other %%i" % (r, ffs, stop) for r in regs]
     return cmds
 
 
@@ -74,6 +107,17 @@ MUT_SHIFT = ("gqalut_pwl_int.sv", "assign shift_p  = lambda_o - lambda_k;",
              "assign shift_p  = lambda_o - lambda_b;")
 MUT_PIPE = ("gqalut_pipe_ctrl.sv", "assign en      = ~valid_q[Depth-1] | out_ready_i;",
             "assign en      = ~valid_q[Depth-2] | out_ready_i;")
+
+# Stream proofs: a stage loads while the pipeline holds (elements overwritten); the lanes'
+# inputs swapped; a write accepted while busy; a register's reset value (of the unit; of the
+# lane, for the lane stage lemma).
+MUT_LD = ("gqalut_pipe_ctrl.sv", "assign ld_o    = enter & {Depth{en}};", "assign ld_o    = enter | {Depth{en}};")
+MUT_LANES = ("gqalut_pwl_int.sv", ".x_i        (in_data_i[l*InW +: InW]),",
+             ".x_i        (in_data_i[(1-l)*InW +: InW]),")
+MUT_BUSY = ("gqalut_cfg_ctrl.sv", "assign wr_o     = cfg_we_i & idle_i;", "assign wr_o     = cfg_we_i | idle_i;")
+MUT_CONE = ("gqalut_int_lane.sv", "? $signed(x1_q) : '0;", "? $signed(x0_q) : '0;")
+MUT_LANE_RESET = ("gqalut_int_lane.sv", "      prod2_q <= '0;", "      prod2_q <= '1;")
+MUT_RESET = ("gqalut_lambda_regs.sv", "lambda_k_q <= LW'(ParW - 2);", "lambda_k_q <= LW'(ParW - 1);")
 
 MUT_RQ = ("gqalut_requant.sv", "assign rm1     = r_i - RW'(1);", "assign rm1     = r_i - RW'(0);")
 
@@ -116,24 +160,64 @@ def fp32(add, exact=False, products=None, mutant=MUT_RNE, **space):
     }
 
 
-def stream(lanes, entries, depth, mutant):
+def stream(lanes, entries, depth, mutant, mutant_depth=4, inw=8):
+    """depth: of the base case and of the induction step; mutant_depth: of the search for the
+    mutant's counterexample (a trace from reset, BMC only)."""
     return {
         "top": "gqalut_formal_int_stream",
-        "files": ["gqalut_ref_requant.sv", "gqalut_ref_int.sv", "gqalut_formal_int_legal.sv",
-                  "gqalut_formal_int_stream.sv"],
-        "params": {"InW": 8, "MaxEntries": entries, "Lanes": lanes},
-        "peeks": lambda o: int_peeks(o) + stream_peeks(o, lanes, 8, 8, entries),
+        "files": ["gqalut_formal_int_legal.sv", "gqalut_formal_int_stream.sv"],
+        # The lane datapath cut: stage registers with the RTL's enables carrying the codes.
+        "replace": {"gqalut_int_lane.sv": "standin/gqalut_int_lane.sv"},
+        "params": {"InW": inw, "MaxEntries": entries, "Lanes": lanes},
+        "peeks": lambda o: int_peeks(o) + stream_peeks(lanes, inw),
         "products": -1,
         "steps": depth,
-        "induction": True,   # BMC from the initial state for `steps` cycles, then induction
+        "mutant_steps": mutant_depth,
+        "induction": True,   # BMC from the initial state for `steps` cycles, then k-induction
+        # z3 4.8.12 does not finish reading this netlist (the transition relation of the
+        # configuration registers' write logic); cvc4 reads and proves it in seconds.
+        "solver": "cvc4",
         "mutant": mutant,
+    }
+
+
+def lane_stages(entries, mutant=None, inw=8):
+    return {
+        "top": "gqalut_formal_int_lane_stages",
+        "files": ["standin/gqalut_formal_requant_fn.sv", "gqalut_formal_int_lane_stages.sv"],
+        "replace": {"gqalut_requant.sv": "standin/gqalut_requant.sv"},
+        "params": {"InW": inw, "MaxEntries": entries},
+        "peeks": lambda o: lane_stage_peeks(),
+        # The lane as gqalut_pwl_int builds it at ParW = InW.
+        "post": lambda files, o: lane_stage_cones(files, {
+            "InW": inw, "ParW": inw, "MaxEntries": entries, "MaxScale": inw - 1,
+            "RW": (3 * inw).bit_length() + 1, "RqOutW": inw, "OutW": 3 * inw + 1, "Options": int(o)}),
+        "products": 1,
+        "steps": 2,      # one rising edge from an arbitrary state
+        "solver": "cvc4",
+        "mutant": mutant or MUT_LANE_RESET,
     }
 
 
 PROOFS = {
     # Stream and configuration properties of the INT unit, every pin free in every cycle.
-    "stream_int8_l2": stream(2, 4, 6, MUT_PIPE),
-    "stream_int8_l2_n2": stream(2, 2, 4, MUT_PIPE),
+    # (the overwritten element needs a full pipeline and a stall: 7 cycles from reset)
+    "stream_int8_n2": stream(1, 2, 4, MUT_LD, 7),
+    "stream_int8_l2_n2": stream(2, 2, 4, MUT_LANES),
+    "stream_int8_l2": stream(2, 32, 4, MUT_PIPE),
+    "stream_int8_l4": stream(4, 32, 4, MUT_LANES),
+    "stream_int16_l2_n2": stream(2, 2, 4, MUT_LANES, inw=16),
+    "stream_int32_l2_n2": stream(2, 2, 4, MUT_LANES, inw=32),
+    "stream_int32_l2": stream(2, 32, 4, MUT_PIPE, inw=32),
+    # The real lane's stages load and reset like the stand-in's (the cut's soundness).
+    "lane_stages_int8": lane_stages(32),
+    # The same lemma, its fan-in check's mutant: stage 2 reads a stage-0 register.
+    "lane_stages_int8_cone": lane_stages(32, MUT_CONE),
+    "lane_stages_int16": lane_stages(32, inw=16),
+    "lane_stages_int32": lane_stages(32, inw=32),
+    # The proof stream_int8_n2 with the mutants of the configuration properties.
+    "stream_int8_n2_busy": stream(1, 2, 4, MUT_BUSY),
+    "stream_int8_n2_reset": stream(1, 2, 4, MUT_RESET),
     # FP32 add against fp.add: every operand pair.
     "fp32_add": fp32(True),
     # FP32 multiply against the bit-vector definition of IEEE rounding, the 48-bit significand
@@ -200,6 +284,8 @@ def yosys_script(proof, rtl, options, smt2):
              "prep -flatten -top %s" % proof["top"]]
     lines += proof["peeks"](options)
     lines += ["async2sync", "dffunmap", "opt_clean", "write_smt2 -wires %s" % smt2]
+    if "post" in proof:
+        lines += proof["post"](rtl_files(rtl), options)
     return "\n".join(lines) + "\n"
 
 
@@ -232,6 +318,11 @@ def run(name, mutant, vcd, rtl, keep):
             f.write(yosys_script(proof, src, options, smt2))
         t0 = time.time()
         rc, log = call(["yosys", "-q", "-l", os.path.join(work, "yosys.log"), os.path.join(work, "proof.ys")])
+        if rc != 0 and mutant and "selection is not empty" in log:
+            # A netlist check of the proof (select -assert-none) rejected the mutant.
+            print("%s mutant: FAILED in the netlist check, netlist %.1f s" % (name, time.time() - t0))
+            print("  " + log[log.index("ERROR: Assertion failed"):].splitlines()[0])
+            return 0
         if rc != 0:
             sys.stderr.write("formal.py: yosys failed (%s):\n%s" % (os.path.join(work, "yosys.log"), log[-2000:]))
             return 1
@@ -251,34 +342,38 @@ def run(name, mutant, vcd, rtl, keep):
                 return 1
             smt2 = abstracted
         t1 = time.time()
-        cmd = ["yosys-smtbmc", "-s", "z3", "--presat", "-t", str(proof["steps"])]
+        steps = proof.get("mutant_steps", proof["steps"]) if mutant else proof["steps"]
+        cmd = ["yosys-smtbmc", "-s", proof.get("solver", "z3"), "--presat", "-t", str(steps)]
         if "logic" in proof:
             cmd += ["--logic", proof["logic"]]
         if vcd:
             cmd += ["--dump-vcd", vcd]
         # BMC (from the initial state); with induction, then the induction step.
-        modes = [[]] + ([["-i"]] if proof.get("induction") else [])
-        out = ""
+        modes = [[]] + ([["-i"]] if proof.get("induction") and not mutant else [])
+        logs = []
         for mode in modes:
             _, log = call(cmd + mode + [smt2])
-            out += log
+            logs.append(log)
             if "Status: PASSED" not in log:
                 break
         t2 = time.time()
+        out = "".join(logs)
         with open(os.path.join(work, "smtbmc.log"), "w") as f:
             f.write(out)
         passed = out.count("Status: PASSED") == len(modes)
-        failed = "Status: FAILED" in out and "Assert failed" in out
+        # A counterexample is a trace from the initial state (BMC); a failed induction step
+        # starts anywhere, so it proves nothing either way.
+        failed = "Status: FAILED" in logs[0] and "Assert failed" in logs[0]
         what = name + (" mutant" if mutant else "")
         if proof["top"].startswith("gqalut_formal_int"):
             what += " (datapath options %s)" % ("in the RTL" if options else "not in the RTL")
-        print("%s: %s, netlist %.1f s, proof %.1f s" % (what, "PASSED" if passed else "FAILED" if failed else "ERROR",
-                                                        t1 - t0, t2 - t1))
+        verdict = "PASSED" if passed else "FAILED" if failed else "INDUCTION FAILED" if len(logs) > 1 else "ERROR"
+        print("%s: %s, netlist %.1f s, proof %.1f s" % (what, verdict, t1 - t0, t2 - t1))
         if not (passed or failed):
             sys.stderr.write(out[-3000:])
             return 1
         if failed:
-            for line in out.splitlines():
+            for line in logs[0].splitlines():
                 if "Assert failed" in line:
                     print("  " + line.split("##", 1)[-1].strip())
         return 0 if (failed if mutant else passed) else 1

@@ -1,18 +1,22 @@
 // Stream and configuration properties of the INT unit (docs/pin-interface.md, "Handshake and
-// pipeline", "Configuration registers"), proven by induction: every pin is free in every
+// pipeline", "Configuration registers"), proven by k-induction: every pin is free in every
 // cycle (reset, valid, ready, data, configuration writes of any address and value), except
 // that reset is low in the first cycle.
 //
-// Scoreboard: one element, chosen freely among all accepted ones (pick_i), is tracked from
-// its acceptance to its delivery; the elements ahead of it are counted. It must leave the
-// unit only by delivery (or a reset), exactly after the elements accepted before it, with the
-// output word of every lane equal to the reference's word (gqalut_ref_int) for that lane's
-// input and the register contents of the cycle after its acceptance. As any element can be
-// the tracked one, no element is lost, duplicated or reordered and lanes keep their order.
+// The unit is the RTL's gqalut_pwl_int (pipeline control, configuration control and
+// registers, shift amounts, lane wiring) with the lane datapath cut: formal.py reads
+// standin/gqalut_int_lane.sv in place of rtl/gqalut_int_lane.sv, whose stage registers have
+// the RTL's load enables and carry each lane's input code to its output word (docs/formal.md,
+// "Stream and configuration", says why the composition with the datapath miter is sound).
+//
+// Scoreboard: one element, chosen freely among all accepted ones (pick), is tracked from its
+// acceptance to its delivery; the elements ahead of it are counted. It must leave the unit
+// only by delivery (or a reset), exactly after the elements accepted before it, with every
+// lane's output word its own lane's input code. As any element can be the tracked one, no
+// element is lost, duplicated or reordered and the lanes keep their order.
 //
 // The peek_* wires (connected by formal.py) read the unit's registers: the configuration, and,
-// only to make the properties inductive, the pipeline's valid bits and the tracked element's
-// data in each stage.
+// only to make the properties inductive, the pipeline's valid bits and the stage registers.
 module gqalut_formal_int_stream #(
   parameter int InW        = 8,
   parameter int ParW       = InW,
@@ -28,9 +32,6 @@ module gqalut_formal_int_stream #(
   localparam int LW    = $clog2(ParW + 1);
   localparam int SW    = $clog2(InW);
   localparam int FW    = $clog2(2 * InW + 1) + 1;
-  localparam int IdxW  = $clog2(MaxEntries);
-  localparam int ProdW = ParW + InW + (Options ? 1 : 0);
-  localparam int BshW  = 2 * ParW + InW - 1;
   localparam int CfgW  = NW + (MaxEntries - 1) * (InW + 1) + 2 * MaxEntries * ParW + 2 * LW + SW + 1 + FW +
                          3 + ParW + 3 * (InW + 1) + 1;
   localparam logic [11:0] AddrClearError = 12'h006;
@@ -69,13 +70,10 @@ module gqalut_formal_int_stream #(
   );
 
   `include "gqalut_formal_int_peek.svh"
-  // Pipeline state, for the inductive invariants only.
-  (* keep *) logic [3:0]                        peek_valid;
-  (* keep *) logic [Lanes*InW-1:0]              peek_x0, peek_x1;
-  (* keep *) logic [Lanes*IdxW-1:0]             peek_idx1;
-  (* keep *) logic [Lanes*ProdW-1:0]            peek_prod2;
-  (* keep *) logic [Lanes*BshW-1:0]             peek_icpt2;
-  (* keep *) logic [Lanes*(InW+1)-1:0]          peek_op1;
+  // Pipeline state, for the inductive invariants only: the valid bits and the stand-in lanes'
+  // stage registers.
+  (* keep *) logic [3:0]           peek_valid;
+  (* keep *) logic [Lanes*InW-1:0] peek_x0, peek_x1, peek_x2;
 
   logic [CfgW-1:0] cfg;
   assign cfg = {peek_n, peek_bp, peek_slope, peek_icpt, peek_lambda_k, peek_lambda_b, peek_scale,
@@ -160,13 +158,14 @@ module gqalut_formal_int_stream #(
     end
   end
 
-  // The tracked element: its inputs, its stage, the elements ahead of it, its expected words
-  // (taken in the first cycle after acceptance, when it is processed).
+  // The tracked element: its codes, its stage, the elements ahead of it (accepted before it
+  // and not yet delivered), the configuration it is processed with (from the cycle after its
+  // acceptance on, docs/pin-interface.md).
   logic                  tracked = 1'b0, fresh;
   logic [1:0]            pos;
   logic [2:0]            ahead;
   logic [Lanes*InW-1:0]  x_t;
-  logic [Lanes*AccW-1:0] want, want_q;
+  logic [CfgW-1:0]       cfg_t;
   always_ff @(posedge clk_i) begin
     fresh <= 1'b0;
     if (!rst_n) begin
@@ -180,7 +179,7 @@ module gqalut_formal_int_stream #(
         ahead   <= inflight - 3'(delivered);
       end
     end else begin
-      if (fresh) want_q <= want;
+      if (fresh) cfg_t <= cfg;
       if (in_ready) begin
         if (pos == 2'd3) tracked <= 1'b0;
         else pos <= pos + 2'd1;
@@ -195,58 +194,31 @@ module gqalut_formal_int_stream #(
     for (int k = 0; k < 4; k++) if ((k > 32'(pos)) && peek_valid[k]) above = above + 3'd1;
   end
 
-  for (genvar l = 0; l < Lanes; l++) begin : gen_lane
-    logic [15:0]              seg;
-    logic signed [ProdW-1:0]  prod;
-    logic signed [AccW-1:0]   icpt_sh;
-    logic [InW:0]             op;
-    logic                     fits;
-    gqalut_ref_int #(
-      .InW(InW), .ParW(ParW), .MaxEntries(MaxEntries), .Options(Options)
-    ) u_ref (
-      .q_i       (x_t[l*InW +: InW]),
-      .n_i       (16'(peek_n)),
-      .bp_i      (peek_bp),
-      .slope_i   (peek_slope),
-      .icpt_i    (peek_icpt),
-      .lambda_k_i(8'(peek_lambda_k)),
-      .lambda_b_i(8'(peek_lambda_b)),
-      .scale_i   (8'(peek_scale)),
-      .rq_en_i   (peek_rq_en),
-      .rq_frac_i (8'(peek_rq_frac)),
-      .sym_i     (opt_sym),
-      .center_i  (opt_center),
-      .clamp_lo_i(opt_clamp_lo),
-      .clamp_hi_i(opt_clamp_hi),
-      .rel_i     (opt_rel),
-      .origin_i  (opt_origin),
-      .word_o    (want[l*AccW +: AccW]),
-      .y_fits_o  (fits),
-      .seg_o     (seg),
-      .op_o      (op),
-      .prod_o    (prod),
-      .icpt_sh_o (icpt_sh)
-    );
+  always_comb begin
+    if (tracked) begin
+      // A running job's configuration does not change.
+      if (!fresh) assert (cfg == cfg_t);
+      // Inductive invariant: the element is in a valid stage, the elements ahead of it in the
+      // stages after it.
+      assert (peek_valid[pos] && (ahead == above));
+      // It leaves only by delivery, exactly after the elements ahead of it.
+      if (delivered && (ahead == 3'd0)) assert (pos == 2'd3);
+    end
+  end
 
+  for (genvar l = 0; l < Lanes; l++) begin : gen_lane
+    logic [InW-1:0] x;
+    assign x = x_t[l*InW +: InW];
     always_comb begin
       if (tracked) begin
-        // Delivered exactly after the elements ahead of it, with the reference's word.
-        if (delivered && (ahead == 3'd0)) begin
-          assert (pos == 2'd3);
-          assert (out_data[l*AccW +: AccW] == (fresh ? want[l*AccW +: AccW] : want_q[l*AccW +: AccW]));
-        end
-        // Inductive invariants: where the element is and what its stage holds.
-        assert (peek_valid[pos] && (ahead == above));
-        if (!fresh) assert (want_q[l*AccW +: AccW] == want[l*AccW +: AccW]);
-        assert (fits);
+        // Delivered with its own code in every lane (the stand-in lane's word is its code).
+        if (delivered && (ahead == 3'd0)) assert (out_data[l*AccW +: AccW] == AccW'(x));
+        // Inductive invariant: the stage the element is in holds its code.
         case (pos)
-          2'd0: assert (peek_x0[l*InW +: InW] == x_t[l*InW +: InW]);
-          2'd1: assert ((peek_x1[l*InW +: InW] == x_t[l*InW +: InW]) &&
-                        (32'(peek_idx1[l*IdxW +: IdxW]) == 32'(seg)) &&
-                        (!Options || (peek_op1[l*(InW+1) +: InW+1] == op)));
-          2'd2: assert ((peek_prod2[l*ProdW +: ProdW] == prod) &&
-                        (AccW'($signed(peek_icpt2[l*BshW +: BshW])) == icpt_sh));
-          default: assert (out_data[l*AccW +: AccW] == (fresh ? want[l*AccW +: AccW] : want_q[l*AccW +: AccW]));
+          2'd0: assert (peek_x0[l*InW +: InW] == x);
+          2'd1: assert (peek_x1[l*InW +: InW] == x);
+          2'd2: assert (peek_x2[l*InW +: InW] == x);
+          default: assert (out_data[l*AccW +: AccW] == AccW'(x));
         endcase
       end
     end

@@ -62,9 +62,10 @@ std::string table_file_name(const Job& j) {
     std::string f = j.get("function");
     if (f.rfind("expr:", 0) == 0) f = "expr";
     // The datapath options only when set, so that the names of plain sweeps stay as they were.
-    const std::string sym = j.get("symmetry"), clamp = j.get("clamp");
+    const std::string sym = j.get("symmetry"), clamp = j.get("clamp"), intercept = j.get("intercept");
     return f + "-" + j.get("precision") + "-" + j.get("entries") + "-" + j.get("method") + (j.uniform_segments ? "-uniform" : "") +
-           (sym.empty() || sym == "none" ? "" : "-" + sym) + (clamp == "on" ? "-clamp" : "") + ".json";
+           (sym.empty() || sym == "none" ? "" : "-" + sym) + (clamp == "on" ? "-clamp" : "") +
+           (intercept == "relative" ? "-relative" : "") + ".json";
 }
 
 nlohmann::json point_json(const Point& p) {

@@ -1,8 +1,8 @@
 // gqalut search --function F | --expr E --range LO,HI --entries N --precision int8|int16|int32|fp32
 //               [--scheme shared|per-scale|uniform] --method gqa|gqa-rm|nnlut|optimal [--objective mse|max]
 //               [--lambda auto|L] [--lambda-k auto|L] [--lambda-b auto|L] [--width W] [--symmetry S] [--clamp]
-//               [--seed S] [--threads T]
-//               [--out FILE] [--format text|json]   (docs/cli.md, docs/search.md; more options: --help)
+//               [--intercept absolute|relative] [--preset P] [--scaler-input FMT] [--scaler-output FMT]
+//               [--seed S] [--threads T] [--out FILE] [--format text|json]   (docs/cli.md, docs/search.md; more options: --help)
 #include <cmath>
 #include <iostream>
 #include <optional>
@@ -61,13 +61,13 @@ Args glue_values(const Args& in) {
 
 int run_search(const Args& raw_args) {
     std::string function, expr, range, precision, scheme, method, seed, out, format, fit, scales, rm_range, preset;
-    std::string lambda, lambda_k, lambda_b, objective, symmetry;
+    std::string lambda, lambda_k, lambda_b, objective, symmetry, intercept, scaler_input, scaler_output;
     int entries = 0, threads = 1, generations = -1, population = -1, width = -1, nn_steps = -1;
     double theta_r = -1;
     bool quiet = false, clamp = false;
     po::options_description desc("search options");
     desc.add_options()
-        ("function", po::value<std::string>(&function), "gelu, hswish, exp, div, rsqrt, sigmoid, tanh, silu")
+        ("function", po::value<std::string>(&function), "gelu, hswish, exp, div, rsqrt, sigmoid, tanh, silu, exp2, log2")
         ("expr", po::value<std::string>(&expr), "a function of x (muparser syntax); needs --range")
         ("range", po::value<std::string>(&range), "search and protocol range LO,HI (default: paper Table 1)")
         ("entries", po::value<int>(&entries)->required(), "number of entries N (N-1 breakpoints)")
@@ -91,11 +91,17 @@ int run_search(const Args& raw_args) {
         ("objective", po::value<std::string>(&objective)->default_value("mse"), "what to minimise: mse (mean of the per-scale MSEs) or max (largest absolute error)")
         ("width", po::value<int>(&width), "slope/intercept width W (default k)")
         ("preset", po::value<std::string>(&preset),
-         "div/rsqrt scaler preset: normalize (default: every code of the input format) or paper (Table 2 as printed, "
-         "for Table 3)")
+         "scaler preset: div/rsqrt normalize (default: every code of the input format) or paper (Table 2 as printed, "
+         "for Table 3); exp2/log2 reduce (the default, range reduction); exp reduce (through 2^x on the scaler)")
+        ("scaler-input", po::value<std::string>(&scaler_input),
+         "scaler input format: Q15.16 (exp2, exp; the default) or UQ16.16 (div, rsqrt, log2; the default), any width 2..32")
+        ("scaler-output", po::value<std::string>(&scaler_output),
+         "scaler output format, 32 bits: UQ8.24 (the default) or UQ(32-F).F; log2 Q7.24 (the default) or Q(31-F).F")
         ("symmetry", po::value<std::string>(&symmetry)->default_value("none"),
          "INT unit: fold the input sign, the table covers |x| (none, auto: the function's own, odd, even, point, shifted)")
         ("clamp", po::bool_switch(&clamp), "INT unit: clamp inputs outside the range to it before indexing")
+        ("intercept", po::value<std::string>(&intercept)->default_value("absolute"),
+         "INT unit: absolute (y = K q + B) or relative (y = K (q - P_{i-1}) + B, B the value at the segment start)")
         ("quiet", po::bool_switch(&quiet), "no progress on stderr");
     add_format_option(desc, format);
     po::variables_map vm;
@@ -103,7 +109,7 @@ int run_search(const Args& raw_args) {
                "gqalut search --function F | --expr E --range LO,HI --entries N --precision int8|int16|int32|fp32 "
                "[--scheme shared|per-scale|uniform] --method gqa|gqa-rm|nnlut|optimal [--objective mse|max] "
                "[--lambda auto|L] [--lambda-k auto|L] [--lambda-b auto|L] [--width W] [--symmetry none|auto|odd|even|point|shifted] "
-               "[--clamp] [--seed S] [--threads T] [--out FILE] "
+               "[--clamp] [--intercept absolute|relative] [--preset P] [--scaler-input Q15.16] [--scaler-output UQ8.24] [--seed S] [--threads T] [--out FILE] "
                "[--format text|json]"))
         return kOk;
     const Format fmt = parse_format(format);
@@ -126,12 +132,15 @@ int run_search(const Args& raw_args) {
     opt.spec.entries = entries;
     opt.spec.precision = precision;
     if (vm.count("preset")) opt.spec.preset = preset;
+    if (vm.count("scaler-input")) opt.spec.scaler_input = scaler_input;
+    if (vm.count("scaler-output")) opt.spec.scaler_output = scaler_output;
     opt.spec.lambda_k = opt.spec.lambda_b = parse_lambda(lambda, "--lambda");
     if (vm.count("lambda-k")) opt.spec.lambda_k = parse_lambda(lambda_k, "--lambda-k");
     if (vm.count("lambda-b")) opt.spec.lambda_b = parse_lambda(lambda_b, "--lambda-b");
     opt.spec.objective = objective;
     opt.spec.symmetry = symmetry;
     opt.spec.clamp = clamp;
+    opt.spec.intercept = intercept;
     if (vm.count("width")) opt.spec.width = width;
     if (vm.count("scales")) opt.spec.scales = parse_int_range(scales, "--scales", 0, 31);
     opt.method = method;
@@ -174,6 +183,10 @@ int run_search(const Args& raw_args) {
             j["symmetry"] = to_string(r.table.datapath.symmetry);
             j["clamp"] = r.table.datapath.clamp;
             j["intercept"] = to_string(r.table.datapath.intercept);
+        }
+        if (r.table.scaler) {
+            j["scaler_input"] = r.table.scaler->input.str();
+            j["scaler_output"] = r.table.scaler->output.str();
         }
         if (!r.lambda_trials.empty()) j["lambda_search"] = {{"pairs", r.lambda_trials.size()}, {"by", r.lambda_by}};
         if (r.exact) j["exact"] = *r.exact;

@@ -50,6 +50,7 @@ std::string search_command(const Job& j, const Sweep& s, const std::string& out)
     }
     if (o.spec.symmetry != "none") c += " --symmetry " + o.spec.symmetry;
     if (o.spec.clamp) c += " --clamp";
+    if (o.spec.intercept != "absolute") c += " --intercept " + o.spec.intercept;
     if (o.method != "optimal") c += " --seed " + std::to_string(o.seed);
     if (!out.empty()) c += " --out " + shell_quote(out);
     return c;
@@ -60,7 +61,7 @@ void check_sweep(const Sweep& s) {
     for (const Job& j : jobs(s)) {
         const SearchOptions o = search_options(j, s);
         const std::string key = o.spec.function + "/" + o.spec.precision + "/" + std::to_string(o.spec.entries) + "/" +
-                                o.spec.symmetry + "/" + (o.spec.clamp ? "clamp" : "");
+                                o.spec.symmetry + "/" + (o.spec.clamp ? "clamp" : "") + "/" + o.spec.intercept;
         if (!seen.insert(key).second) continue;
         const SearchSpec spec = make_spec(o.spec);
         if (s.protocol == Protocol::wide && !(spec.scaler && is_int(spec.precision)))
@@ -87,7 +88,7 @@ JobResult run_job(const Job& job, const Sweep& s) {
         for (const auto& [k, v] : m.mse_per_scale)
             if (k.size() == 1 && k[0] >= '0' && k[0] <= '6') pt.mse_per_scale.emplace_back(k, v);
         // The unit as Table 6 sizes it: MaxEntries = N, no requantizer, all entries active (plus the
-        // datapath options a folded or clamped table needs).
+        // datapath options a folded, clamped or relative table needs).
         const int entries = r.table.entries;
         const UnitShape shape = shape_for(r.table, entries, lanes);
         cost::StructureOptions so = cost::table6_structure();

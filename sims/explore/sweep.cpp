@@ -130,6 +130,9 @@ const std::vector<Axis>& axes() {
              [](const std::string& v, SearchOptions& o) { o.spec.symmetry = v; }),
         axis("clamp", "clamp", "INT input clamp to the range: off, on", true, one_of("clamp", {"off", "on"}),
              [](const std::string& v, SearchOptions& o) { o.spec.clamp = v == "on"; }),
+        axis("intercept", "intercept", "INT intercepts: absolute, relative (segment-relative: B the value at the segment start)",
+             true, one_of("intercept", {"absolute", "relative"}),
+             [](const std::string& v, SearchOptions& o) { o.spec.intercept = v; }),
     };
     return a;
 }
@@ -169,11 +172,11 @@ Sweep grid_by_name(const std::string& name) {
     Sweep s;
     if (name == "quick") {
         s.values = {{"gelu", "exp", "div"}, {"int8", "int16"}, {"4", "8", "16", "32"}, {"gqa-rm", "optimal"},
-                    {"parallel", "binary", "uniform"}, {"1"}, {"none"}, {"off"}};
+                    {"parallel", "binary", "uniform"}, {"1"}, {"none"}, {"off"}, {"absolute"}};
     } else if (name == "full") {
         s.values = {{"gelu", "hswish", "exp", "div", "rsqrt", "sigmoid", "tanh", "silu"}, {"int8", "int16", "int32", "fp32"},
                     {"4", "8", "16", "32", "64"}, {"gqa-rm", "optimal", "nnlut"}, {"parallel", "binary", "uniform"},
-                    {"1", "4", "8"}, {"none"}, {"off"}};
+                    {"1", "4", "8"}, {"none"}, {"off"}, {"absolute"}};
     } else {
         throw BadInput("--grid: '" + name + "' is neither quick nor full");
     }

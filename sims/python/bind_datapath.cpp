@@ -156,7 +156,10 @@ private:
         if (!t.scaler) throw BadInput("ScalerUnit needs a div or rsqrt table with the multi-range scaler");
         return t;
     }
-    Array<int64_t> codes(const py::array& u) const { return as_codes(u, 0, spec().input.max_code(), "input codes"); }
+    // Two's complement inputs (exp2, exp) take negative codes.
+    Array<int64_t> codes(const py::array& u) const {
+        return as_codes(u, spec().input.min_code(), spec().input.max_code(), "input codes");
+    }
 
     ScalerDatapath dp_;
 };

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <string>
 
+#include "search/search.hpp"
 #include "sims/tb/cosim.hpp"
 #include "tests/rtl/rtl_tables.hpp"
 #include "tests/common/option_tables.hpp"
@@ -310,6 +311,26 @@ TEST_CASE("scaler_range_reduction_exp2_log2_exp", "[scaler][reduce]") {
     }
     print("exp2/log2/exp, every code of a 2^18-code window around zero (log2: 0..2^18-1)", window);
     print("exp2/log2/exp x N 1/4/8/32, chord and random core tables, formats, random + corner inputs", rnd);
+}
+
+// Searched reduction tables (`gqalut search --function exp2|log2`, exp with --preset reduce):
+// every core code at every exponent of the window above, golden = SystemC = RTL.
+TEST_CASE("scaler_searched_reduction_tables", "[scaler][reduce]") {
+    sim::CosimSim& c = cosim(scaler_shape());
+    Totals tot;
+    uint64_t i = 0;
+    for (const char* f : {"exp2", "log2", "exp"}) {
+        SearchOptions o;
+        o.spec.function = f;
+        if (std::string(f) == "exp") o.spec.preset = "reduce";
+        o.spec.entries = 16;
+        o.method = "optimal";
+        const PwlTable t = run_search(o).table;
+        REQUIRE(t.scaler);
+        REQUIRE(t.params.k == 8);
+        run_words(c, tot, t, test::reduction_window(f), stalls(i++));
+    }
+    print("searched exp2/log2/exp INT8-core tables, every code of a 2^18-code window around zero", tot);
 }
 
 // Random pins from a loaded table on: bursts and quiet stretches, writes to every register

@@ -39,12 +39,12 @@ refuse "a missing shard" "shard-1-of-2.csv is missing" 'rm shard-1-of-2.csv'
 refuse "shards of two splits" "split into 3" 'touch shard-2-of-3.csv'
 refuse "a duplicated row" "the same point as" 'tail -n 1 shard-0-of-2.csv >> shard-0-of-2.csv'
 refuse "a missing row" "no row for job 3 .* lanes 2" 'sed -i "\$d" shard-1-of-2.csv'
-refuse "a NaN field" "mse_mean: 'nan' is not a finite number" 'sed -i "3s/^\([^,]*,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*\),[^,]*,/\1,nan,/" shard-0-of-2.csv'
+refuse "a NaN field" "mse_mean: 'nan' is not a finite number" 'sed -i "3s/^\([^,]*,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*\),[^,]*,/\1,nan,/" shard-0-of-2.csv'
 refuse "a row of another job" "job 1 is gelu int8 4 entries optimal \(uniform segments\), the row has entries 8" \
   'sed -i "3,\$s/^1,gelu,int8,4,/1,gelu,int8,8,/" shard-1-of-2.csv'
 refuse "shards of another sweep" "not made by this sweep" 'sed -i "1s/--entries 4,8/--entries 4,16/" shard-0-of-2.csv shard-1-of-2.csv'
 refuse "rows of one job disagreeing" "its accuracy differs" \
-  'awk -F, -v OFS=, "NR==3 {\$10=\$10*2} {print}" shard-0-of-2.csv > t && mv t shard-0-of-2.csv'
+  'awk -F, -v OFS=, "NR==3 {\$11=\$11*2} {print}" shard-0-of-2.csv > t && mv t shard-0-of-2.csv'
 
 # Exit 2 (not an internal error) for huge numbers in --shard.
 "$g" explore --out x "${sweep[@]}" --shard 99999999999/3 >out.txt 2>err.txt

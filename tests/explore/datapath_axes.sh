@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# explore --symmetry and --clamp are axes: one point per value, columns in the CSV, the folded
-# tables cost the option blocks, and the printed search command makes the table it wrote.
+# explore --symmetry, --clamp and --intercept are axes: one point per value, columns in the CSV,
+# the folded or relative tables cost the option blocks, the chooser picks by the axis, and the
+# printed search command makes the table it wrote.
 set -eu
 g=$(realpath "$1")
 dir=$(mktemp -d)
@@ -28,6 +29,31 @@ subprocess.run([g] + cmd[1:] + ["--quiet"], check=True, capture_output=True)
 a, w = json.load(open("again.json")), json.load(open(out))
 assert a["datapath"] == w["datapath"] and a["datapath"]["symmetry"] == "point" and a.get("per_scale") == w.get("per_scale"), out
 print("ok: symmetry and clamp axes,", len(rows), "points")
+PY
+# --intercept: 1/x on [0.5, 1) at the reference lambda 6, whose absolute intercepts (near 4)
+# clip in Q1.6; only the relative uniform table meets the MSE target, so the chooser lists it.
+"$g" explore --out r --expr 1/x --range 0.5,0.99 --precisions int8 --entries 8 --methods optimal --indexing uniform \
+  --intercept absolute,relative --minimise area --top 2 --max-mse 2e-4 --no-plots --format json >r.json 2>/dev/null
+/usr/bin/python3 - "$g" <<'PY'
+import csv, json, shlex, subprocess, sys
+g = sys.argv[1]
+rows = {r["intercept"]: r for r in csv.DictReader(open("r/explore.csv"))}
+assert sorted(rows) == ["absolute", "relative"], rows.keys()
+ab, rel = rows["absolute"], rows["relative"]
+assert float(rel["mse_mean"]) < float(ab["mse_mean"]) / 2, (rel["mse_mean"], ab["mse_mean"])
+assert float(rel["area_um2"]) > float(ab["area_um2"]), "the relative operand costs area"
+best = json.load(open("r.json"))["best"]
+assert [b["intercept"] for b in best] == ["relative"], best
+cmd = shlex.split(best[0]["command"])
+assert "--intercept" in cmd and cmd[cmd.index("--intercept") + 1] == "relative", cmd
+out = cmd[cmd.index("--out") + 1]
+assert out.endswith("-relative.json"), out
+cmd[cmd.index("--out") + 1] = "again-rel.json"
+subprocess.run([g] + cmd[1:] + ["--quiet"], check=True, capture_output=True)
+a, w = json.load(open("again-rel.json")), json.load(open(out))
+assert a["datapath"] == w["datapath"] and a["datapath"]["intercept"] == "relative", (a.get("datapath"), w.get("datapath"))
+assert a.get("per_scale") == w.get("per_scale"), out
+print("ok: intercept axis, relative MSE %s vs absolute %s, chosen and reproduced" % (rel["mse_mean"], ab["mse_mean"]))
 PY
 # A symmetry a function lacks is refused before any job runs.
 set +e

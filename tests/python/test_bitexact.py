@@ -122,6 +122,20 @@ class BitExact(ScratchTestCase):
             got = gqalut.ScalerUnit(t).output(words.astype(np.int64))
             self.assertEqual([int(w) for w in got], outs, function + " " + preset + ": ScalerUnit")
 
+    def test_reduced_scaler(self):
+        # Range reductions: exp2 and exp take two's complement inputs, ScalerUnit negative codes.
+        for function, extra in (("exp2", []), ("log2", []), ("exp", ["--preset", "reduce"])):
+            path = self.searched(function + "_reduce", "--function", function, "--entries", "8", "--method", "optimal",
+                                 *extra)
+            t = gqalut.load_table(path)
+            (ins, outs), = self.vectors(path, "--inputs", "random:50000").blocks.values()
+            words = np.array(ins, dtype=np.int64)
+            codes = words - (words >= 2 ** 31) * 2 ** 32 if function != "log2" else words
+            self.assertTrue(function == "log2" or (codes < 0).any())
+            got = gqalut.ScalerUnit(t).output(codes)
+            # log2's output codes are signed; the output words their 32 bits.
+            self.assertEqual([int(w) & 0xFFFFFFFF for w in got], outs, function + ": ScalerUnit")
+
 
 # (CLI options, the same as module keywords); small GA/NN-LUT budgets keep the test short.
 SEARCHES = [

@@ -195,5 +195,65 @@ if [[ $rc -ne 2 || -s "$dir/odd.out" || $(wc -l <"$dir/odd.err") -ne 1 ]] || ! g
     echo "FAIL symmetry odd on sigmoid: rc=$rc $(cat "$dir/odd.err")"; fails=$((fails + 1))
 fi
 
+# More fraction bits than the width: a W-bit unit's registers take 0..W (numeric-definition.md §1).
+bad "lambda-k above the width" --function sigmoid --entries 8 --method optimal --width 9 --lambda-k 10
+bad "lambda-b above the width" --function gelu --entries 8 --method optimal --width 5 --lambda-k 4 --lambda-b 6
+bad "lambda above a narrow width" --function gelu --entries 8 --method gqa --width 4 --lambda 5
+
+# Segment-relative intercepts: refused off the INT unit; the JSON and the table file say relative.
+bad "relative intercepts on fp32" --function gelu --entries 8 --precision fp32 --method optimal --intercept relative
+bad "relative intercepts on the scaler" --function div --entries 8 --method optimal --intercept relative
+bad "relative intercepts on the reduced exp" --function exp --preset reduce --range -16,0 --entries 8 --method optimal --intercept relative
+bad "unknown intercept mode" --function gelu --entries 8 --method optimal --intercept segment
+"$gqalut" search --function gelu --entries 8 --method gqa --generations 5 --intercept relative --quiet --format json \
+    --out "$dir/rel.json" >"$dir/rel.out" 2>&1 || { echo "FAIL intercept relative: $(cat "$dir/rel.out")"; fails=$((fails + 1)); }
+/usr/bin/python3 - "$dir" <<'PY' || fails=$((fails + 1))
+import json, sys
+d = sys.argv[1]
+j, t = json.load(open(d + "/rel.out")), json.load(open(d + "/rel.json"))
+assert j["intercept"] == "relative" and t["version"] == 2 and t["datapath"]["intercept"] == "relative", (j.get("intercept"), t.get("datapath"))
+print("ok   --intercept relative: JSON and table file record it")
+PY
+# Range reductions on the scaler (numeric-definition.md §12): exp2 and log2 search, exp with
+# --preset reduce; a range the input format cannot hold, values the output cannot hold, a range
+# outside the domain, a wrong format or preset are refused.
+bad "exp2 range beyond the Q15.16 input" --function exp2 --range -40000,0 --entries 8 --method optimal
+bad "log2 range beyond the UQ16.16 input" --function log2 --range 1,70000 --entries 8 --method optimal
+bad "log2 range reaching 0" --function log2 --range 0,16 --entries 8 --method optimal
+bad "exp2 values beyond the UQ8.24 output" --function exp2 --range -8,8 --entries 8 --method optimal
+bad "log2 values beyond a Q0.31 output" --function log2 --range 0.25,4 --scaler-output Q0.31 --entries 8 --method optimal
+bad "reduced exp outside its domain" --function exp --preset reduce --range -4,4 --entries 8 --method optimal
+bad "exp with the normalize preset" --function exp --preset normalize --entries 8 --method optimal
+bad "exp2 with the paper preset" --function exp2 --preset paper --entries 8 --method optimal
+bad "unsigned input for exp2" --function exp2 --scaler-input UQ16.16 --entries 8 --method optimal
+bad "scaler input wider than 32 bits" --function exp2 --scaler-input Q20.16 --entries 8 --method optimal
+bad "scaler output not 32 bits" --function exp2 --scaler-output UQ4.8 --entries 8 --method optimal
+bad "format not a Q format" --function exp2 --scaler-input 32,16 --entries 8 --method optimal
+bad "scaler format for the INT unit" --function gelu --scaler-input Q15.16 --entries 8 --method optimal
+bad "reduction core int32" --function exp2 --precision int32 --entries 8 --method optimal
+for args in "--function exp2 --range -8,8 --scaler-output UQ9.23" "--function log2 --range 0.01,1000" \
+    "--function log2 --range 0.0000152587890625,65535" "--function exp --preset reduce --range -16,0 --scaler-output UQ1.31 --objective max --scheme uniform"; do
+    # shellcheck disable=SC2086
+    "$gqalut" search $args --entries 8 --method optimal --quiet --format json --out "$dir/red.json" >"$dir/red.out" 2>"$dir/red.err" &&
+        "$gqalut" eval --table "$dir/red.json" --format json >"$dir/red.eval" 2>&1 &&
+        /usr/bin/python3 - "$dir" "$args" <<'PY' || { echo "FAIL reduction $args: $(head -c 300 "$dir/red.err")"; fails=$((fails + 1)); }
+import json, sys
+d, args = sys.argv[1], sys.argv[2].split()
+a, e, t = (json.load(open(d + f)) for f in ("/red.out", "/red.eval", "/red.json"))
+fn = args[1]
+assert a["scaler"] == "reduce" and t["scaler"]["preset"] == "reduce" and t["version"] == 2, t["scaler"]
+assert t["function"] == fn and t["scales"] == [8] and t["range"] == [float(v) for v in args[args.index("--range") + 1].split(",")], t
+want_out = args[args.index("--scaler-output") + 1] if "--scaler-output" in args else ("Q7.24" if fn == "log2" else "UQ8.24")
+assert a["scaler_output"] == want_out and a["scaler_input"] == ("UQ16.16" if fn == "log2" else "Q15.16"), a
+out = t["scaler"]["output"]
+assert out["width"] == 32 and out["frac"] == int(want_out.split(".")[1]), out
+for k in ("mse_mean", "max_abs_error", "points", "sampled"):
+    assert e[k] == a[k] and t["metrics"][k] == a[k], (k, e[k], a[k])
+wide = "65535" in args[args.index("--range") + 1]   # more than 2^22 step-0.01 points: 2^22 evenly spaced ones
+assert a["sampled"] == wide and (a["points"] == 2 ** 22) == wide, (a["sampled"], a["points"])
+print("ok   reduction %s: MSE %.3e, max %.3e, eval agrees" % (" ".join(args), a["mse_mean"], a["max_abs_error"]))
+PY
+done
+
 echo "$fails failure(s)"
 [[ $fails -eq 0 ]]

@@ -11,15 +11,19 @@
 #include "search/optimal.hpp"
 #include "search/rng.hpp"
 #include "search/search.hpp"
+#include "tests/search/choose.hpp"
 
 using namespace gqalut;
+using gqalut::test::choose;
 
 namespace {
 
 Problem small_problem(const std::string& f, double lo, double hi, int entries, int width, int lambda,
-                      std::vector<int> scales, const std::string& objective = "mse", int lambda_b = -1) {
+                      std::vector<int> scales, const std::string& objective = "mse", int lambda_b = -1,
+                      const std::string& intercept = "absolute") {
     SpecRequest r;
     r.objective = objective;
+    r.intercept = intercept;
     r.function = f;
     r.lo = lo;
     r.hi = hi;
@@ -72,26 +76,19 @@ double brute_segment_max(const std::vector<std::tuple<int64_t, int, double, doub
     return best;
 }
 
-// Every nondecreasing choice of `count` values from `cand`.
-void choose(const std::vector<double>& cand, size_t count, std::vector<double>& cur, size_t from,
-            const std::function<void(const std::vector<double>&)>& visit) {
-    if (cur.size() == count) {
-        visit(cur);
-        return;
-    }
-    for (size_t i = from; i < cand.size(); ++i) {
-        cur.push_back(cand[i]);
-        choose(cand, count, cur, i, visit);
-        cur.pop_back();
-    }
-}
 
+
+// With relative intercepts (numeric-definition.md §10) the datapath is the same formula on
+// q - start: the brute forces below pass that operand as q.
+bool relative(const Problem& p) { return p.spec().datapath.intercept == InterceptMode::relative; }
+int64_t origin_code(const Problem& p, int s) { return p.blank_table("brute").mode_for_scale(s).origin; }
 
 // The best total (MSE: sum of squared errors; max: the largest error) over every choice of
 // entries - 1 breakpoint codes on grid g (any grid code, or "never fires"), each segment by
-// enumeration of every (K, B).
+// enumeration of every (K, B). Relative intercepts: segment 0 starts at ORIGIN, so a
+// breakpoint at the grid's lowest code (an empty entry 0) is outside the optimum's domain.
 double brute_per_scale(const Problem& p, const ScaleGrid& g, int entries, Objective o) {
-    std::vector<double> cand(g.q.begin(), g.q.end());
+    std::vector<double> cand(g.q.begin() + (relative(p) ? 1 : 0), g.q.end());
     cand.push_back(static_cast<double>(p.spec().params.bp_max()));
     double best = INFINITY;
     std::vector<double> cur;
@@ -99,10 +96,11 @@ double brute_per_scale(const Problem& p, const ScaleGrid& g, int entries, Object
         double total = 0;
         for (size_t seg = 0; seg < bps.size() + 1; ++seg) {
             std::vector<std::tuple<int64_t, int, double, double>> pts;
+            const int64_t start = !relative(p) ? 0 : seg == 0 ? origin_code(p, g.s) : static_cast<int64_t>(bps[seg - 1]);
             for (size_t i = 0; i < g.q.size(); ++i) {
                 size_t idx = 0;
                 for (double b : bps) idx += b <= static_cast<double>(g.q[i]);
-                if (idx == seg) pts.emplace_back(g.q[i], g.s, g.target[i], 1.0);
+                if (idx == seg) pts.emplace_back(g.q[i] - start, g.s, g.target[i], 1.0);
             }
             total = o == Objective::max ? std::max(total, brute_segment_max(pts, p.spec().params))
                                         : total + brute_segment(pts, p.spec().params);
@@ -113,10 +111,15 @@ double brute_per_scale(const Problem& p, const ScaleGrid& g, int entries, Object
 }
 
 // The same for a shared table of 3 entries, its 2 real breakpoints on a grid 4x finer than the
-// DP's cells (offset to avoid ties); MSE: the scale-weighted mean.
+// DP's cells (offset to avoid ties); MSE: the scale-weighted mean. Relative intercepts: the
+// breakpoints above the first rounding threshold (every scale's segment 0 starts at ORIGIN),
+// a segment's start at scale s is its breakpoint's code there.
 double brute_shared(const Problem& p, double lo, double hi, Objective o) {
+    int smax = 0;
+    for (const ScaleGrid& g : p.grids()) smax = std::max(smax, g.s);
     std::vector<double> cand;
-    for (double x = lo - 1.0 + 1.0 / 32; x < hi + 1.0; x += 1.0 / 16) cand.push_back(x);
+    for (double x = lo - 1.0 + 1.0 / 32; x < hi + 1.0; x += 1.0 / 16)
+        if (!relative(p) || x > lo + std::ldexp(1.0, -(smax + 1))) cand.push_back(x);
     const IntParams& ip = p.spec().params;
     double best = INFINITY;
     std::vector<double> cur;
@@ -128,8 +131,10 @@ double brute_shared(const Problem& p, double lo, double hi, Objective o) {
                 for (size_t i = 0; i < g.q.size(); ++i) {
                     size_t idx = 0;
                     for (double b : bps) idx += breakpoint_code(b, g.s, ip) <= g.q[i];
+                    const int64_t start = !relative(p) ? 0 : seg == 0 ? origin_code(p, g.s) : breakpoint_code(bps[seg - 1], g.s, ip);
                     if (idx == seg)
-                        pts.emplace_back(g.q[i], g.s, g.target[i], o == Objective::max ? 1.0 : 1.0 / static_cast<double>(g.q.size()));
+                        pts.emplace_back(g.q[i] - start, g.s, g.target[i],
+                                         o == Objective::max ? 1.0 : 1.0 / static_cast<double>(g.q.size()));
                 }
             total = o == Objective::max ? std::max(total, brute_segment_max(pts, ip)) : total + brute_segment(pts, ip);
         }
@@ -152,22 +157,23 @@ TEST_CASE("the brute force's datapath formula is the golden datapath", "[optimal
             }
 }
 
-TEST_CASE("per-scale optimum equals exhaustive search on small grids, both objectives", "[optimal]") {
+TEST_CASE("per-scale optimum equals exhaustive search on small grids, both objectives and intercept modes", "[optimal]") {
     struct Case {
         const char* f;
         double lo, hi;
         int entries, width, lk, lb;
     };
+    for (const char* intercept : {"absolute", "relative"})
     for (const char* obj : {"mse", "max"})
         for (const Case& c : {Case{"gelu", -1.5, 1.5, 3, 4, 2, 2}, Case{"exp", -2, 0, 3, 5, 3, 4},
                               Case{"hswish", -2, 1, 2, 4, 1, 1}, Case{"tanh", -1, 1, 4, 4, 2, 3}}) {
-            const Problem p = small_problem(c.f, c.lo, c.hi, c.entries, c.width, c.lk, {0, 1, 2}, obj, c.lb);
+            const Problem p = small_problem(c.f, c.lo, c.hi, c.entries, c.width, c.lk, {0, 1, 2}, obj, c.lb, intercept);
             const Objective o = p.spec().objective;
             const OptimalResult r = optimal_per_scale(p);
             CHECK(r.exact);
             const auto got = o == Objective::max ? p.max_error_per_scale(r.table) : p.score_per_scale(r.table);
             for (size_t gi = 0; gi < p.grids().size(); ++gi) {
-                INFO(obj << " " << c.f << " s=" << p.grids()[gi].s);
+                INFO(intercept << " " << obj << " " << c.f << " s=" << p.grids()[gi].s);
                 CHECK(got[gi] == Approx(brute_per_scale(p, p.grids()[gi], c.entries, o)).epsilon(1e-9));
             }
             // The table's objective is the golden metric's.
@@ -176,18 +182,20 @@ TEST_CASE("per-scale optimum equals exhaustive search on small grids, both objec
         }
 }
 
-TEST_CASE("shared optimum equals exhaustive search over a finer breakpoint grid, both objectives", "[optimal]") {
+TEST_CASE("shared optimum equals exhaustive search over a finer breakpoint grid, both objectives and intercept modes",
+          "[optimal]") {
     struct Case {
         const char* f;
         double lo, hi;
         int width, lk, lb;
     };
+    for (const char* intercept : {"absolute", "relative"})
     for (const char* obj : {"mse", "max"})
         for (const Case& c : {Case{"gelu", -1.5, 1.5, 4, 2, 1}, Case{"exp", -2, 0, 4, 3, 3}, Case{"hswish", -2, 1, 4, 1, 2}}) {
-            const Problem p = small_problem(c.f, c.lo, c.hi, 3, c.width, c.lk, {0, 1, 2}, obj, c.lb);
+            const Problem p = small_problem(c.f, c.lo, c.hi, 3, c.width, c.lk, {0, 1, 2}, obj, c.lb, intercept);
             const OptimalResult r = optimal_shared(p);
             CHECK(r.exact);
-            INFO(obj << " " << c.f);
+            INFO(intercept << " " << obj << " " << c.f);
             CHECK(p.score(r.table) == Approx(brute_shared(p, c.lo, c.hi, p.spec().objective)).epsilon(1e-9));
         }
 }
@@ -300,6 +308,34 @@ TEST_CASE("uniform max-error optimum: each segment's codes are the enumerated mi
         CHECK(got == Approx(worst).epsilon(1e-9));
     }
     CHECK(p.score(optimal_per_scale(p).table) <= p.score(u.table));
+}
+
+TEST_CASE("relative uniform optimum: segments from ORIGIN, each the brute-force line measured from its start", "[optimal]") {
+    for (const char* obj : {"mse", "max"}) {
+        const Problem p = small_problem("gelu", -2, 2, 4, 4, 2, {1}, obj, 2, "relative");
+        const Objective o = p.spec().objective;
+        const OptimalResult r = optimal_uniform_segments(p);
+        const ScaleGrid& g = p.grids().front();
+        const LutCodes& lut = r.table.per_scale.at(g.s);
+        const int64_t origin = origin_code(p, g.s);
+        double total = 0;
+        for (size_t seg = 0; seg < lut.slopes.size(); ++seg) {
+            std::vector<std::tuple<int64_t, int, double, double>> pts;
+            const int64_t start = seg == 0 ? origin : lut.breakpoints[seg - 1];
+            for (size_t i = 0; i < g.q.size(); ++i)
+                if (IntDatapath(r.table.params, g.s, lut).segment(g.q[i]) == static_cast<int>(seg))
+                    pts.emplace_back(g.q[i] - start, g.s, g.target[i], 1.0);
+            total = o == Objective::max ? std::max(total, brute_segment_max(pts, r.table.params))
+                                        : total + brute_segment(pts, r.table.params);
+        }
+        // Breakpoints ORIGIN + i 2^sh: an MSB-addressed unit indexes q - ORIGIN.
+        const int64_t width = lut.breakpoints.front() - origin;
+        CHECK((width > 0 && (width & (width - 1)) == 0));
+        for (size_t i = 0; i < lut.breakpoints.size(); ++i)
+            CHECK(lut.breakpoints[i] == std::min(r.table.bp_max(), origin + static_cast<int64_t>(i + 1) * width));
+        INFO(obj);
+        CHECK(p.score(r.table) == Approx(o == Objective::max ? total : total / static_cast<double>(g.q.size())).epsilon(1e-9));
+    }
 }
 
 TEST_CASE("each objective's optimum is the best of the two under its own objective", "[optimal]") {

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <vector>
 
+#include "model/table_io.hpp"
 #include "search/search.hpp"
 
 #include "tlm/kernels.hpp"
@@ -82,6 +83,23 @@ TEST_CASE("the built-in EXP table is range-reduced: every x - max(x) of the soft
     // 2^x' in [1, 2) with Q1.6 codes: a relative error of a few 2^-7 at every x down to -15.9
     // (an INT8 table of exp(x) on [-8, 0] is off by a factor e^7.9 at the bottom).
     CHECK(worst_exp_relative_error(tables.exp) < 0.03);
+}
+
+TEST_CASE("the built-in EXP table is what search makes, with its metrics", "[kernels]") {
+    // No second recipe: the table is the search's, byte for byte, with its metrics.
+    const SearchOptions o = reduced_exp_search();
+    CHECK(o.spec.function == "exp");
+    CHECK(o.spec.preset == std::optional<std::string>("reduce"));
+    CHECK((o.spec.lo == std::optional<double>(-16.0) && o.spec.hi == std::optional<double>(0.0)));
+    const SearchResult r = run_search(o);
+    const PwlTable& t = vp_tables().exp;
+    CHECK(table_to_json(t).dump() == table_to_json(r.table).dump());
+    REQUIRE(t.metrics.contains("mse_mean"));
+    const Metrics m = evaluate(t, Protocol::paper);
+    CHECK(t.metrics["mse_mean"] == m.mse_mean);
+    CHECK(t.metrics["max_abs_error"] == m.max_abs_error);
+    CHECK(m.points == 1600);
+    CHECK(t.scaler->output.frac == 31);
 }
 
 TEST_CASE("softmax with an INT8 EXP table (--exp-table) still runs on the INT unit", "[kernels]") {

@@ -221,3 +221,51 @@ TEST_CASE("option and reduction values no table gives are refused with ERROR_COD
         CHECK(cpu.read32(kAcc + kErrorCode) == err_none);
     }
 }
+
+// The golden level has no power monitor: its job energy is the cost model's nominal estimate,
+// which must price what the loaded table uses: the operand logic for a fold, clamp or relative
+// intercepts, the fix for odd/point/shifted symmetry, the range reduction on the scaler.
+TEST_CASE("the golden level's job energy prices the option blocks and the range reduction", "[options]") {
+    vptest::fresh();
+    Platform& p = vptest::platform();
+    auto energy_fj = [&p](const PwlTable& t, int s, size_t n, unsigned bytes) {
+        PwlDriver drv(p.cpu, kAcc);
+        drv.load(t, s);
+        const std::vector<uint8_t> in(n * bytes, 1);
+        p.cpu.write_block(kSrc, in.data(), in.size());
+        const PwlDriver::Job j = drv.run(kSrc, kDst, n);
+        REQUIRE(j.ok);
+        return j.energy_fj;
+    };
+    auto with = [](Symmetry sym, bool clamp, InterceptMode icpt) {
+        DatapathOptions o;
+        o.symmetry = sym;
+        o.clamp = clamp;
+        o.intercept = icpt;
+        return gqalut::test::with_options(gelu8_per_scale(), o, 3);
+    };
+    const uint64_t plain = energy_fj(gelu8_per_scale(), 4, 256, 1);
+    const uint64_t clamp = energy_fj(with(Symmetry::none, true, InterceptMode::absolute), 4, 256, 1);
+    const uint64_t relative = energy_fj(with(Symmetry::none, false, InterceptMode::relative), 4, 256, 1);
+    const uint64_t even = energy_fj(with(Symmetry::even, false, InterceptMode::absolute), 4, 256, 1);
+    const uint64_t odd = energy_fj(with(Symmetry::odd, false, InterceptMode::absolute), 4, 256, 1);
+    const uint64_t all = energy_fj(with(Symmetry::point, true, InterceptMode::relative), 4, 256, 1);
+    INFO("plain " << plain << " clamp " << clamp << " relative " << relative << " even " << even << " odd " << odd);
+    CHECK(clamp > plain);
+    CHECK(relative == clamp);   // the same operand logic, priced once per element
+    CHECK(even == clamp);       // folds, no fix
+    CHECK(odd > even);          // the fix
+    CHECK(all == odd);
+
+    // The same core codes as a DIV table (sub-range selection) and as EXP's range reduction.
+    const PwlTable reduced = gqalut::test::reduction_table("exp", 16, 0);
+    PwlTable div = reduced;
+    div.function = "div";
+    div.scaler = ScalerSpec{};
+    div.scaler->preset = "normalize";
+    div.scales = {5};
+    div.per_scale = {{5, reduced.per_scale.at(8)}};
+    const uint64_t e_div = energy_fj(div, 0, 512, 4), e_red = energy_fj(reduced, 0, 512, 4);
+    INFO("div " << e_div << " exp reduction " << e_red);
+    CHECK(e_red > e_div);
+}

@@ -12,7 +12,7 @@ namespace {
 
 gqalut::explore::Sweep small_sweep() {
     gqalut::explore::Sweep s;
-    s.values = {{"gelu", "exp"}, {"int8"}, {"4", "8"}, {"gqa-rm", "optimal"}, {"parallel", "uniform"}, {"1", "2"}, {"none"}, {"off"}};
+    s.values = {{"gelu", "exp"}, {"int8"}, {"4", "8"}, {"gqa-rm", "optimal"}, {"parallel", "uniform"}, {"1", "2"}, {"none"}, {"off"}, {"absolute"}};
     return s;
 }
 
