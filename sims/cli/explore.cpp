@@ -460,6 +460,12 @@ int run_explore(const Args& args) {
                                                                              (max_accuracy_loss + max_bpc_increase) : "") +
                      " --network-seed " + std::to_string(network_seed) + " --network-size " + network_size +
                      " --network-cache " + explore::shell_quote(network_cache);
+    }
+    std::optional<ShardId> id;
+    if (vm.count("shard")) id = parse_shard_option(shard);
+    work_starts();   // the output folder is staged and programs are run from here on
+    StagedDir staged(out, "--out");
+    if (study) {
         // Python, PyTorch and the trained model are checked before any search: the exact INT8
         // model's metric, the baseline of every degradation.
         q.network.emplace(*study);
@@ -468,10 +474,6 @@ int run_explore(const Args& args) {
             std::fprintf(stderr, "explore: network %s: the trained model is there: INT8 with exact functions %.3f (%s)\n",
                          network.c_str(), q.network_baseline.int8_exact, q.network_baseline.metric.c_str());
     }
-    std::optional<ShardId> id;
-    if (vm.count("shard")) id = parse_shard_option(shard);
-    work_starts();   // the output folder is staged from here on
-    StagedDir staged(out, "--out");
 
     std::map<size_t, PwlTable> tables;
     if (merge) {

@@ -29,9 +29,13 @@ namespace {
 // width is 8 unless a "_c<K>" suffix gives it.
 UnitShape parse_shape(const std::string& name) {
     static const std::regex re(R"((int|fp|scaler)(\d+)(?:_p(\d+))?_n(\d+)_l(\d+)(?:_c(\d+))?)");
+    // libstdc++ matches \d+ with one stack frame per character: a name of a few ten thousand
+    // digits overflowed the stack. Every valid name is far shorter than the bound.
+    constexpr size_t kLongestName = 100;
     std::smatch m;
-    if (!std::regex_match(name, m, re))
-        throw BadInput("--shape: '" + name + "' is not a unit name like int8_p8_n32_l1, fp32_n32_l1 or scaler32_p8_n32_l1");
+    if (name.size() > kLongestName || !std::regex_match(name, m, re))
+        throw BadInput("--shape: '" + name.substr(0, kLongestName) + (name.size() > kLongestName ? "...' (" + std::to_string(name.size()) + " characters)" : "'") +
+                       " is not a unit name like int8_p8_n32_l1, fp32_n32_l1 or scaler32_p8_n32_l1");
     // More than 9 digits is out of every range below (and of int): read as INT_MAX.
     const auto num = [&](int i) {
         const std::string d = m[static_cast<size_t>(i)].str();

@@ -3,8 +3,9 @@
 #include <algorithm>
 #include <charconv>
 #include <map>
-#include <regex>
+#include <optional>
 #include <tuple>
+#include <utility>
 
 #include "model/errors.hpp"
 
@@ -12,9 +13,22 @@ namespace gqalut::explore {
 
 namespace {
 
-const std::regex& shard_name_pattern() {
-    static const std::regex re(R"(shard-([0-9]+)-of-([0-9]+)\.csv)");
-    return re;
+// The I and N of "shard-I-of-N.csv" (each one or more digits), or nullopt. Not std::regex:
+// libstdc++ matches [0-9]+ with one stack frame per character, so a long name overflowed the stack.
+std::optional<std::pair<std::string, std::string>> shard_name_numbers(const std::string& name) {
+    const std::string head = "shard-", middle = "-of-", tail = ".csv";
+    if (name.size() < head.size() + tail.size() || name.compare(0, head.size(), head) != 0 ||
+        name.compare(name.size() - tail.size(), tail.size(), tail) != 0)
+        return std::nullopt;
+    const std::string body = name.substr(head.size(), name.size() - head.size() - tail.size());
+    const size_t at = body.find(middle);
+    if (at == std::string::npos) return std::nullopt;
+    std::pair<std::string, std::string> numbers{body.substr(0, at), body.substr(at + middle.size())};
+    const auto digits = [](const std::string& t) {
+        return !t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    if (!digits(numbers.first) || !digits(numbers.second)) return std::nullopt;
+    return numbers;
 }
 
 // A decimal without leading zeros within [lo, hi], or -1.
@@ -45,13 +59,13 @@ ShardId parse_shard_option(const std::string& text) {
     return {static_cast<int>(i), static_cast<int>(n)};
 }
 
-bool looks_like_shard_file(const std::string& name) { return std::regex_match(name, shard_name_pattern()); }
+bool looks_like_shard_file(const std::string& name) { return shard_name_numbers(name).has_value(); }
 
 ShardId parse_shard_file_name(const std::string& name) {
-    std::smatch m;
-    if (!std::regex_match(name, m, shard_name_pattern())) throw BadInput(name + ": not a shard-I-of-N.csv file name");
-    const long long n = canonical_number(m[2], 1, kMaxShards);
-    const long long i = canonical_number(m[1], 0, kMaxShards - 1);
+    const auto numbers = shard_name_numbers(name);
+    if (!numbers) throw BadInput(name + ": not a shard-I-of-N.csv file name");
+    const long long n = canonical_number(numbers->second, 1, kMaxShards);
+    const long long i = canonical_number(numbers->first, 0, kMaxShards - 1);
     if (n < 0 || i < 0 || i >= n)
         throw BadInput(name + ": not a shard explore writes (I and N without leading zeros, 0 <= I < N <= " +
                        std::to_string(kMaxShards) + ")");

@@ -51,6 +51,13 @@ echo "${own/\"scales\":\[0,1\]/\"scales\":[4294967296,1]}" >"$dir/wrap-scales.js
 "$g" search --function gelu --entries 4 --precision fp32 --method optimal --quiet --out "$dir/fp32.json" >/dev/null ||
   echo "FAIL: making the fp32 table"
 
+# No bad request may start a program (the only programs gqalut runs are /usr/bin/python3
+# scripts and the network study): a sitecustomize module on PYTHONPATH, imported by every python3
+# started, leaves its command line in $log/started.
+mkdir "$log/spy"
+printf 'import sys\nopen("%s/started", "a").write(" ".join(sys.argv) + "\\n")\n' "$log" >"$log/spy/sitecustomize.py"
+export PYTHONPATH=$log/spy${PYTHONPATH:+:$PYTHONPATH}
+
 # Everything under the scratch folder: each file's checksum, and every other entry's type.
 snapshot() {
   (cd "$dir" && find . -mindepth 1 \( -type f -exec md5sum {} + \) -o \( ! -type f -printf '%p %y\n' \) | sort)
@@ -63,6 +70,7 @@ check() {
   cases=$((cases + 1))
   local before
   before=$(snapshot)
+  rm -f "$log/started"
   timeout 60 "$g" "$@" >"$log/out" 2>"$log/err" </dev/null
   local rc=$?
   local lines
@@ -74,6 +82,7 @@ check() {
   [[ -s $log/out ]] && problem+=" stdout not empty"
   [[ $lines -eq 1 ]] || problem+=" stderr has $lines lines"
   grep -qE -- "$pattern" "$log/err" || problem+=" message does not match /$pattern/"
+  [[ -e $log/started ]] && problem+=" started python3 $(head -1 "$log/started")"
   [[ $before == "$after" ]] || problem+=" files changed: $(diff <(echo "$before") <(echo "$after") | grep '^[<>]' | head -4 | tr '\n' ' ')"
   if [[ -n $problem ]]; then
     echo "FAIL $name:$problem | $(head -c 300 "$log/err")"
@@ -130,6 +139,7 @@ check "vp: bad table" "bad.json" vp --kernel gelu --gelu-table "$dir/bad.json" -
 check "explore: grid" "grid" explore --out "$dir/keepdir" --grid huge
 check "explore: shard" "shard" explore --out "$dir/keepdir" --shard 3/2
 check "explore: merge without shards" "no shard" explore --out "$dir/keepdir" --merge
+check "explore --network: output into a missing directory" "--out" explore --out "$dir/nodir/x" --network digits
 check "explore: out is a file" "not a directory" explore --out "$dir/keep.json" --grid quick --shard 0/1000
 # bench
 check "bench: section" "section" bench --only nothing
@@ -173,6 +183,8 @@ check "vectors: a folder where in.hex goes" "in.hex" vectors --table "$good" --o
 check "vectors: scales overflow" "--scales: 2147483647 outside" vectors --table "$good" --out "$dir/vec" --scales 0..2147483647
 check "vectors: seed -1" "--seed" vectors --table "$good" --out "$dir/vec" --seed -1 --inputs random:5
 check "vectors: huge shape" "entries must be" vectors --table "$good" --out "$dir/vec" --shape int8_p8_n99999999999_l1
+check "vectors: shape of 120000 digits" "not a unit name" vectors --table "$good" --out "$dir/vec" \
+  --shape "int$(printf '8%.0s' $(seq 120000))_n32_l1"
 check "vectors: empty out" "empty" vectors --table "$good" --out ""
 check "vp: rows x cols overflow" "46341 x 46341" vp --kernel gelu --rows 46341 --cols 46341
 check "vp: rows x cols wrap to 0" "65536 x 65536" vp --kernel gelu --rows 65536 --cols 65536

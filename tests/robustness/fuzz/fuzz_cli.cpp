@@ -6,8 +6,10 @@
 // path in an empty folder. Each subcommand stops where its work would start
 // (cli::work_starts), so nothing is simulated or written. Every input must print help, reach
 // that point, or fail with BadInput (exit 2); any other exception (the CLI's exit 3), a crash,
-// undefined behaviour, a leak or a hang is a finding. vp inputs are the slow ones (vp_tables
+// undefined behaviour, a leak, a hang or a program started (the network study, the plots: only
+// once the work starts) is a finding. vp inputs are the slow ones (vp_tables
 // searches its four built-in tables on every run, about 0.2 s here).
+#include <spawn.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -92,6 +94,14 @@ std::string expand(std::string arg) {
 }
 
 }  // namespace
+
+// Every program the CLI runs goes through posix_spawn (sims/cli/spawn.cpp). The target is linked
+// with -Wl,--wrap=posix_spawn (CMake), so its calls land here: a subcommand that starts a
+// program before work_starts() stopped it traps.
+extern "C" int __wrap_posix_spawn(pid_t*, const char*, const posix_spawn_file_actions_t*, const posix_spawnattr_t*,
+                                  char* const[], char* const[]) {
+    __builtin_trap();
+}
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
     setenv("SC_COPYRIGHT_MESSAGE", "DISABLE", 0);

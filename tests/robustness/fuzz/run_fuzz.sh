@@ -21,19 +21,14 @@ for t in "${targets[@]}"; do
   work=$(mktemp -d)
   cp -r "$here/corpus/$t/." "$work/"
   [[ -d $build/corpus/$t ]] && cp -r "$build/corpus/$t/." "$work/"
-  # The register fuzzer runs a SystemC design whose processes live on their own coroutine
-  # stacks, which LeakSanitizer cannot scan: it would report the fuzzer's own live data as
-  # leaked at exit. Leak checking is off for that target only; ASan and UBSan stay on.
-  leaks=1
-  [[ $t == registers ]] && leaks=0
   # Tables may be long: the table target's JSON-aware mutation grows nesting, and a document
   # deep enough to overflow the stack is tens of kB. Command lines get a dictionary of options.
   # An input that runs over 60 s is a finding (a hang), not a wait until the run ends.
   extra=()
   [[ $t == table ]] && extra+=(-max_len=131072)
   [[ -f $here/$t.dict ]] && extra+=(-dict="$here/$t.dict")
-  if (cd "$build" && ASAN_OPTIONS=detect_leaks=$leaks ./fuzz_"$t" -max_total_time="$seconds" \
-        -rss_limit_mb=2048 -timeout=60 -detect_leaks=$leaks -print_final_stats=1 "${extra[@]}" "$work" >"$build/fuzz_$t.log" 2>&1); then
+  if (cd "$build" && ASAN_OPTIONS=detect_leaks=1 ./fuzz_"$t" -max_total_time="$seconds" \
+        -rss_limit_mb=2048 -timeout=60 -detect_leaks=1 -print_final_stats=1 "${extra[@]}" "$work" >"$build/fuzz_$t.log" 2>&1); then
     echo "fuzz_$t: $(grep -E '^stat::number_of_executed_units' "$build/fuzz_$t.log" | awk '{print $2}') inputs, no finding"
   else
     echo "fuzz_$t: FINDING, see $build/fuzz_$t.log"
