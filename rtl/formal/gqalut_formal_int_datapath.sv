@@ -21,11 +21,7 @@ module gqalut_formal_int_datapath #(
   input logic clk_i
 );
 
-  localparam int AccW = 2 * ParW + InW + 1;
-  localparam int NW   = $clog2(MaxEntries + 1);
-  localparam int LW   = $clog2(ParW + 1);
-  localparam int SW   = $clog2(InW);
-  localparam int FW   = $clog2(2 * InW + 1) + 1;
+  `include "gqalut_formal_int_widths.svh"
   localparam int IdxW = $clog2(MaxEntries);
   localparam int OpW  = Options ? InW + 1 : InW;      // the lane's MAC operand
   localparam int ProdW = ParW + OpW;

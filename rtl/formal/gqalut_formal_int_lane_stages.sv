@@ -21,9 +21,7 @@ module gqalut_formal_int_lane_stages #(
   input logic clk_i
 );
 
-  localparam int AccW  = 2 * ParW + InW + 1;
-  localparam int NW    = $clog2(MaxEntries + 1);
-  localparam int LW    = $clog2(ParW + 1);
+  `include "gqalut_formal_int_widths.svh"
   localparam int SbW   = $clog2(InW - 1 + ParW + 1);
   localparam int RW    = $clog2(ParW + 2 * InW + 1) + 1;
   localparam int IdxW  = $clog2(MaxEntries);

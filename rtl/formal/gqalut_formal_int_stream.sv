@@ -27,11 +27,7 @@ module gqalut_formal_int_stream #(
   input logic clk_i
 );
 
-  localparam int AccW  = 2 * ParW + InW + 1;
-  localparam int NW    = $clog2(MaxEntries + 1);
-  localparam int LW    = $clog2(ParW + 1);
-  localparam int SW    = $clog2(InW);
-  localparam int FW    = $clog2(2 * InW + 1) + 1;
+  `include "gqalut_formal_int_widths.svh"
   localparam int CfgW  = NW + (MaxEntries - 1) * (InW + 1) + 2 * MaxEntries * ParW + 2 * LW + SW + 1 + FW +
                          3 + ParW + 3 * (InW + 1) + 1;
   localparam logic [11:0] AddrClearError = 12'h006;
