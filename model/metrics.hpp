@@ -50,7 +50,7 @@ std::vector<ScaleGrid> paper_grid(const RefFunction& f, const IntParams& p, cons
 // evenly spaced ones (the metrics say `sampled`).
 ScaleGrid scaler_paper_grid(const RefFunction& f, const RangeScaler& scaler, double lo, double hi);
 // The `codes` protocol's grid behind the scaler: every code u of the scaler's input format with
-// x = u * 2^-IN_FRAC in [lo, hi] (clamped to the format), ascending; above kMaxStepPoints codes
+// x = u * 2^-IN_FRAC in [lo, hi] (clamped to the format), in ascending u; above kMaxStepPoints codes
 // every stride-th code from the lowest, stride = ceil(n / kMaxStepPoints) (`sampled`). Same
 // targets and weights as scaler_paper_grid.
 ScaleGrid scaler_codes_grid(const RefFunction& f, const RangeScaler& scaler, double lo, double hi);
