@@ -202,7 +202,7 @@ FP32_SOLVER = {"unroll": True, "logic": "QF_BVFP"}
 # Exponent ranges of the FP32 add cases: both operands normal (biased exponent 1..254).
 FP32_NORMAL = {"ExpALo": 1, "ExpAHi": 254, "ExpBLo": 1, "ExpBHi": 254}
 FP32_SPACE = {"ExpALo": 0, "ExpAHi": 255, "ExpBLo": 0, "ExpBHi": 255, "DiffLo": -255, "DiffHi": 255,
-              "Signs": 0}
+              "SumLo": 0, "SumHi": 510, "Signs": 0}
 
 
 def fp32_add_cases():
@@ -233,7 +233,8 @@ def fp32_in(p, ea, eb, same):
     """Whether biased exponents ea, eb with signs alike (same) lie in the sub-space p (every
     parameter of FP32_SPACE given), as gqalut_formal_fp32_op assumes it."""
     return (p["ExpALo"] <= ea <= p["ExpAHi"] and p["ExpBLo"] <= eb <= p["ExpBHi"] and
-            p["DiffLo"] <= ea - eb <= p["DiffHi"] and p["Signs"] in (0, 1 if same else 2))
+            p["DiffLo"] <= ea - eb <= p["DiffHi"] and p["SumLo"] <= ea + eb <= p["SumHi"] and
+            p["Signs"] in (0, 1 if same else 2))
 
 
 def fp32_covered(family):
@@ -268,7 +269,7 @@ def fp32(add, exact=False, products=None, mutant=MUT_RNE, rnd=False, **space):
                  (["standin/gqalut_formal_fp32_mul_exact_spec.sv"] if exact else []) +
                  (["standin/gqalut_formal_fp32_mul_round_spec.sv"] if rnd else []),
         "prelude": ["gqalut_fp32_spec.smt2"] + (["gqalut_fp32_mul_exact.smt2"] if exact else []) +
-                   (["gqalut_fp32_mul_round.smt2"] if rnd else []),
+                   (["gqalut_fp32_exact_product.smt2", "gqalut_fp32_mul_round.smt2"] if rnd else []),
         "params": params,
         "peeks": lambda o: [],
         "products": -1 if products is None else products,
@@ -351,6 +352,19 @@ PROOFS = {
     # P * 2^(ea + eb - 300), the 48-bit significand product P uninterpreted on both sides (any
     # function with P >= 2^46): every operand pair.
     "fp32_mul_round": fp32(False, rnd=True, products=1),
+    # Its lemma: the specification's binary64 of P * 2^(ea + eb - 300), built from bits, equals
+    # the one from SMT-LIB operations (to_fp_unsigned, fp.mul by the power of two).
+    "fp32_mul_scale": {
+        "top": "gqalut_formal_fp32_scale",
+        "files": ["standin/gqalut_formal_fp32_mul_round_spec.sv", "gqalut_formal_fp32_scale.sv"],
+        "prelude": ["gqalut_fp32_exact_product.smt2"],
+        "params": {"Skew": 0},
+        "peeks": lambda o: [],
+        "products": -1,
+        "steps": 1,
+        "mutant": {"Skew": 1},
+        **FP32_SOLVER,
+    },
     # That bound for the RTL's product itself (bvmul, not abstracted): P >= 2^46.
     "fp32_mul_bound": {
         "top": "gqalut_formal_fp32_prod_bound",

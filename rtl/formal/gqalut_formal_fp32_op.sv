@@ -2,7 +2,8 @@
 // equals the IEEE specification of gqalut_fp32_spec.smt2 for every pair of operands, or for
 // the sub-space the parameters select (combinational; one step).
 //   FixA, FixB: bit masks of a and b fixed to ValA, ValB (0: the operand is free);
-//   biased exponents ea, eb in [ExpALo, ExpAHi], [ExpBLo, ExpBHi], ea - eb in [DiffLo, DiffHi];
+//   biased exponents ea, eb in [ExpALo, ExpAHi], [ExpBLo, ExpBHi], ea - eb in [DiffLo, DiffHi],
+//   ea + eb in [SumLo, SumHi];
 //   Signs: 0 free, 1 a and b of the same sign, 2 of different signs.
 module gqalut_formal_fp32_op #(
   parameter bit          Add    = 1'b0,
@@ -18,6 +19,8 @@ module gqalut_formal_fp32_op #(
   parameter int          ExpBHi = 255,
   parameter int          DiffLo = -255,
   parameter int          DiffHi = 255,
+  parameter int          SumLo  = 0,
+  parameter int          SumHi  = 510,
   parameter int          Signs  = 0
 ) (
   input logic clk_i
@@ -38,6 +41,7 @@ module gqalut_formal_fp32_op #(
     eb = 32'(b[30:23]);
     assume ((ea >= ExpALo) && (ea <= ExpAHi) && (eb >= ExpBLo) && (eb <= ExpBHi));
     assume ((ea - eb >= DiffLo) && (ea - eb <= DiffHi));
+    assume ((ea + eb >= SumLo) && (ea + eb <= SumHi));
     assume ((Signs == 0) || ((a[31] == b[31]) == (Signs == 1)));
   end
 

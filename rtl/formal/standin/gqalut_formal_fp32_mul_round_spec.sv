@@ -9,3 +9,16 @@ module gqalut_formal_fp32_mul_round_spec (
   output logic        ok_o
 );
 endmodule
+
+// The lemma of gqalut_fp32_mul_round.smt2: its binary64 of the exact product equals the one
+// from SMT-LIB operations (ok_o; eb_ref_i is the exponent the latter reads).
+(* smtlib2_module, blackbox *)
+module gqalut_formal_fp32_scale_spec (
+  input  logic [47:0] p_i,
+  input  logic [7:0]  ea_i,
+  input  logic [7:0]  eb_i,
+  input  logic [7:0]  eb_ref_i,
+  (* smtlib2_comb_expr = "(|gqalut_formal_fp32_scale_ok| p_i ea_i eb_i eb_ref_i)" *)
+  output logic        ok_o
+);
+endmodule
