@@ -447,6 +447,11 @@ def has_options(rtl):
     return any(os.path.basename(p) == "gqalut_option_regs.sv" for p in rtl_files(rtl))
 
 
+def yosys_int(v):
+    """An integer parameter value as chparam reads it (it does not read a minus sign)."""
+    return "%d" % v if v >= 0 else "32'sh%08X" % (v & 0xFFFFFFFF)
+
+
 def yosys_script(proof, rtl, options, smt2, mutant=False):
     replace = proof.get("replace", {})
     files = [os.path.join(HERE, replace[os.path.basename(p)]) if os.path.basename(p) in replace else p
@@ -458,7 +463,7 @@ def yosys_script(proof, rtl, options, smt2, mutant=False):
     if proof["top"].startswith("gqalut_formal_int"):
         params["Options"] = int(options)
     lines = ["read_verilog -formal -sv -I%s %s" % (HERE, " ".join(files)),
-             "chparam %s %s" % (" ".join("-set %s %d" % kv for kv in params.items()), proof["top"]),
+             "chparam %s %s" % (" ".join("-set %s %s" % (k, yosys_int(v)) for k, v in params.items()), proof["top"]),
              "prep -flatten -top %s" % proof["top"]]
     lines += proof["peeks"](options)
     lines += ["async2sync", "dffunmap", "opt_clean", "write_smt2 -wires %s" % smt2]
