@@ -104,8 +104,14 @@ def lane_stage_cones(files, params):
     return cmds
 
 
-def int_datapath(inw, entries, lanes, products, mutant, part=0):
-    """part: the part of the miter (gqalut_formal_int_datapath)."""
+# The INT datapath miter's parts (gqalut_formal_int_datapath, Part): name, BMC steps (0-2 from
+# the free state up to the edge they assert at, 3-5 one step in a free state).
+INT_PARTS = [("s1", 3), ("s2", 4), ("deliver", 5), ("acc", 1), ("y", 1), ("out", 1)]
+
+
+def int_datapath(inw, entries, lanes, products, mutant, part):
+    """part: the part of the miter (gqalut_formal_int_datapath); products: the number of
+    multiplications in its netlist (abstract.py)."""
     params = {"InW": inw, "MaxEntries": entries, "Lanes": lanes, "Part": part}
     proof = {
         "top": "gqalut_formal_int_datapath",
@@ -117,15 +123,15 @@ def int_datapath(inw, entries, lanes, products, mutant, part=0):
         "params": params,
         "peeks": lambda o: int_peeks(o) + datapath_peeks(o, lanes, inw, inw, entries),
         "products": products,   # multiplications made uninterpreted (abstract.py), per options
-        "steps": 5 if part == 0 else 1,
+        "steps": INT_PARTS[part][1],
         "mutant": mutant,
     }
-    # Solvers, measured per part (docs/formal.md): the pipeline part with z3 on the unrolled
+    # Solvers, measured per part (docs/formal.md): the BMC parts with z3 on the unrolled
     # netlist (one constant per term and step, yosys-smtbmc --unroll, in place of z3's
     # expansion of nested define-funs, which did not read the netlist with the options in
     # 120 s; cvc4 did not finish it in 150 s); the last stage's parts with cvc4 (z3 took 131 s
-    # for y and did not finish out in 150 s, cvc4 11 s and 4 s).
-    proof.update({"unroll": True, "logic": "QF_UFBV"} if part == 0 else {"solver": "cvc4"})
+    # for y and did not finish out in 150 s, cvc4 11 s and 4 s, before the cuts).
+    proof.update({"unroll": True, "logic": "QF_UFBV"} if part < 3 else {"solver": "cvc4"})
     return proof
 
 
@@ -282,16 +288,6 @@ PROOFS = {
     "int8_range": int_range(8, 32),
     "int16_range": int_range(16, 32),
     "int32_range": int_range(32, 32),
-    # INT-k datapath: the product K * d uninterpreted on both sides (one per lane each), the
-    # requantizer one uninterpreted function (its own proofs: requant_*).
-    "int8_n4": int_datapath(8, 4, 1, 2, MUT_CMP),
-    "int8": int_datapath(8, 8, 1, 2, MUT_CMP),
-    "int8_n32": int_datapath(8, 32, 1, 2, MUT_CMP),
-    "int8_l2": int_datapath(8, 8, 2, 4, MUT_SHIFT),
-    "int16": int_datapath(16, 8, 1, 2, MUT_SHIFT),
-    "int16_n32": int_datapath(16, 32, 1, 2, MUT_SHIFT),
-    "int32": int_datapath(32, 8, 1, 2, MUT_SHIFT),
-    "int32_n32": int_datapath(32, 32, 1, 2, MUT_SHIFT),
 }
 
 
@@ -300,12 +296,22 @@ MUT_CENTER = ("gqalut_int_lane.sv", "assign center_term = YW'(center_i) <<< (YW'
 MUT_RSHIFT = ("gqalut_pwl_int.sv", "- RW'(rq_frac);", "+ RW'(rq_frac);")
 
 
-def int_parts(prefix, inw, entries):
-    """The INT datapath miter in its four parts (gqalut_formal_int_datapath, Part), every
-    register content and input in each: together the miter's claim."""
-    parts = [("pipe", MUT_CMP), ("acc", MUT_SHIFT), ("y", MUT_CENTER), ("out", MUT_RSHIFT)]
-    return {"%s.%s" % (prefix, name): int_datapath(inw, entries, 1, 2, mutant, part)
-            for part, (name, mutant) in enumerate(parts)}
+# The stage-2 operand of the relative intercepts reads P_i in place of P_{i-1}; the output
+# register's valid bit from a bubble in place of the input's valid.
+MUT_PREV = ("gqalut_int_lane.sv", "assign prev  = idx1_q - IdxW'(1);", "assign prev  = idx1_q - IdxW'(0);")
+MUT_ENTER = ("gqalut_pipe_ctrl.sv", "assign enter   = {valid_q[Depth-2:0], in_valid_i};",
+             "assign enter   = {valid_q[Depth-2:0], 1'b0};")
+
+
+def int_parts(prefix, inw, entries, lanes=1):
+    """The INT datapath miter in its parts (gqalut_formal_int_datapath, Part), every register
+    content and input in each: together the miter's claim. The product K * d is uninterpreted
+    on both sides, the requantizer one uninterpreted function (its own proofs: requant_*);
+    products: how many multiplications each part's netlist keeps (both sides', per lane)."""
+    mutants = [MUT_CMP, MUT_PREV, MUT_ENTER, MUT_SHIFT, MUT_CENTER, MUT_RSHIFT]
+    products = [1, 2, 1, 1, 1, 1]
+    return {"%s.%s" % (prefix, name): int_datapath(inw, entries, lanes, lanes * products[part], mutants[part], part)
+            for part, (name, _) in enumerate(INT_PARTS)}
 
 
 for prefix, inw, entries in [("int8_n4", 8, 4), ("int8", 8, 32), ("int16_n4", 16, 4), ("int16", 16, 32),
