@@ -116,10 +116,12 @@ def int_datapath(inw, entries, lanes, products, mutant, part):
     proof = {
         "top": "gqalut_formal_int_datapath",
         # The requantizer of both sides is one uninterpreted function (standin/), proven
-        # equal to the reference's separately (the requant_* proofs).
-        "files": ["standin/gqalut_formal_requant_fn.sv", "standin/gqalut_ref_requant.sv", "gqalut_ref_int.sv",
+        # equal to the reference's separately (the requant_* proofs); the comparator bank
+        # another, proven equal to the reference's count by the comparator lemma (.cmp).
+        "files": ["standin/gqalut_formal_requant_fn.sv", "standin/gqalut_ref_requant.sv",
+                  "standin/gqalut_formal_cmp_fn.sv", "gqalut_ref_int.sv",
                   "gqalut_formal_int_legal.sv", "gqalut_formal_int_datapath.sv"],
-        "replace": {"gqalut_requant.sv": "standin/gqalut_requant.sv"},
+        "replace": {"gqalut_requant.sv": "standin/gqalut_requant.sv", "gqalut_cmp_int.sv": "standin/gqalut_cmp_int.sv"},
         "params": params,
         "peeks": lambda o: int_peeks(o) + datapath_peeks(o, lanes, inw, inw, entries),
         "products": products,   # multiplications made uninterpreted (abstract.py), per options
@@ -299,8 +301,25 @@ MUT_RSHIFT = ("gqalut_pwl_int.sv", "- RW'(rq_frac);", "+ RW'(rq_frac);")
 # The stage-2 operand of the relative intercepts reads P_i in place of P_{i-1}; the output
 # register's valid bit from a bubble in place of the input's valid.
 MUT_PREV = ("gqalut_int_lane.sv", "assign prev  = idx1_q - IdxW'(1);", "assign prev  = idx1_q - IdxW'(0);")
+# Stage 1 folds with SYMMETRY 1 (odd) in place of every SYMMETRY but 0.
+MUT_FOLD = ("gqalut_int_lane.sv", "assign folded = (sym_i != 3'd0 && x0_q[InW-1])",
+            "assign folded = (sym_i == 3'd1 && x0_q[InW-1])")
 MUT_ENTER = ("gqalut_pipe_ctrl.sv", "assign enter   = {valid_q[Depth-2:0], in_valid_i};",
              "assign enter   = {valid_q[Depth-2:0], 1'b0};")
+
+
+def int_cmp(inw, entries):
+    """The comparator lemma of the INT datapath (gqalut_formal_int_cmp), with ABC."""
+    return {
+        "top": "gqalut_formal_int_cmp",
+        "files": ["gqalut_ref_requant.sv", "gqalut_ref_int.sv", "gqalut_formal_int_cmp.sv"],
+        "params": {"InW": inw, "MaxEntries": entries},
+        "peeks": lambda o: [],
+        "products": None,
+        "steps": 1,
+        "engine": "abc",
+        "mutant": MUT_CMP,
+    }
 
 
 def int_parts(prefix, inw, entries, lanes=1):
@@ -308,10 +327,12 @@ def int_parts(prefix, inw, entries, lanes=1):
     content and input in each: together the miter's claim. The product K * d is uninterpreted
     on both sides, the requantizer one uninterpreted function (its own proofs: requant_*);
     products: how many multiplications each part's netlist keeps (both sides', per lane)."""
-    mutants = [MUT_CMP, MUT_PREV, MUT_ENTER, MUT_SHIFT, MUT_CENTER, MUT_RSHIFT]
+    mutants = [MUT_FOLD, MUT_PREV, MUT_ENTER, MUT_SHIFT, MUT_CENTER, MUT_RSHIFT]
     products = [1, 2, 1, 1, 1, 1]
-    return {"%s.%s" % (prefix, name): int_datapath(inw, entries, lanes, lanes * products[part], mutants[part], part)
-            for part, (name, _) in enumerate(INT_PARTS)}
+    parts = {"%s.%s" % (prefix, name): int_datapath(inw, entries, lanes, lanes * products[part], mutants[part], part)
+             for part, (name, _) in enumerate(INT_PARTS)}
+    parts["%s.cmp" % prefix] = int_cmp(inw, entries)
+    return parts
 
 
 for prefix, inw, entries in [("int8_n4", 8, 4), ("int8", 8, 32), ("int16_n4", 16, 4), ("int16", 16, 32),
@@ -359,6 +380,8 @@ def yosys_script(proof, rtl, options, smt2, mutant=False):
              "chparam %s %s" % (" ".join("-set %s %d" % kv for kv in params.items()), proof["top"]),
              "prep -flatten -top %s" % proof["top"]]
     lines += proof["peeks"](options)
+    if proof.get("engine") == "abc":   # a combinational lemma: its output bad as an AIG
+        return "\n".join(lines + ["techmap", "opt -fast", "aigmap", "write_aiger %s" % smt2]) + "\n"
     lines += ["async2sync", "dffunmap", "opt_clean", "write_smt2 -wires %s" % smt2]
     if "post" in proof:
         lines += proof["post"](rtl_files(rtl), options)
@@ -384,6 +407,26 @@ def mutate(rtl, mutant, work):
     return dst
 
 
+def run_abc(proof, name, mutant, aig, t0, work):
+    """ABC proves the AIG's output constant 0 (iprove: SAT sweeping, which finds the equivalent
+    internal signals of two circuits), or gives an input that sets it."""
+    t1 = time.time()
+    _, log = call(["yosys-abc", "-c", "read %s; strash; iprove" % aig])
+    t2 = time.time()
+    with open(os.path.join(work, "abc.log"), "w") as f:
+        f.write(log)
+    passed = "UNSATISFIABLE" in log
+    failed = not passed and "SATISFIABLE" in log
+    verdict = "PASSED" if passed else "FAILED" if failed else "ERROR"
+    print("%s%s: %s, netlist %.1f s, proof %.1f s (ABC)" % (name, " mutant" if mutant else "", verdict, t1 - t0, t2 - t1))
+    if not (passed or failed):
+        sys.stderr.write(log[-3000:])
+        return 1
+    if failed:
+        print("  " + next(l for l in log.splitlines() if "SATISFIABLE" in l).strip() + ": the output bad is 1 for an input")
+    return 0 if (failed if mutant else passed) else 1
+
+
 def run(name, mutant, vcd, rtl, keep):
     proof = PROOFS[name]
     work = keep or tempfile.mkdtemp(prefix="gqalut_formal_")
@@ -391,7 +434,7 @@ def run(name, mutant, vcd, rtl, keep):
     try:
         options = has_options(rtl)
         src = mutate(rtl, proof["mutant"], work) if mutant else rtl
-        smt2 = os.path.join(work, "proof.smt2")
+        smt2 = os.path.join(work, "proof.aig" if proof.get("engine") == "abc" else "proof.smt2")
         with open(os.path.join(work, "proof.ys"), "w") as f:
             f.write(yosys_script(proof, src, options, smt2, mutant))
         t0 = time.time()
@@ -404,6 +447,8 @@ def run(name, mutant, vcd, rtl, keep):
         if rc != 0:
             sys.stderr.write("formal.py: yosys failed (%s):\n%s" % (os.path.join(work, "yosys.log"), log[-2000:]))
             return 1
+        if proof.get("engine") == "abc":
+            return run_abc(proof, name, mutant, smt2, t0, work)
         if proof.get("prelude"):
             with open(smt2) as f:
                 netlist = f.read()

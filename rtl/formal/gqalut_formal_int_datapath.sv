@@ -109,6 +109,7 @@ module gqalut_formal_int_datapath #(
     (* anyconst *) logic [ParW+InW:0]        cut_prod;
     (* anyconst *) logic [ParW-1:0]          cut_b;
     (* anyconst *) logic [BigW-1:0]          cut_acc, cut_y;
+    logic                                    op_fits;
     assign q   = x[l*InW +: InW];
     assign neg = opt_sym != 3'd0 && q[InW-1];
     gqalut_ref_int #(
@@ -142,7 +143,24 @@ module gqalut_formal_int_datapath #(
       .cut_prod_i(cut_prod),
       .cut_b_i   (cut_b),
       .cut_acc_i (cut_acc),
-      .cut_y_i   (cut_y)
+      .cut_y_i   (cut_y),
+      .cut_op_i  ('0),
+      .op_fits_o (op_fits)
+    );
+    // The unit's comparator bank (gqalut_cmp_int, the module the lane uses) on the stage-1
+    // operand register (part 0); the comparator lemma (gqalut_formal_int_cmp.sv) proves it
+    // equal to the reference's segment for every operand that fits.
+    logic [IdxW-1:0] idx_of_op;
+    gqalut_cmp_int #(
+      .XW        (InW + 1),
+      .BpW       (InW + 1),
+      .Signed    (1'b1),
+      .MaxEntries(MaxEntries)
+    ) u_cmp (
+      .x_i  (Options ? peek_op1[l*OpW +: OpW] : (InW + 1)'($signed(peek_x1[l*InW +: InW]))),
+      .bp_i (peek_bp),
+      .n_i  (peek_n),
+      .idx_o(idx_of_op)
     );
     // The proof is in parts (Part), each a lemma on the reference's intermediate values:
     //   s1_ok: the stage-1 registers hold q, q'' and the segment i;
@@ -152,21 +170,26 @@ module gqalut_formal_int_datapath #(
     // Parts 0-2 are BMC from the free state (the edges counter), parts 3-5 one step from a free
     // state (every state). Each part's reference takes the value before its lemma from a free
     // input (Cut), so the part holds for every value there, the reference's own included:
-    //   0 s1:      s1_ok after edge 2 (no cut);
+    //   0 s1:      after edge 2 the stage-1 registers hold q and q'' (which fits its code),
+    //              and the segment the unit's comparator bank gives for that q'' (no cut);
+    //              the comparator lemma (gqalut_formal_int_cmp: that segment is the
+    //              reference's, q'' cut) makes this s1_ok;
     //   1 s2:      s1_ok after edge 2 implies s2_ok after edge 3 (the segment i cut);
     //   2 deliver: after edge 4 the output is valid and holds the word the last stage formed
     //              in the cycle before (no reference);
     //   3 acc:     s2_ok implies acc_ok (the product and B_i cut);
     //   4 y:       fix_ok and acc_ok imply y_ok (acc cut);
     //   5 out:     e = 0 and y_ok imply out_ok (y cut).
-    // So s2_ok holds after edge 3 (0, 1), the last stage then forms the reference's word (3-5)
+    // So s2_ok holds after edge 3 (0 with the lemma, 1), the last stage then forms the reference's word (3-5)
     // and that word is the output after edge 4 (2): the proof's claim, every part proven.
-    logic s1_ok, s2_ok, fix_ok, acc_ok, y_ok, out_ok;
+    logic s1_ok, s1_cmp_ok, s2_ok, fix_ok, acc_ok, y_ok, out_ok;
     logic [AccW-1:0] outd_q;   // the last stage's word in the cycle before
     always_ff @(posedge clk_i) outd_q <= peek_outd[l*AccW +: AccW];
     always_comb begin
       s1_ok  = (peek_x1[l*InW +: InW] == q) && (16'(peek_idx1[l*IdxW +: IdxW]) == seg) &&
                (!Options || (peek_op1[l*OpW +: OpW] == op));
+      s1_cmp_ok = (peek_x1[l*InW +: InW] == q) && (peek_idx1[l*IdxW +: IdxW] == idx_of_op) &&
+                  (!Options || (peek_op1[l*OpW +: OpW] == op)) && op_fits;
       fix_ok = !Options || ((peek_inv2[l] == (neg && (opt_sym == 3'd1 || opt_sym == 3'd3))) &&
                             (peek_usec2[l] == (neg && opt_sym == 3'd3)) &&
                             (peek_av2[l*AvW +: AvW] == ((neg && opt_sym == 3'd4) ? q : '0)));
@@ -176,7 +199,7 @@ module gqalut_formal_int_datapath #(
       y_ok   = BigW'($signed(peek_y[l*YW +: YW])) == y;
       out_ok = peek_outd[l*AccW +: AccW] == want;
       case (Part)
-        0: if (edges == 3'd2) assert (s1_ok);
+        0: if (edges == 3'd2) assert (s1_cmp_ok);
         1: begin
           if (edges == 3'd2) assume (s1_ok);
           if (edges == 3'd3) assert (s2_ok);

@@ -11,7 +11,7 @@
 // Cut (for the datapath miter's parts): one intermediate value is taken from a cut_* input
 // instead of being computed, so a part's solver does not see the cone before it; everything
 // after the cut is the same code. 1: the segment i; 2: the product K_i * d and the intercept
-// code B_i; 3: acc; 4: y. A part proven for every value of the cut input holds in particular for
+// code B_i; 3: acc; 4: y; 5: q'' (as its (k+1)-bit code, which holds it: op_fits_o). A part proven for every value of the cut input holds in particular for
 // the value the uncut reference computes there.
 module gqalut_ref_int #(
   parameter int InW        = 8,
@@ -50,7 +50,9 @@ module gqalut_ref_int #(
   input  logic [ParW+InW:0]                 cut_prod_i, // K_i * d (ParW+InW+1 bits; +0 without Options)
   input  logic [ParW-1:0]                   cut_b_i,    // B_i
   input  logic [2*ParW+InW+4:0]             cut_acc_i,
-  input  logic [2*ParW+InW+4:0]             cut_y_i
+  input  logic [2*ParW+InW+4:0]             cut_y_i,
+  input  logic [InW:0]                      cut_op_i,   // q''
+  output logic                              op_fits_o   // q'' is its (k+1)-bit code op_o
 );
 
   localparam int AccW = 2 * ParW + InW + 1;
@@ -83,6 +85,8 @@ module gqalut_ref_int #(
       if (qc < lo_b) qc = lo_b;
       if (qc > hi_b) qc = hi_b;
     end
+    op_fits_o = BigW'($signed(OpW'(qc))) == qc;
+    if (Cut == 5) qc = BigW'($signed(cut_op_i));
 
     // §2 step 1, compare: i = #{ j < N-1 : P_j <= q'' }.
     // (A sum of 0/1 terms: a conditional increment would name the running count twice per
