@@ -335,9 +335,10 @@ def int_parts(prefix, inw, entries, lanes=1):
     return parts
 
 
-for prefix, inw, entries in [("int8_n4", 8, 4), ("int8", 8, 32), ("int16_n4", 16, 4), ("int16", 16, 32),
-                             ("int32_n4", 32, 4), ("int32", 32, 32)]:
-    PROOFS.update(int_parts(prefix, inw, entries))
+for prefix, inw, entries, lanes in [("int8_n4", 8, 4, 1), ("int8", 8, 32, 1), ("int16_n4", 16, 4, 1),
+                                    ("int16", 16, 32, 1), ("int32_n4", 32, 4, 1), ("int32", 32, 32, 1),
+                                    ("int8_l2", 8, 32, 2)]:
+    PROOFS.update(int_parts(prefix, inw, entries, lanes))
 
 
 def call(cmd):
