@@ -298,12 +298,12 @@ MUT_CENTER = ("gqalut_int_lane.sv", "assign center_term = YW'(center_i) <<< (YW'
 MUT_RSHIFT = ("gqalut_pwl_int.sv", "- RW'(rq_frac);", "+ RW'(rq_frac);")
 
 
-# The stage-2 operand of the relative intercepts reads P_i in place of P_{i-1}; the output
-# register's valid bit from a bubble in place of the input's valid.
-MUT_PREV = ("gqalut_int_lane.sv", "assign prev  = idx1_q - IdxW'(1);", "assign prev  = idx1_q - IdxW'(0);")
-# Stage 1 folds with SYMMETRY 1 (odd) in place of every SYMMETRY but 0.
+# The datapath parts' mutants: stage 1 folds with SYMMETRY 1 (odd) only, not with every
+# SYMMETRY but 0; the stage-2 operand of the relative intercepts reads P_i in place of P_{i-1};
+# a bubble enters the pipeline in place of the input's valid bit.
 MUT_FOLD = ("gqalut_int_lane.sv", "assign folded = (sym_i != 3'd0 && x0_q[InW-1])",
             "assign folded = (sym_i == 3'd1 && x0_q[InW-1])")
+MUT_PREV = ("gqalut_int_lane.sv", "assign prev  = idx1_q - IdxW'(1);", "assign prev  = idx1_q - IdxW'(0);")
 MUT_ENTER = ("gqalut_pipe_ctrl.sv", "assign enter   = {valid_q[Depth-2:0], in_valid_i};",
              "assign enter   = {valid_q[Depth-2:0], 1'b0};")
 
@@ -327,7 +327,8 @@ def int_parts(prefix, inw, entries, lanes=1):
     content and input in each: together the miter's claim. The product K * d is uninterpreted
     on both sides, the requantizer one uninterpreted function (its own proofs: requant_*);
     products: how many multiplications each part's netlist keeps (both sides', per lane)."""
-    mutants = [MUT_FOLD, MUT_PREV, MUT_ENTER, MUT_SHIFT, MUT_CENTER, MUT_RSHIFT]
+    # With lanes, s1's mutant swaps the lanes' inputs (each lane's word is its own element's).
+    mutants = [MUT_FOLD if lanes == 1 else MUT_LANES, MUT_PREV, MUT_ENTER, MUT_SHIFT, MUT_CENTER, MUT_RSHIFT]
     products = [1, 2, 1, 1, 1, 1]
     parts = {"%s.%s" % (prefix, name): int_datapath(inw, entries, lanes, lanes * products[part], mutants[part], part)
              for part, (name, _) in enumerate(INT_PARTS)}
@@ -419,12 +420,14 @@ def run_abc(proof, name, mutant, aig, t0, work):
     passed = "UNSATISFIABLE" in log
     failed = not passed and "SATISFIABLE" in log
     verdict = "PASSED" if passed else "FAILED" if failed else "ERROR"
-    print("%s%s: %s, netlist %.1f s, proof %.1f s (ABC)" % (name, " mutant" if mutant else "", verdict, t1 - t0, t2 - t1))
+    print("%s%s: %s, netlist %.1f s, proof %.1f s (ABC)"
+          % (name, " mutant" if mutant else "", verdict, t1 - t0, t2 - t1))
     if not (passed or failed):
         sys.stderr.write(log[-3000:])
         return 1
     if failed:
-        print("  " + next(l for l in log.splitlines() if "SATISFIABLE" in l).strip() + ": the output bad is 1 for an input")
+        line = next(l for l in log.splitlines() if "SATISFIABLE" in l)
+        print("  %s: the output bad is 1 for an input" % line.strip())
     return 0 if (failed if mutant else passed) else 1
 
 

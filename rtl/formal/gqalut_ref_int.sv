@@ -11,8 +11,9 @@
 // Cut (for the datapath miter's parts): one intermediate value is taken from a cut_* input
 // instead of being computed, so a part's solver does not see the cone before it; everything
 // after the cut is the same code. 1: the segment i; 2: the product K_i * d and the intercept
-// code B_i; 3: acc; 4: y; 5: q'' (as its (k+1)-bit code, which holds it: op_fits_o). A part proven for every value of the cut input holds in particular for
-// the value the uncut reference computes there.
+// code B_i; 3: acc; 4: y; 5: q'' (as its (k+1)-bit code, which holds q'': op_fits_o). A part
+// proven for every value of the cut input holds in particular for the value the uncut
+// reference computes there.
 module gqalut_ref_int #(
   parameter int InW        = 8,
   parameter int ParW       = InW,
