@@ -10,7 +10,7 @@ proofs of rtl/formal:
   sign_extend: z3 4.8 expands each use of a defined function anew, so a term named k times
   per level costs k^depth to read (minutes for the INT datapath at 8 bits).
 - the function the stand-in requantizers call (standin/gqalut_formal_requant_fn.sv) is
-  declared.
+  declared, and the one the stand-in comparator bank calls (standin/gqalut_cmp_int.sv).
 
 A proof over uninterpreted functions holds for every function in their place, so it holds
 for the product (and for the requantizer). Fails if the number of abstracted products is not
@@ -23,6 +23,7 @@ import sys
 
 DEFINE = re.compile(r"^\(define-fun (\|[^|]*\|) \(\(state (\|[^|]*\|)\)\) \(_ BitVec (\d+)\) \(bvmul ")
 REQUANT_FN = "|gqalut_formal_requant_fn|"
+CMP_FN = "|gqalut_formal_cmp_fn|"
 WIDTH = re.compile(r"^\((?:declare|define)-fun (\|[^|]*\|) \((?:\(state )?\|[^|]*\|\)?\) \(_ BitVec (\d+)\)")
 # (concat ((_ extract n n) T) B) with B = T (n its top bit), ((_ extract n 0) T), or either
 # already sign-extended.
@@ -90,13 +91,14 @@ def main():
         sys.stderr.write("usage: abstract.py IN.smt2 OUT.smt2 EXPECTED_PRODUCTS\n")
         return 2
     src, dst, expected = sys.argv[1], sys.argv[2], int(sys.argv[3])
-    body, widths, replaced, requant, term_widths = [], set(), 0, False, {}
+    body, widths, replaced, requant, cmp, term_widths = [], set(), 0, False, False, {}
     for line in open(src):
         w = WIDTH.match(line)
         if w:
             term_widths[w.group(1)] = int(w.group(2))
         line = sign_extends(line, term_widths)
         requant = requant or REQUANT_FN in line
+        cmp = cmp or CMP_FN in line
         if "(bvmul " not in line:
             body.append(line)
             continue
@@ -116,13 +118,16 @@ def main():
     if expected >= 0 and replaced != expected:
         sys.stderr.write("abstract.py: %d products abstracted, expected %d\n" % (replaced, expected))
         return 1
-    sorts = widths | ({128, 16} if requant else set())
+    sorts = widths | ({128, 16} if requant else set()) | ({64, 1024, 8} if cmp else set())
     decls = [sort(w) for w in sorted(sorts)]
     for w in sorted(widths):
         decls.append("(declare-fun |gqalut_formal_mul%d| (|gqalut_formal_bv%d| |gqalut_formal_bv%d|) (_ BitVec %d))\n"
                      % (w, w, w, w))
     if requant:
         decls.append("(declare-fun %s (|gqalut_formal_bv128| |gqalut_formal_bv16|) (_ BitVec 32))\n" % REQUANT_FN)
+    if cmp:
+        decls.append("(declare-fun %s (|gqalut_formal_bv64| |gqalut_formal_bv1024| |gqalut_formal_bv8|) (_ BitVec 8))\n"
+                     % CMP_FN)
     with open(dst, "w") as f:
         f.writelines(decls + body)
     return 0

@@ -104,28 +104,36 @@ def lane_stage_cones(files, params):
     return cmds
 
 
-def int_datapath(inw, entries, lanes, products, mutant, part=0):
-    """part: the part of the miter (gqalut_formal_int_datapath)."""
+# The INT datapath miter's parts (gqalut_formal_int_datapath, Part): name, BMC steps (0-2 from
+# the free state up to the edge they assert at, 3-5 one step in a free state).
+INT_PARTS = [("s1", 3), ("s2", 4), ("deliver", 5), ("acc", 1), ("y", 1), ("out", 1)]
+
+
+def int_datapath(inw, entries, lanes, products, mutant, part):
+    """part: the part of the miter (gqalut_formal_int_datapath); products: the number of
+    multiplications in its netlist (abstract.py)."""
     params = {"InW": inw, "MaxEntries": entries, "Lanes": lanes, "Part": part}
     proof = {
         "top": "gqalut_formal_int_datapath",
         # The requantizer of both sides is one uninterpreted function (standin/), proven
-        # equal to the reference's separately (the requant_* proofs).
-        "files": ["standin/gqalut_formal_requant_fn.sv", "standin/gqalut_ref_requant.sv", "gqalut_ref_int.sv",
+        # equal to the reference's separately (the requant_* proofs); the comparator bank
+        # another, proven equal to the reference's count by the comparator lemma (.cmp).
+        "files": ["standin/gqalut_formal_requant_fn.sv", "standin/gqalut_ref_requant.sv",
+                  "standin/gqalut_formal_cmp_fn.sv", "gqalut_ref_int.sv",
                   "gqalut_formal_int_legal.sv", "gqalut_formal_int_datapath.sv"],
-        "replace": {"gqalut_requant.sv": "standin/gqalut_requant.sv"},
+        "replace": {"gqalut_requant.sv": "standin/gqalut_requant.sv", "gqalut_cmp_int.sv": "standin/gqalut_cmp_int.sv"},
         "params": params,
         "peeks": lambda o: int_peeks(o) + datapath_peeks(o, lanes, inw, inw, entries),
         "products": products,   # multiplications made uninterpreted (abstract.py), per options
-        "steps": 5 if part == 0 else 1,
+        "steps": INT_PARTS[part][1],
         "mutant": mutant,
     }
-    # Solvers, measured per part (docs/formal.md): the pipeline part with z3 on the unrolled
+    # Solvers, measured per part (docs/formal.md): the BMC parts with z3 on the unrolled
     # netlist (one constant per term and step, yosys-smtbmc --unroll, in place of z3's
     # expansion of nested define-funs, which did not read the netlist with the options in
     # 120 s; cvc4 did not finish it in 150 s); the last stage's parts with cvc4 (z3 took 131 s
-    # for y and did not finish out in 150 s, cvc4 11 s and 4 s).
-    proof.update({"unroll": True, "logic": "QF_UFBV"} if part == 0 else {"solver": "cvc4"})
+    # for y and did not finish out in 150 s, cvc4 11 s and 4 s, before the cuts).
+    proof.update({"unroll": True, "logic": "QF_UFBV"} if part < 3 else {"solver": "cvc4"})
     return proof
 
 
@@ -393,16 +401,6 @@ PROOFS = {
     "int8_range": int_range(8, 32),
     "int16_range": int_range(16, 32),
     "int32_range": int_range(32, 32),
-    # INT-k datapath: the product K * d uninterpreted on both sides (one per lane each), the
-    # requantizer one uninterpreted function (its own proofs: requant_*).
-    "int8_n4": int_datapath(8, 4, 1, 2, MUT_CMP),
-    "int8": int_datapath(8, 8, 1, 2, MUT_CMP),
-    "int8_n32": int_datapath(8, 32, 1, 2, MUT_CMP),
-    "int8_l2": int_datapath(8, 8, 2, 4, MUT_SHIFT),
-    "int16": int_datapath(16, 8, 1, 2, MUT_SHIFT),
-    "int16_n32": int_datapath(16, 32, 1, 2, MUT_SHIFT),
-    "int32": int_datapath(32, 8, 1, 2, MUT_SHIFT),
-    "int32_n32": int_datapath(32, 32, 1, 2, MUT_SHIFT),
 }
 
 
@@ -411,21 +409,52 @@ MUT_CENTER = ("gqalut_int_lane.sv", "assign center_term = YW'(center_i) <<< (YW'
 MUT_RSHIFT = ("gqalut_pwl_int.sv", "- RW'(rq_frac);", "+ RW'(rq_frac);")
 
 
-def int_parts(prefix, inw, entries):
-    """The INT datapath miter in its four parts (gqalut_formal_int_datapath, Part), every
-    register content and input in each: together the miter's claim."""
-    parts = [("pipe", MUT_CMP), ("acc", MUT_SHIFT), ("y", MUT_CENTER), ("out", MUT_RSHIFT)]
-    return {"%s.%s" % (prefix, name): int_datapath(inw, entries, 1, 2, mutant, part)
-            for part, (name, mutant) in enumerate(parts)}
+# The datapath parts' mutants: stage 1 folds with SYMMETRY 1 (odd) only, not with every
+# SYMMETRY but 0; the stage-2 operand of the relative intercepts reads P_i in place of P_{i-1};
+# a bubble enters the pipeline in place of the input's valid bit.
+MUT_FOLD = ("gqalut_int_lane.sv", "assign folded = (sym_i != 3'd0 && x0_q[InW-1])",
+            "assign folded = (sym_i == 3'd1 && x0_q[InW-1])")
+MUT_PREV = ("gqalut_int_lane.sv", "assign prev  = idx1_q - IdxW'(1);", "assign prev  = idx1_q - IdxW'(0);")
+MUT_ENTER = ("gqalut_pipe_ctrl.sv", "assign enter   = {valid_q[Depth-2:0], in_valid_i};",
+             "assign enter   = {valid_q[Depth-2:0], 1'b0};")
+
+
+def int_cmp(inw, entries):
+    """The comparator lemma of the INT datapath (gqalut_formal_int_cmp), with ABC."""
+    return {
+        "top": "gqalut_formal_int_cmp",
+        "files": ["gqalut_ref_requant.sv", "gqalut_ref_int.sv", "gqalut_formal_int_cmp.sv"],
+        "params": {"InW": inw, "MaxEntries": entries},
+        "peeks": lambda o: [],
+        "products": None,
+        "steps": 1,
+        "engine": "abc",
+        "mutant": MUT_CMP,
+    }
+
+
+def int_parts(prefix, inw, entries, lanes=1):
+    """The INT datapath miter in its parts (gqalut_formal_int_datapath, Part), every register
+    content and input in each: together the miter's claim. The product K * d is uninterpreted
+    on both sides, the requantizer one uninterpreted function (its own proofs: requant_*);
+    products: how many multiplications each part's netlist keeps (both sides', per lane)."""
+    # With lanes, s1's mutant swaps the lanes' inputs (each lane's word is its own element's).
+    mutants = [MUT_FOLD if lanes == 1 else MUT_LANES, MUT_PREV, MUT_ENTER, MUT_SHIFT, MUT_CENTER, MUT_RSHIFT]
+    products = [1, 2, 1, 1, 1, 1]
+    parts = {"%s.%s" % (prefix, name): int_datapath(inw, entries, lanes, lanes * products[part], mutants[part], part)
+             for part, (name, _) in enumerate(INT_PARTS)}
+    parts["%s.cmp" % prefix] = int_cmp(inw, entries)
+    return parts
 
 
 PROOFS.update(fp32_add_cases())
 FP32_FAMILIES = ["fp32_add"]
 
 
-for prefix, inw, entries in [("int8_n4", 8, 4), ("int8", 8, 32), ("int16_n4", 16, 4), ("int16", 16, 32),
-                             ("int32_n4", 32, 4), ("int32", 32, 32)]:
-    PROOFS.update(int_parts(prefix, inw, entries))
+for prefix, inw, entries, lanes in [("int8_n4", 8, 4, 1), ("int8", 8, 32, 1), ("int16_n4", 16, 4, 1),
+                                    ("int16", 16, 32, 1), ("int32_n4", 32, 4, 1), ("int32", 32, 32, 1),
+                                    ("int8_l2", 8, 32, 2)]:
+    PROOFS.update(int_parts(prefix, inw, entries, lanes))
 
 
 def call(cmd):
@@ -473,6 +502,8 @@ def yosys_script(proof, rtl, options, smt2, mutant=False):
              "chparam %s %s" % (" ".join("-set %s %s" % (k, yosys_int(v)) for k, v in params.items()), proof["top"]),
              "prep -flatten -top %s" % proof["top"]]
     lines += proof["peeks"](options)
+    if proof.get("engine") == "abc":   # a combinational lemma: its output bad as an AIG
+        return "\n".join(lines + ["techmap", "opt -fast", "aigmap", "write_aiger %s" % smt2]) + "\n"
     lines += ["async2sync", "dffunmap", "opt_clean", "write_smt2 -wires %s" % smt2]
     if "post" in proof:
         lines += proof["post"](rtl_files(rtl), options)
@@ -498,6 +529,28 @@ def mutate(rtl, mutant, work):
     return dst
 
 
+def run_abc(proof, name, mutant, aig, t0, work):
+    """ABC proves the AIG's output constant 0 (iprove: SAT sweeping, which finds the equivalent
+    internal signals of two circuits), or gives an input that sets it."""
+    t1 = time.time()
+    _, log = call(["yosys-abc", "-c", "read %s; strash; iprove" % aig])
+    t2 = time.time()
+    with open(os.path.join(work, "abc.log"), "w") as f:
+        f.write(log)
+    passed = "UNSATISFIABLE" in log
+    failed = not passed and "SATISFIABLE" in log
+    verdict = "PASSED" if passed else "FAILED" if failed else "ERROR"
+    print("%s%s: %s, netlist %.1f s, proof %.1f s (ABC)"
+          % (name, " mutant" if mutant else "", verdict, t1 - t0, t2 - t1))
+    if not (passed or failed):
+        sys.stderr.write(log[-3000:])
+        return 1
+    if failed:
+        line = next(l for l in log.splitlines() if "SATISFIABLE" in l)
+        print("  %s: the output bad is 1 for an input" % line.strip())
+    return 0 if (failed if mutant else passed) else 1
+
+
 def run(name, mutant, vcd, rtl, keep):
     proof = PROOFS[name]
     work = keep or tempfile.mkdtemp(prefix="gqalut_formal_")
@@ -505,7 +558,7 @@ def run(name, mutant, vcd, rtl, keep):
     try:
         options = has_options(rtl)
         src = mutate(rtl, proof["mutant"], work) if mutant else rtl
-        smt2 = os.path.join(work, "proof.smt2")
+        smt2 = os.path.join(work, "proof.aig" if proof.get("engine") == "abc" else "proof.smt2")
         with open(os.path.join(work, "proof.ys"), "w") as f:
             f.write(yosys_script(proof, src, options, smt2, mutant))
         t0 = time.time()
@@ -518,6 +571,8 @@ def run(name, mutant, vcd, rtl, keep):
         if rc != 0:
             sys.stderr.write("formal.py: yosys failed (%s):\n%s" % (os.path.join(work, "yosys.log"), log[-2000:]))
             return 1
+        if proof.get("engine") == "abc":
+            return run_abc(proof, name, mutant, smt2, t0, work)
         if proof.get("prelude"):
             with open(smt2) as f:
                 netlist = f.read()

@@ -7,11 +7,19 @@
 //
 // Register contents are inputs (the proofs take them from the unit's registers); a new
 // register (a new mode of the datapath) becomes one more input here.
+//
+// Cut (for the datapath miter's parts): one intermediate value is taken from a cut_* input
+// instead of being computed, so a part's solver does not see the cone before it; everything
+// after the cut is the same code. 1: the segment i; 2: the product K_i * d and the intercept
+// code B_i; 3: acc; 4: y; 5: q'' (as its (k+1)-bit code, which holds q'': op_fits_o). A part
+// proven for every value of the cut input holds in particular for the value the uncut
+// reference computes there.
 module gqalut_ref_int #(
   parameter int InW        = 8,
   parameter int ParW       = InW,
   parameter int MaxEntries = 32,
-  parameter bit Options    = 1'b1   // the unit has the datapath options (§8-§11)
+  parameter bit Options    = 1'b1,  // the unit has the datapath options (§8-§11)
+  parameter int Cut        = 0      // 0: none; else the cut value (above)
 ) (
   input  logic [InW-1:0]                    q_i,        // signed input code
   input  logic [15:0]                       n_i,        // N_ENTRIES
@@ -37,7 +45,15 @@ module gqalut_ref_int #(
   output logic signed [ParW+InW:0]          prod_o,     // K_i * d, exact in ParW+InW+1 bits
   output logic signed [2*ParW+InW:0]        icpt_sh_o,  // B' (exact in AccW bits)
   output logic signed [2*ParW+InW+4:0]      acc_o,      // acc, exact
-  output logic signed [2*ParW+InW+4:0]      y_o         // y, exact
+  output logic signed [2*ParW+InW+4:0]      y_o,        // y, exact
+  // The cut values (Cut); unused otherwise.
+  input  logic [15:0]                       cut_seg_i,
+  input  logic [ParW+InW:0]                 cut_prod_i, // K_i * d (ParW+InW+1 bits; +0 without Options)
+  input  logic [ParW-1:0]                   cut_b_i,    // B_i
+  input  logic [2*ParW+InW+4:0]             cut_acc_i,
+  input  logic [2*ParW+InW+4:0]             cut_y_i,
+  input  logic [InW:0]                      cut_op_i,   // q''
+  output logic                              op_fits_o   // q'' is its (k+1)-bit code op_o
 );
 
   localparam int AccW = 2 * ParW + InW + 1;
@@ -70,6 +86,8 @@ module gqalut_ref_int #(
       if (qc < lo_b) qc = lo_b;
       if (qc > hi_b) qc = hi_b;
     end
+    op_fits_o = BigW'($signed(OpW'(qc))) == qc;
+    if (Cut == 5) qc = BigW'($signed(cut_op_i));
 
     // §2 step 1, compare: i = #{ j < N-1 : P_j <= q'' }.
     // (A sum of 0/1 terms: a conditional increment would name the running count twice per
@@ -78,6 +96,7 @@ module gqalut_ref_int #(
     for (int j = 0; j < MaxEntries - 1; j++) begin
       seg = seg + 32'((32'(j + 1) < 32'(n_i)) && (BigW'($signed(bp_i[j*(InW+1) +: InW+1])) <= qc));
     end
+    if (Cut == 1) seg = 32'(cut_seg_i);
 
     // Step 2, read: K_i, B_i, and the segment's start P_{i-1} (ORIGIN for i = 0).
     k     = '0;
@@ -105,8 +124,13 @@ module gqalut_ref_int #(
     d_op       = PW'(d);
     // |K d| <= 2^(ParW+InW-1) (without options |K q| <= 2^(ParW+InW-2)): exact in PW bits.
     prod_exact = k_op * d_op;
+    if (Cut == 2) begin
+      prod_exact = PW'(cut_prod_i);
+      b          = BigW'($signed(cut_b_i));
+    end
     prod       = BigW'(prod_exact);
     acc = (prod <<< shift_p) + (b <<< shift_b);
+    if (Cut == 3) acc = cut_acc_i;
 
     // §8 fix for q < 0.
     y = acc;
@@ -118,6 +142,7 @@ module gqalut_ref_int #(
         default: y = acc;
       endcase
     end
+    if (Cut == 4) y = cut_y_i;
 
     // §2 step 6, requantize to InW bits at 2^-s_o: r = lo + s - s_o (gqalut_ref_requant).
     r = lo + 16'(scale_i) - 16'(rq_frac_i);
