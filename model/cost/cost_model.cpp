@@ -291,11 +291,12 @@ UnitStructure structure(const UnitShape& shape, Indexing indexing, const Structu
             at(sc.ge_per_action, Action::reduce) = red;
         }
         if (u.octave) {
-            // RSQRT octave: y * 46341 as 7 shifted copies of the sum y (6 adds of its width + 16),
-            // the select of y or y * C, the requantizer 16 bits wider, the +16 of its shift.
+            // RSQRT octave: y * 46341 as 7 shifted copies of the sum y (the set bits 0, 2, 8, 10,
+            // 12, 13, 15: each of the 6 adds spans the p bits above its copy's shift), the select
+            // of y or y * C, the requantizer 16 bits wider, the +16 of its shift.
             const int p = A + (u.reduction ? 1 : 0) + 16;
-            const double oct = 6.0 * p * g.adder_bit + p * g.mux2 + 16.0 * (g.adder_bit + clog2(2 * W + 3 * k + 80) * g.mux2 + 2.0) +
-                               8 * g.adder_bit;
+            const double oct = (6.0 * p - 60) * g.adder_bit + p * g.mux2 +
+                               16.0 * (g.adder_bit + clog2(2 * W + 3 * k + 80) * g.mux2 + 2.0) + 8 * g.adder_bit;
             sc.ge += L * oct;
             at(sc.ge_per_action, Action::octave) = oct;
         }
