@@ -16,7 +16,8 @@ Protocol parse_protocol(const std::string& s) {
     if (s == "paper") return Protocol::paper;
     if (s == "full") return Protocol::full;
     if (s == "wide") return Protocol::wide;
-    throw BadInput("unknown protocol '" + s + "' (known: paper, full, wide)");
+    if (s == "codes") return Protocol::codes;
+    throw BadInput("unknown protocol '" + s + "' (known: paper, full, wide, codes)");
 }
 
 std::string to_string(Protocol p) {
@@ -24,6 +25,7 @@ std::string to_string(Protocol p) {
         case Protocol::paper: return "paper";
         case Protocol::full: return "full";
         case Protocol::wide: return "wide";
+        case Protocol::codes: return "codes";
     }
     return "?";
 }
@@ -73,6 +75,21 @@ ScalerInputs scaler_paper_inputs(const RangeScaler& sc, double lo, double hi) {
     for (size_t i = 0; i < n; ++i)
         r.u.push_back(static_cast<uint64_t>(
             round_half_even_scaled(lo + static_cast<double>(i) * step, in.frac, in.min_code(), in.max_code())));
+    return r;
+}
+
+// The `codes` protocol's inputs: every code of the scaler's input format in [lo, hi], ascending;
+// more than kMaxStepPoints of them are sampled with a constant stride from the lowest.
+ScalerInputs scaler_code_inputs(const RangeScaler& sc, double lo, double hi) {
+    const FixFormat& in = sc.spec().input;
+    const auto [q0, q1] = code_interval(lo, hi, in.frac, in.min_code(), in.max_code());
+    ScalerInputs r;
+    if (q0 > q1) return r;
+    const int64_t n = q1 - q0 + 1;   // at most 2^32: no overflow
+    const int64_t most = static_cast<int64_t>(kMaxStepPoints);
+    const int64_t stride = (n + most - 1) / most;
+    r.sampled = stride > 1;
+    for (int64_t q = q0; q <= q1; q += stride) r.u.push_back(static_cast<uint64_t>(q));
     return r;
 }
 
@@ -129,6 +146,9 @@ std::vector<int> chosen_scales(const PwlTable& t, const EvalOptions& opt) {
 Metrics eval_int(const PwlTable& t, const RefFunction& f, Protocol protocol, const EvalOptions& opt) {
     if (protocol == Protocol::wide)
         throw BadInput("protocol wide is for div and rsqrt tables (the multi-range scaler); use paper or full");
+    if (protocol == Protocol::codes)
+        throw BadInput("protocol codes is for scaler tables (div, rsqrt, exp2, log2, reduced exp); the INT unit's paper "
+                       "protocol already scores every input code in the range");
     Metrics m;
     m.protocol = to_string(protocol);
     const auto scales = chosen_scales(t, opt);
@@ -273,11 +293,12 @@ Metrics eval_scaler(const PwlTable& t, const RefFunction& f, Protocol protocol, 
     Metrics m;
     m.protocol = to_string(protocol);
     const double out_lsb = std::ldexp(1.0, -spec.output.frac);
-    if (protocol == Protocol::paper) {
+    if (protocol == Protocol::paper || protocol == Protocol::codes) {
         ErrorSum e;
         double max_lsb = 0;
         f.check_range(t.range_lo, t.range_hi);
-        const ScalerInputs inputs = scaler_paper_inputs(dp.scaler(), t.range_lo, t.range_hi);
+        const ScalerInputs inputs = protocol == Protocol::codes ? scaler_code_inputs(dp.scaler(), t.range_lo, t.range_hi)
+                                                                : scaler_paper_inputs(dp.scaler(), t.range_lo, t.range_hi);
         m.sampled = inputs.sampled;
         for (uint64_t u : inputs.u) {
             const double fx = finite_target(f, std::ldexp(static_cast<double>(dp.scaler().input_code(u)), -spec.input.frac));
@@ -354,6 +375,8 @@ Metrics eval_scaler(const PwlTable& t, const RefFunction& f, Protocol protocol, 
 Metrics eval_fp32(const PwlTable& t, const RefFunction& f, Protocol protocol) {
     if (protocol == Protocol::wide)
         throw BadInput("protocol wide is for INT div and rsqrt tables (the multi-range scaler); use paper or full");
+    if (protocol == Protocol::codes)
+        throw BadInput("protocol codes is for INT scaler tables (div, rsqrt, exp2, log2, reduced exp); use paper or full");
     Metrics m;
     m.protocol = to_string(protocol);
     ErrorSum e;
@@ -416,11 +439,14 @@ std::vector<ScaleGrid> paper_grid(const RefFunction& f, const IntParams& p, cons
     return grids;
 }
 
-ScaleGrid scaler_paper_grid(const RefFunction& f, const RangeScaler& scaler, double lo, double hi) {
+namespace {
+
+// The core's points for scaler inputs u (the paper and codes protocols).
+ScaleGrid scaler_grid(const RefFunction& f, const RangeScaler& scaler, double lo, double hi, const ScalerInputs& inputs) {
     ScaleGrid g;
     g.s = scaler.core_frac();
     const auto& in = scaler.spec().input;
-    for (uint64_t u : scaler_paper_inputs(scaler, lo, hi).u) {
+    for (uint64_t u : inputs.u) {
         const ScalerChoice c = scaler.select(u);
         if (c.zero) continue;
         const double x = std::ldexp(static_cast<double>(scaler.input_code(u)), -in.frac);
@@ -434,6 +460,16 @@ ScaleGrid scaler_paper_grid(const RefFunction& f, const RangeScaler& scaler, dou
         g.weight.push_back(std::ldexp(m * m, -2 * e));
     }
     return g;
+}
+
+}  // namespace
+
+ScaleGrid scaler_paper_grid(const RefFunction& f, const RangeScaler& scaler, double lo, double hi) {
+    return scaler_grid(f, scaler, lo, hi, scaler_paper_inputs(scaler, lo, hi));
+}
+
+ScaleGrid scaler_codes_grid(const RefFunction& f, const RangeScaler& scaler, double lo, double hi) {
+    return scaler_grid(f, scaler, lo, hi, scaler_code_inputs(scaler, lo, hi));
 }
 
 std::vector<float> fp32_paper_points(double lo, double hi) {

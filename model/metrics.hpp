@@ -1,4 +1,4 @@
-// Accuracy metrics (docs/numeric-definition.md §7): protocols `paper`, `full`, `wide`; per-scale and mean MSE,
+// Accuracy metrics (docs/numeric-definition.md §7): protocols `paper`, `full`, `wide`, `codes`; per-scale and mean MSE,
 // max absolute error, relative errors for the multi-range scaler.
 #pragma once
 #include <cstdint>
@@ -15,7 +15,8 @@
 
 namespace gqalut {
 
-enum class Protocol { paper, full, wide };
+// codes: the scaler's `paper` with every input code in the range instead of the step-0.01 points.
+enum class Protocol { paper, full, wide, codes };
 Protocol parse_protocol(const std::string& s);   // throws BadInput
 std::string to_string(Protocol p);
 
@@ -48,6 +49,11 @@ std::vector<ScaleGrid> paper_grid(const RefFunction& f, const IntParams& p, cons
 // reductions too, where a range of more than kMaxStepPoints such points takes kMaxStepPoints
 // evenly spaced ones (the metrics say `sampled`).
 ScaleGrid scaler_paper_grid(const RefFunction& f, const RangeScaler& scaler, double lo, double hi);
+// The `codes` protocol's grid behind the scaler: every code u of the scaler's input format with
+// x = u * 2^-IN_FRAC in [lo, hi] (clamped to the format), in ascending u; above kMaxStepPoints codes
+// every stride-th code from the lowest, stride = ceil(n / kMaxStepPoints) (`sampled`). Same
+// targets and weights as scaler_paper_grid.
+ScaleGrid scaler_codes_grid(const RefFunction& f, const RangeScaler& scaler, double lo, double hi);
 // FP32 paper protocol points: x = lo + i * 0.01 (i < (hi - lo) / 0.01), as binary32. Throws
 // BadInput for more than kMaxStepPoints points.
 std::vector<float> fp32_paper_points(double lo, double hi);

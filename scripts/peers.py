@@ -135,7 +135,9 @@ SCALER_ROWS = [
 # (`--function exp2|log2`, numeric-definition.md §12). (id, peer, design, peer bits, entries,
 # scale s, first code, last code, function, peer MSE, peer max, the grid's input format.) The
 # table is searched on the grid's x range with the scaler input Q15.16 / UQ16.16 (u = q
-# 2^(16-s)) or the grid's own format (u = q), then scored on the row's codes by ScalerUnit.
+# 2^(16-s)) or the grid's own format (u = q), fitted on the step-0.01 points (`--protocol
+# paper`) or, with the grid's own format, on every code of it in the range (`--protocol codes`:
+# exactly the row's codes), then scored on the row's codes by ScalerUnit.
 REDUCED_ROWS = [
     ("ac_pow2_int8_reduce", AC, "ac_pow2_pwl", 22, 4, 4, -128, 0, "exp2", 2.29562e-07, 1.953125e-03, "Q3.4"),
     ("ac_pow2_int16_reduce", AC, "ac_pow2_pwl", 22, 4, 12, -32768, 0, "exp2", 1.702899e-07, 1.953125e-03, "Q3.12"),
@@ -190,10 +192,11 @@ def search_argv(row, scheme, width, objective, flags, rng, prec=None):
             "--format", "json", "--quiet"]
 
 
-def scaler_run(bins, row, scheme, width, objective, prec, grid_format=None, preset=None):
+def scaler_run(bins, row, scheme, width, objective, prec, grid_format=None, protocol=None, preset=None):
     """A scaler table searched on its own protocol (a reduction: on the row's x range, the
-    scaler input the default or the grid's own format; RSQRT: `preset` normalize or octave),
-    then scored on the row's codes by the module."""
+    scaler input the default or the grid's own format, fitted on the step-0.01 points or with
+    `protocol` codes on every input code; RSQRT: `preset` normalize or octave), then scored on
+    the row's codes by the module."""
     s, q_lo, q_hi = row.scale, round(row.lo * 2 ** row.scale), round(row.hi * 2 ** row.scale)
     fn = row.function[1]
     if preset:
@@ -201,12 +204,17 @@ def scaler_run(bins, row, scheme, width, objective, prec, grid_format=None, pres
     flags = []
     if fn in ("exp2", "log2"):
         flags = ["--range", fmt_range(row.lo, row.hi)] + (["--scaler-input", grid_format] if grid_format else [])
+        flags += ["--protocol", protocol] if protocol else []
     argv = search_argv(row, scheme, width, objective, flags, None, prec)
     shift = 0 if grid_format else 16 - s
-    variant = {"core": prec, **({"input": grid_format} if grid_format else {}), **({"preset": preset} if preset else {})}
+    variant = {"core": prec, **({"input": grid_format} if grid_format else {}),
+               **({"protocol": protocol} if protocol else {}), **({"preset": preset} if preset else {})}
     run = {"row": row.id, "scheme": scheme, "width": width, "objective": objective, "variant": variant,
-           "command": "build/gqalut " + " ".join(quote(a) for a in argv),
-           "eval_python": f"gqalut.ScalerUnit(gqalut.load_table('T.json')).exact(q << {shift}) for q = {q_lo}..{q_hi}"}
+           "command": "build/gqalut " + " ".join(quote(a) for a in argv)}
+    if protocol == "codes" and grid_format:   # the search's own codes are the row's: eval measures them
+        run["eval_command"] = "build/gqalut eval --table T.json --protocol codes"
+    else:
+        run["eval_python"] = f"gqalut.ScalerUnit(gqalut.load_table('T.json')).exact(q << {shift}) for q = {q_lo}..{q_hi}"
     with tempfile.TemporaryDirectory() as tmp:
         table = os.path.join(tmp, "t.json")
         res, err = run_json(bins["search"], argv + ["--out", table])
@@ -222,6 +230,11 @@ def scaler_run(bins, row, scheme, width, objective, prec, grid_format=None, pres
         want = REFERENCE[fn](x)
         err = np.abs(y - want)
         run.update(mse=float(np.mean(err ** 2)), max=float(err.max()), points=int(q.size))
+        if protocol == "codes" and grid_format and not (np.isclose(res["mse_mean"], run["mse"], rtol=1e-9, atol=0)
+                                                        and np.isclose(res["max_abs_error"], run["max"], rtol=1e-9, atol=0)):
+            # On the row's own format the search's codes are the row's: both must measure the same.
+            run["error"] = (f"search --protocol codes reports {res['mse_mean']:.6e} / {res['max_abs_error']:.6e}, "
+                            f"the module {run['mse']:.6e} / {run['max']:.6e} on the same codes")
     return run
 
 
@@ -255,7 +268,8 @@ def one_run(bins, row, scheme, width, objective, v):
     """One search; a folded or clamped table is then scored on every code of the format (a
     table with only relative intercepts is scored by the search on the row's grid, as a plain one)."""
     if "core" in v:
-        return scaler_run(bins, row, scheme, width, objective, v["core"], v.get("input"), v.get("preset"))
+        return scaler_run(bins, row, scheme, width, objective, v["core"], v.get("input"), v.get("protocol"),
+                          v.get("preset"))
     full = bool(v.get("symmetry") or v.get("clamp"))
     direct = not full or "--symmetry" in bins["flags"]
     rng = v.get("clamp")
@@ -310,7 +324,7 @@ def python_module(gqalut):
 
 def supported(gqalut):
     text = subprocess.run([gqalut, "search", "--help"], capture_output=True, text=True).stdout
-    return {f for f in ("--symmetry", "--clamp", "--intercept", "--objective") if f in text}
+    return {f for f in ("--symmetry", "--clamp", "--intercept", "--objective", "--protocol") if f in text}
 
 
 def plan(row, bins):
@@ -330,6 +344,11 @@ def plan(row, bins):
                         yield (scheme, width, objective, {"core": prec})
                         if row.id in GRID_FORMAT:
                             yield (scheme, width, objective, {"core": prec, "input": GRID_FORMAT[row.id]})
+                            # Fitted on every code of the row's own format: exactly the row's codes
+                            # (on the default format the codes are 2^(16-s) times as many, not the row's).
+                            if "--protocol" in bins["flags"]:
+                                yield (scheme, width, objective,
+                                       {"core": prec, "input": GRID_FORMAT[row.id], "protocol": "codes"})
         return
     k = BITS[row.precision]
     usable = [{}]

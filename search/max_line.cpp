@@ -21,7 +21,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <stdexcept>
+#include <unordered_map>
 
 namespace gqalut {
 
@@ -72,31 +72,34 @@ long double PointHull::lower(long double k) const {
 
 namespace {
 
-constexpr size_t kMaxClasses = 64;
+// Up to this many weight classes the minimum over y comes from the closed form over all pairs;
+// beyond (a range reduction over many exponents) from the iteration in best_y, same value.
+constexpr size_t kPairwiseClasses = 64;
 
 // The channels grouped by weight; for one K the per-class extremes of t - K a.
 class MaxError {
 public:
     MaxError(const std::vector<MaxChannel>& channels, double c) : c_(c) {
+        std::unordered_map<double, size_t> index;
         for (const MaxChannel& ch : channels) {
             if (!ch.hull || ch.hull->empty()) continue;
-            size_t j = 0;
-            while (j < weights_.size() && weights_[j] != ch.weight) ++j;
-            if (j == weights_.size()) {
-                if (j == kMaxClasses) throw std::logic_error("best_int_line_max: more than 64 weight classes");
+            const auto [it, added] = index.emplace(ch.weight, weights_.size());
+            if (added) {
                 weights_.push_back(ch.weight);
                 members_.emplace_back();
             }
-            members_[j].push_back(ch.hull);
+            members_[it->second].push_back(ch.hull);
         }
     }
     bool empty() const { return weights_.empty(); }
 
     struct AtK {
-        std::array<long double, kMaxClasses> u, l;
+        std::vector<long double> u, l;
     };
     AtK at_k(long double k) const {
         AtK r;
+        r.u.resize(weights_.size());
+        r.l.resize(weights_.size());
         for (size_t j = 0; j < weights_.size(); ++j) {
             long double u = -INFINITY, l = INFINITY;
             for (const PointHull* h : members_[j]) {
@@ -118,12 +121,7 @@ public:
     long double value(const Vec2& z) const { return value(at_k(to_ld(z.k)), to_ld(z.b)); }
     // The real minimiser y* of max over classes in y (and the minimum v*).
     std::pair<long double, long double> best_y(const AtK& x) const {
-        long double v = 0;
-        for (size_t p = 0; p < weights_.size(); ++p)
-            for (size_t q = 0; q < weights_.size(); ++q) {
-                const long double wp = weights_[p], wq = weights_[q];
-                v = std::max(v, wp * wq * (x.u[q] - x.l[p]) / (wp + wq));
-            }
+        const long double v = weights_.size() <= kPairwiseClasses ? pairwise_minimum(x) : iterated_minimum(x);
         long double ylo = -INFINITY, yhi = INFINITY;
         for (size_t j = 0; j < weights_.size(); ++j) {
             const long double w = weights_[j];
@@ -135,6 +133,37 @@ public:
     long double c() const { return c_; }
 
 private:
+    // v* = max over pairs (p, q) of w_p w_q (U_q - L_p) / (w_p + w_q) (Helly, file comment).
+    long double pair_value(const AtK& x, size_t p, size_t q) const {
+        const long double wp = weights_[p], wq = weights_[q];
+        return wp * wq * (x.u[q] - x.l[p]) / (wp + wq);
+    }
+    long double pairwise_minimum(const AtK& x) const {
+        long double v = 0;
+        for (size_t p = 0; p < weights_.size(); ++p)
+            for (size_t q = 0; q < weights_.size(); ++q) v = std::max(v, pair_value(x, p, q));
+        return v;
+    }
+    // The same v* in O(classes) per step: at a v below v* the most violating falling line q and
+    // rising line p form a pair whose value exceeds v and is at most v* (every pair's is), so
+    // v climbs through pair values to v*, where no line is violated.
+    long double iterated_minimum(const AtK& x) const {
+        long double v = 0;
+        for (;;) {
+            size_t p = 0, q = 0;
+            long double top = -INFINITY, bottom = INFINITY;
+            for (size_t j = 0; j < weights_.size(); ++j) {
+                const long double w = weights_[j];
+                if (x.u[j] - v / w > top) top = x.u[j] - v / w, q = j;
+                if (x.l[j] + v / w < bottom) bottom = x.l[j] + v / w, p = j;
+            }
+            if (top <= bottom) return v;
+            const long double next = pair_value(x, p, q);
+            if (!(next > v)) return v;   // rounding: no pair value left above v
+            v = next;
+        }
+    }
+
     double c_;
     std::vector<double> weights_;
     std::vector<std::vector<const PointHull*>> members_;

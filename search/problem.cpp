@@ -67,6 +67,13 @@ SearchSpec make_spec(const SpecRequest& r) {
                        " applies to the scaler unit (div, rsqrt, exp2, log2, exp with --preset reduce)");
     if (reduced && s.precision != Precision::int8 && s.precision != Precision::int16)
         throw BadInput("--precision " + r.precision + ": the range reduction's core is int8 or int16");
+    if (r.protocol != "paper" && r.protocol != "codes")
+        throw BadInput("--protocol: '" + r.protocol + "' is neither paper nor codes");
+    s.protocol = parse_protocol(r.protocol);
+    if (s.protocol == Protocol::codes && (!on_scaler || s.precision == Precision::fp32))
+        throw BadInput("--protocol codes: fits every input code of the scaler unit's INT core (div, rsqrt, exp2, log2, exp "
+                       "--preset reduce); " + std::string(s.precision == Precision::fp32 ? "fp32 takes paper (step 0.01)"
+                                                          : "the INT unit's paper protocol already takes every code in the range"));
     if (s.precision == Precision::fp32) {
         if (r.lambda_k || r.lambda_b || r.width || r.scales)
             throw BadInput("--lambda, --lambda-k, --lambda-b, --width and --scales apply to INT precisions, not fp32");
@@ -194,7 +201,8 @@ Problem::Problem(SearchSpec spec) : spec_(std::move(spec)) {
             // Reductions too: every protocol point x through the reduction, its target and
             // weight in core units, so the core is fitted to the error over the whole range.
             const RangeScaler scaler(spec_.function, *spec_.scaler, spec_.params);
-            grids_.push_back(scaler_paper_grid(*f_, scaler, spec_.lo, spec_.hi));
+            grids_.push_back(spec_.protocol == Protocol::codes ? scaler_codes_grid(*f_, scaler, spec_.lo, spec_.hi)
+                                                                : scaler_paper_grid(*f_, scaler, spec_.lo, spec_.hi));
             if (is_reduction()) core_ = reduced_core_function(spec_.function);
         } else {
             grids_ = paper_grid(*f_, spec_.params, spec_.scales, spec_.lo, spec_.hi);

@@ -39,6 +39,9 @@ struct SpecRequest {
     // The scaler's input and output formats as "Q15.16" / "UQ1.31" (default §6, §12).
     std::optional<std::string> scaler_input, scaler_output;
     std::string objective = "mse";
+    // The points fitted and reported (docs/numeric-definition.md §7): "paper", or "codes" on the
+    // scaler (every input code in the range instead of the step-0.01 points).
+    std::string protocol = "paper";
     // INT datapath options (docs/numeric-definition.md §8, §9): "none" (default), "auto", or a
     // symmetry name; clamp inputs to the range.
     std::string symmetry = "none";
@@ -57,6 +60,7 @@ struct SearchSpec {
     std::vector<int> scales;            // INT: the protocol's scales (scaler: the core scale)
     std::optional<ScalerSpec> scaler;   // DIV/RSQRT, and the range reductions (preset reduce)
     Objective objective = Objective::mse;
+    Protocol protocol = Protocol::paper;   // paper, or codes (scaler only)
     // The table's datapath options; point symmetry's centre c as a real (its code follows lambda_b).
     DatapathOptions datapath;
     double center = 0;
@@ -69,7 +73,7 @@ int max_lambda(Precision p);
 // scales, preset). Throws BadInput with one line naming the problem.
 SearchSpec make_spec(const SpecRequest& r);
 
-// The protocol's points and a scorer that equals evaluate(t, Protocol::paper).mse_mean bit for
+// The protocol's points and a scorer that equals evaluate(t, spec().protocol).mse_mean bit for
 // bit (same points, same order of summation), but fast enough to sit in a GA's inner loop.
 class Problem {
 public:

@@ -138,7 +138,7 @@ SearchResult run_search(const SearchOptions& opt) {
     }
     r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     validate(r.table);
-    r.metrics = evaluate(r.table, Protocol::paper);
+    r.metrics = evaluate(r.table, problem.spec().protocol);   // the points the search fitted
     r.objective_value = objective == Objective::max ? r.metrics.max_abs_error : r.metrics.mse_mean;
     if (method == "optimal") r.search_fitness = r.objective_value;
     r.rails = clipped_codes(problem, r.table);

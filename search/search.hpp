@@ -32,7 +32,7 @@ struct SearchOptions {
 
 struct SearchResult {
     PwlTable table;
-    Metrics metrics;           // evaluate(table, paper)
+    Metrics metrics;           // evaluate(table, the spec's protocol: paper or codes)
     double seconds = 0;        // the search, without the final evaluation
     std::string scheme;        // shared | per-scale | fp32
     std::optional<bool> exact; // optimal only

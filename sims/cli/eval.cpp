@@ -1,4 +1,4 @@
-// gqalut eval --table FILE [--protocol paper|full|wide] [--scales A..B] [--quiet] [--format text|json]
+// gqalut eval --table FILE [--protocol paper|full|wide|codes] [--scales A..B] [--quiet] [--format text|json]
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -16,12 +16,12 @@ int run_eval(const Args& args) {
     po::options_description desc("eval options");
     desc.add_options()
         ("table", po::value<std::string>(&table_path)->required(), "table file (own format or the reference JSON)")
-        ("protocol", po::value<std::string>(&protocol_name)->default_value("paper"), "paper, full or wide")
+        ("protocol", po::value<std::string>(&protocol_name)->default_value("paper"), "paper, full, wide or codes (scaler tables: every input code in the range)")
         ("scales", po::value<std::string>(&scales), "scale set A..B (default: the table's scales)")
         ("quiet", po::bool_switch(&quiet), "no progress on stderr (long evaluations report it every few seconds)");
     add_format_option(desc, format);
     po::variables_map vm;
-    if (!parse(args, desc, vm, "gqalut eval --table FILE [--protocol paper|full|wide] [--format text|json]"))
+    if (!parse(args, desc, vm, "gqalut eval --table FILE [--protocol paper|full|wide|codes] [--format text|json]"))
         return kOk;
     const Format fmt = parse_format(format);
     const Protocol protocol = parse_protocol(protocol_name);
@@ -55,7 +55,7 @@ int run_eval(const Args& args) {
 }
 
 namespace {
-const RegisterCommand reg{{"eval", "accuracy of a table under a protocol (paper, full, wide)", run_eval, 20}};
+const RegisterCommand reg{{"eval", "accuracy of a table under a protocol (paper, full, wide, codes)", run_eval, 20}};
 }  // namespace
 
 }  // namespace gqalut::cli

@@ -430,6 +430,8 @@ int run_explore(const Args& args) {
     if (preset != "paper" && preset != "normalize") throw BadInput("--preset: '" + preset + "' is neither paper nor normalize");
     q.sweep.preset = preset;
     q.sweep.protocol = parse_protocol(protocol);
+    // codes is a protocol of the scaler's search and eval; the sweep's tables are fitted on paper.
+    if (q.sweep.protocol == Protocol::codes) throw BadInput("--protocol codes: explore takes paper, full or wide");
     q.target.objective = explore::parse_objective(minimise);
     if (vm.count("max-error")) q.target.max_error = positive_number(max_error, "--max-error");
     if (vm.count("max-mse")) q.target.max_mse = positive_number(max_mse, "--max-mse");

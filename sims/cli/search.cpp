@@ -2,7 +2,7 @@
 //               [--scheme shared|per-scale|uniform] --method gqa|gqa-rm|nnlut|optimal [--objective mse|max]
 //               [--lambda auto|L] [--lambda-k auto|L] [--lambda-b auto|L] [--width W] [--symmetry S] [--clamp]
 //               [--intercept absolute|relative] [--preset P] [--scaler-input FMT] [--scaler-output FMT]
-//               [--seed S] [--threads T] [--out FILE] [--format text|json]   (docs/cli.md, docs/search.md; more options: --help)
+//               [--protocol paper|codes] [--seed S] [--threads T] [--out FILE] [--format text|json]   (docs/cli.md, docs/search.md; more options: --help)
 #include <cmath>
 #include <iostream>
 #include <optional>
@@ -61,7 +61,7 @@ Args glue_values(const Args& in) {
 
 int run_search(const Args& raw_args) {
     std::string function, expr, range, precision, scheme, method, seed, out, format, fit, scales, rm_range, preset;
-    std::string lambda, lambda_k, lambda_b, objective, symmetry, intercept, scaler_input, scaler_output;
+    std::string lambda, lambda_k, lambda_b, objective, symmetry, intercept, scaler_input, scaler_output, protocol;
     int entries = 0, threads = 1, generations = -1, population = -1, width = -1, nn_steps = -1;
     double theta_r = -1;
     bool quiet = false, clamp = false;
@@ -97,6 +97,9 @@ int run_search(const Args& raw_args) {
          "scaler input format: Q15.16 (exp2, exp; the default) or UQ16.16 (div, rsqrt, log2; the default), any width 2..32")
         ("scaler-output", po::value<std::string>(&scaler_output),
          "scaler output format, 32 bits: UQ8.24 (the default) or UQ(32-F).F; log2 Q7.24 (the default) or Q(31-F).F")
+        ("protocol", po::value<std::string>(&protocol)->default_value("paper"),
+         "the points fitted and reported: paper (numeric-definition.md §7) or, on the scaler, codes (every code of "
+         "--scaler-input in --range; eval --protocol codes measures the same)")
         ("symmetry", po::value<std::string>(&symmetry)->default_value("none"),
          "INT unit: fold the input sign, the table covers |x| (none, auto: the function's own, odd, even, point, shifted)")
         ("clamp", po::bool_switch(&clamp), "INT unit: clamp inputs outside the range to it before indexing")
@@ -109,7 +112,8 @@ int run_search(const Args& raw_args) {
                "gqalut search --function F | --expr E --range LO,HI --entries N --precision int8|int16|int32|fp32 "
                "[--scheme shared|per-scale|uniform] --method gqa|gqa-rm|nnlut|optimal [--objective mse|max] "
                "[--lambda auto|L] [--lambda-k auto|L] [--lambda-b auto|L] [--width W] [--symmetry none|auto|odd|even|point|shifted] "
-               "[--clamp] [--intercept absolute|relative] [--preset P] [--scaler-input Q15.16] [--scaler-output UQ8.24] [--seed S] [--threads T] [--out FILE] "
+               "[--clamp] [--intercept absolute|relative] [--preset P] [--scaler-input Q15.16] [--scaler-output UQ8.24] "
+               "[--protocol paper|codes] [--seed S] [--threads T] [--out FILE] "
                "[--format text|json]"))
         return kOk;
     const Format fmt = parse_format(format);
@@ -138,6 +142,7 @@ int run_search(const Args& raw_args) {
     if (vm.count("lambda-k")) opt.spec.lambda_k = parse_lambda(lambda_k, "--lambda-k");
     if (vm.count("lambda-b")) opt.spec.lambda_b = parse_lambda(lambda_b, "--lambda-b");
     opt.spec.objective = objective;
+    opt.spec.protocol = protocol;
     opt.spec.symmetry = symmetry;
     opt.spec.clamp = clamp;
     opt.spec.intercept = intercept;

@@ -21,7 +21,7 @@ void bind_metrics(py::module_& m) {
             return to_python(r.to_json());
         },
         py::arg("table"), py::arg("protocol") = "paper", py::arg("scales") = py::none(),
-        "metrics of a table under protocol paper, full or wide, as `gqalut eval --format json` prints them");
+        "metrics of a table under protocol paper, full, wide or codes, as `gqalut eval --format json` prints them");
 }
 
 }  // namespace gqalut::python

@@ -23,7 +23,7 @@ import time
 
 SKIP = re.compile(r"#\s*not run by the docs test\b")
 EXITS = re.compile(r"#\s*exits (\d+)\b")
-TIMEOUT = 300   # seconds per file
+TIMEOUT = 900   # seconds per file: a hang guard (python.md trains a network: 110 s idle, 300 s at load 14)
 
 
 def doc_files(src):

@@ -97,6 +97,7 @@ done <<'CASES'
 --minimise speed|not area, energy, power or entries
 --methods gqa-rm --indexing uniform|no points
 --functions gelu --protocol wide|protocol wide
+--functions div --protocol codes|explore takes paper, full or wide
 --lanes 0|outside
 CASES
 exit $fail

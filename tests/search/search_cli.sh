@@ -284,5 +284,39 @@ print("ok   reduction %s: MSE %.3e, max %.3e, eval agrees" % (" ".join(args), a[
 PY
 done
 
+# --protocol codes (numeric-definition.md §7): every code of the scaler input in the range; bad
+# values and requests off the scaler are refused; the JSON and the table say codes, and
+# `eval --protocol codes` reproduces the numbers while plain eval stays on the paper points.
+bad "unknown protocol" --function exp2 --range -8,0 --entries 4 --method optimal --protocol steps
+bad "protocol full in search" --function exp2 --range -8,0 --entries 4 --method optimal --protocol full
+bad "empty protocol" --function exp2 --range -8,0 --entries 4 --method optimal --protocol ""
+bad "codes protocol on the INT unit" --function gelu --entries 8 --method optimal --protocol codes
+bad "codes protocol on fp32" --function div --entries 8 --precision fp32 --method optimal --protocol codes
+bad "codes protocol, range outside the input" --function exp2 --range -9,0 --scaler-input Q3.12 --precision int16 --entries 4 --method optimal --protocol codes
+codes=(--function exp2 --range=-8,0 --scaler-input Q3.12 --precision int16 --entries 4 --method optimal --scheme uniform --width 11)
+"$gqalut" search "${codes[@]}" --protocol codes --quiet --format json --out "$dir/codes.json" >"$dir/codes.out" 2>"$dir/codes.err" &&
+    "$gqalut" search "${codes[@]}" --quiet --format json >"$dir/steps.out" 2>>"$dir/codes.err" &&
+    "$gqalut" eval --table "$dir/codes.json" --protocol codes --format json >"$dir/codes.eval" 2>>"$dir/codes.err" &&
+    "$gqalut" eval --table "$dir/codes.json" --format json >"$dir/codes.paper" 2>>"$dir/codes.err" &&
+    /usr/bin/python3 - "$dir" <<'PY' || { echo "FAIL --protocol codes: $(head -c 300 "$dir/codes.err")"; fails=$((fails + 1)); }
+import json, sys
+d = sys.argv[1]
+a, s, e, p, t = (json.load(open(d + f)) for f in ("/codes.out", "/steps.out", "/codes.eval", "/codes.paper", "/codes.json"))
+assert a["protocol"] == "codes" and t["metrics"]["protocol"] == "codes" and s["protocol"] == "paper", (a["protocol"], s["protocol"])
+assert a["points"] == 32769 and a["sampled"] is False, (a["points"], a["sampled"])   # q = -32768..0
+for k in ("mse_mean", "max_abs_error", "points", "sampled"):
+    assert e[k] == a[k], (k, e[k], a[k])
+assert p["protocol"] == "paper" and p["points"] == s["points"] == 800, (p["points"], s["points"])
+assert a["objective_value"] == a["mse_mean"], a
+print("ok   --protocol codes: %d codes, MSE %.4e (eval --protocol codes agrees); paper points %d" % (a["points"], a["mse_mean"], s["points"]))
+PY
+"$gqalut" eval --table "$dir/a.json" --protocol codes >"$dir/ev.out" 2>"$dir/ev.err"
+rc=$?
+if [[ $rc -ne 2 || -s "$dir/ev.out" || $(wc -l <"$dir/ev.err") -ne 1 ]]; then
+    echo "FAIL eval --protocol codes of an INT table: rc=$rc $(cat "$dir/ev.err")"; fails=$((fails + 1))
+else
+    echo "ok   eval --protocol codes of an INT table: $(cat "$dir/ev.err")"
+fi
+
 echo "$fails failure(s)"
 [[ $fails -eq 0 ]]

@@ -54,23 +54,25 @@ IntLine solve(const std::vector<Pt>& pts, const std::vector<double>& weight, dou
     return best_int_line_max(ch, m, c, box);
 }
 
-void random_case(Rng& rng, int w_lo, int w_hi, int classes, bool one_input, bool brute) {
+// distinct: every class its own weight 2^-j (a range reduction over many exponents).
+void random_case(Rng& rng, int w_lo, int w_hi, int classes, bool one_input, bool brute, bool distinct = false) {
     const int w = w_lo + static_cast<int>(rng.uniform_int(0, w_hi - w_lo));
     const int lk = static_cast<int>(rng.uniform_int(0, 8)), lb = static_cast<int>(rng.uniform_int(0, 8));
     const int s = static_cast<int>(rng.uniform_int(0, 6));
     const int64_t half = int64_t(1) << (w - 1);
     const CodeBox box{-half, half - 1, -half, half - 1};
     std::vector<double> weight;
-    for (int j = 0; j < classes; ++j) weight.push_back(classes == 1 ? 1.0 : std::ldexp(1.0, -static_cast<int>(rng.uniform_int(0, 3))));
+    for (int j = 0; j < classes; ++j)
+        weight.push_back(classes == 1 ? 1.0 : std::ldexp(1.0, distinct ? -j : -static_cast<int>(rng.uniform_int(0, 3))));
     const double slope = rng.uniform(-3, 3), icpt = rng.uniform(-3, 3);
     const int64_t q0 = rng.uniform_int(-60, 60);
     std::vector<Pt> pts;
-    const int n = 1 + static_cast<int>(rng.uniform_int(0, 12));
+    const int n = distinct ? 2 * classes : 1 + static_cast<int>(rng.uniform_int(0, 12));
     for (int i = 0; i < n; ++i) {
         const int64_t q = one_input ? q0 : q0 + rng.uniform_int(0, 9);
         const double x = std::ldexp(static_cast<double>(q), -s);
         pts.push_back({std::ldexp(x, -lk), slope * x + icpt + 0.3 * std::sin(5 * x) + 0.05 * rng.normal(),
-                       static_cast<int>(rng.uniform_int(0, classes - 1))});
+                       distinct ? i % classes : static_cast<int>(rng.uniform_int(0, classes - 1))});
     }
     if (!one_input) pts.push_back({std::ldexp(std::ldexp(static_cast<double>(q0 + 10), -s), -lk), slope, 0});
     const double c = std::ldexp(1.0, -lb);
@@ -105,6 +107,13 @@ TEST_CASE("max-error line with one input equals brute force", "[max_line]") {
     Rng rng(12);
     for (int rep = 0; rep < 200; ++rep) random_case(rng, 3, 6, 1, true, true);
     for (int rep = 0; rep < 200; ++rep) random_case(rng, 3, 5, 2, true, true);
+}
+
+TEST_CASE("max-error line with more than 64 weight classes equals brute force", "[max_line]") {
+    // A reduction over 71 exponents (exp2 on [-64, 7]) has 71 classes; 64 was a hard limit.
+    Rng rng(14);
+    for (int rep = 0; rep < 40; ++rep) random_case(rng, 3, 5, 65 + static_cast<int>(rng.uniform_int(0, 60)), false, true, true);
+    for (int rep = 0; rep < 20; ++rep) random_case(rng, 3, 5, 65 + static_cast<int>(rng.uniform_int(0, 60)), true, true, true);
 }
 
 TEST_CASE("max-error line equals the walk over every slope code in wider boxes", "[max_line]") {
