@@ -451,11 +451,13 @@ ScaleGrid scaler_grid(const RefFunction& f, const RangeScaler& scaler, double lo
         if (c.zero) continue;
         const double x = std::ldexp(static_cast<double>(scaler.input_code(u)), -in.frac);
         if (!f.in_domain(x)) f.check_range(lo, hi);
-        // result = pwl * 2^-e + offset: the core's target is (f(x) - offset) * 2^e.
+        // result = pwl * m * 2^-e + offset (m: the octave's constant, else 1): the core's
+        // target is (f(x) - offset) * 2^e / m, its weight (m * 2^-e)^2.
         const int e = scaler.result_shift(c);
+        const double m = scaler.result_factor(c);
         g.q.push_back(c.core_code);
-        g.target.push_back(std::ldexp(finite_target(f, x) - static_cast<double>(scaler.result_offset(c)), e));
-        g.weight.push_back(std::ldexp(1.0, -2 * e));
+        g.target.push_back(std::ldexp(finite_target(f, x) - static_cast<double>(scaler.result_offset(c)), e) / m);
+        g.weight.push_back(std::ldexp(m * m, -2 * e));
     }
     return g;
 }

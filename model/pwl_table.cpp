@@ -109,7 +109,7 @@ IntMode PwlTable::mode_for_scale(int s) const {
 }
 
 int PwlTable::format_version() const {
-    return (datapath.is_default() && !(scaler && scaler->preset == "reduce")) ? 1 : 2;
+    return (datapath.is_default() && !(scaler && (scaler->preset == "reduce" || scaler->preset == "octave"))) ? 1 : 2;
 }
 
 namespace {

@@ -52,6 +52,10 @@ RangeScaler::RangeScaler(const std::string& function, const ScalerSpec& spec, co
     }
     if (spec.preset == "normalize") {
         normalize_ = true;
+    } else if (spec.preset == "octave") {
+        if (func_ != ScalerFunc::rsqrt)
+            throw BadInput("the scaler preset 'octave' is for rsqrt (div's 'normalize' already spans one octave)");
+        normalize_ = octave_ = true;
     } else if (spec.preset == "paper") {
         // Table 2 as printed. DIV SR_2 = [256, inf) with 2^-6 repeats SR_1's shift, so x' =
         // x / 64 >= 4 leaves the core range and saturates the core code from x >= 510:
@@ -66,13 +70,15 @@ RangeScaler::RangeScaler(const std::string& function, const ScalerSpec& spec, co
             ranges_.push_back({lo, shift, code});
         }
     } else {
-        throw BadInput("unknown scaler preset '" + spec.preset + "' (known: paper, normalize)");
+        throw BadInput("unknown scaler preset '" + spec.preset + "' (known: paper, normalize, octave)");
     }
 }
 
 int RangeScaler::normalize_shift(int msb) const {
-    // DIV: x' in [2, 4); RSQRT: x' in [1, 4) with an even shift so sqrt(2^sigma) is a shift.
+    // DIV: x' in [2, 4); RSQRT: x' in [1, 4) with an even shift so sqrt(2^sigma) is a shift;
+    // RSQRT octave: x' in [4, 8), the core's top octave (UQ3.(k-3): every code bit used).
     if (func_ != ScalerFunc::rsqrt) return msb - 1;
+    if (octave_) return msb - 2;
     return msb >= 0 ? (msb / 2) * 2 : -(((-msb) + 1) / 2) * 2;
 }
 

@@ -231,8 +231,8 @@ PwlTable from_own(const json& j) {
         const json& sc = j["scaler"];
         ScalerSpec spec;
         spec.preset = get_string(member(sc, "preset", "scaler"), "scaler.preset");
-        if (spec.preset == "reduce" && version < 2)
-            fail("scaler.preset", "'reduce' needs version 2 (the file says version " + std::to_string(version) + ")");
+        if ((spec.preset == "reduce" || spec.preset == "octave") && version < 2)
+            fail("scaler.preset", "'" + spec.preset + "' needs version 2 (the file says version " + std::to_string(version) + ")");
         // The signedness follows from the function (EXP2/EXP inputs, LOG2 outputs are signed).
         const bool reduces = t.function == "exp2" || t.function == "log2" || t.function == "exp";
         spec.input.is_signed = reduces && t.function != "log2";

@@ -128,6 +128,7 @@ std::vector<CfgWrite> config_writes(const PwlTable& t, int scale, const UnitShap
         w.push_back({reg::kInFrac, static_cast<uint64_t>(t.scaler->input.frac)});
         w.push_back({reg::kOutFrac, twos(t.scaler->output.frac)});
         w.push_back({reg::kReduce, static_cast<uint64_t>(reduce_register(sc.func()))});
+        w.push_back({reg::kOctave, sc.octave() ? 1u : 0u});
         for (int i = 0; i < reg::kMaxSubRanges; ++i) {
             // Unused comparators get a threshold one past the largest input code: never fire.
             const bool used = i < static_cast<int>(sc.sub_ranges().size());

@@ -63,6 +63,7 @@ constexpr uint32_t kPreset = 0x011;     // scaler: 0 = comparators (sub-range ta
 constexpr uint32_t kInFrac = 0x012;     // scaler: input fraction bits
 constexpr uint32_t kOutFrac = 0x013;    // scaler: output fraction bits (UQ(32-F).F output)
 constexpr uint32_t kReduce = 0x014;     // scaler: 0 none (FUNC, PRESET), 1 exp2, 2 log2, 3 exp (§12)
+constexpr uint32_t kOctave = 0x015;     // scaler: 1 = RSQRT normalize over one octave, x 1/sqrt(2) for odd sigma (§6)
 constexpr int kNumSymmetries = 5;       // SYMMETRY values 0..4
 constexpr int kNumReductions = 4;       // REDUCE values 0..3
 constexpr uint32_t kSubRangeLo = 0x020; // scaler: + i, i < kMaxSubRanges: threshold code

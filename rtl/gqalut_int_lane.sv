@@ -7,9 +7,11 @@
 // acc = (K_i * d) << sp + (B_i << sb). With Options (the INT unit's datapath options) the
 // result y is acc with the symmetry fix for x < 0 (-acc; (CENTER << (sb+1)) - acc; acc + (x <<
 // lo)); with Addend (the scaler's LOG2) y = acc + (a << ash) when a_en_i, and z forces the
-// requantizer's minimum. The output is requantize(y, r + e) to RqOutW bits, else y. e, a, z are
-// per-element values carried along the pipeline (the scaler's result shift, integer part and
-// log2(0) flag).
+// requantizer's minimum; with HalfSqrt (the scaler's RSQRT octave) h multiplies y by C =
+// round(2^16/sqrt(2)) = 46341 exactly, as shift-adds, at 16 more fraction bits. The output is
+// requantize(y, r + e) (h: requantize(y * C, r + e + 16)) to RqOutW bits, else y. e, a, z, h
+// are per-element values carried along the pipeline (the scaler's result shift, integer part,
+// log2(0) flag and odd-exponent flag).
 module gqalut_int_lane #(
   parameter int InW        = 8,      // input code width
   parameter bit InSigned   = 1'b1,   // codes are two's complement (else unsigned)
@@ -25,7 +27,8 @@ module gqalut_int_lane #(
   parameter bit Options    = 1'b0,   // fold, clamp, relative intercepts, symmetry fix (signed input)
   parameter bit Addend     = 1'b0,   // the carried addend a << ash and the minimum flag z
   parameter int AW         = 1,      // width of a (two's complement)
-  parameter int AShW       = 1       // width of ash
+  parameter int AShW       = 1,      // width of ash
+  parameter bit HalfSqrt   = 1'b0    // the carried flag h multiplies y by 46341 / 2^16
 ) (
   input  logic                            clk_i,
   input  logic                            rst_ni,
@@ -34,6 +37,7 @@ module gqalut_int_lane #(
   input  logic signed [EW-1:0]            e_i,
   input  logic signed [AW-1:0]            a_i,
   input  logic                            z_i,
+  input  logic                            h_i,
   input  logic [$clog2(MaxEntries+1)-1:0] n_i,
   input  logic [(MaxEntries-1)*(InW+1)-1:0] bp_i,
   input  logic [MaxEntries*ParW-1:0]      slope_i,
@@ -77,6 +81,7 @@ module gqalut_int_lane #(
     if (RqOutW > OutW) $fatal(1, "gqalut_int_lane: RqOutW must not exceed OutW");
     if (Options && !InSigned) $fatal(1, "gqalut_int_lane: the datapath options need a signed input");
     if (Options && Addend) $fatal(1, "gqalut_int_lane: Options and Addend are for different units");
+    if (HalfSqrt && !RqAlways) $fatal(1, "gqalut_int_lane: HalfSqrt needs RqAlways (y * C is only requantized)");
   end
 `endif
 
@@ -262,15 +267,51 @@ module gqalut_int_lane #(
     assign unused_fix = ^{inv2_q, usec2_q, av2_q, a_en_i, ash_i, center_i, lo_i};
   end
 
-  logic signed [RW-1:0] r_tot;
+  // The odd-exponent flag h rides along s0..s2 like e (HalfSqrt only).
+  localparam int HW = HalfSqrt ? YW + 16 : YW;
+  logic signed [HW-1:0] yh;
+  logic signed [RW-1:0] r_tot, r_h;
+  if (HalfSqrt) begin : gen_half_sqrt
+    // C = round(2^16 / sqrt(2)) (numeric-definition.md §6); y * C as one shifted copy of y per
+    // set bit of C (7 terms, 6 adders).
+    localparam logic [15:0] HalfSqrtCode = 16'd46341;
+    logic h0_q, h1_q, h2_q;
+    always_ff @(posedge clk_i) begin
+      if (!rst_ni) begin
+        h0_q <= 1'b0;
+        h1_q <= 1'b0;
+        h2_q <= 1'b0;
+      end else begin
+        if (ld_i[0]) h0_q <= h_i;
+        if (ld_i[1]) h1_q <= h0_q;
+        if (ld_i[2]) h2_q <= h1_q;
+      end
+    end
+    logic signed [HW-1:0] y_ext, y_c;
+    assign y_ext = HW'(y);
+    always_comb begin
+      y_c = '0;
+      for (int b = 0; b < 16; b++) begin
+        if (HalfSqrtCode[b]) y_c = y_c + (y_ext <<< b);
+      end
+    end
+    assign yh  = h2_q ? y_c : y_ext;
+    assign r_h = h2_q ? RW'(16) : '0;
+  end else begin : gen_no_half_sqrt
+    assign yh  = y;
+    assign r_h = '0;
+    logic unused_h;
+    assign unused_h = h_i;
+  end
+
   logic [RqOutW-1:0]    rq, rq_min, rq_out;
-  assign r_tot = r_i + RW'(e2_q);
+  assign r_tot = r_i + RW'(e2_q) + r_h;
   gqalut_requant #(
-    .AccW(YW),
+    .AccW(HW),
     .OutW(RqOutW),
     .RW  (RW)
   ) u_requant (
-    .acc_i     (y),
+    .acc_i     (yh),
     .r_i       (r_tot),
     .signed_i  (rq_signed_i),
     .y_o       (rq)

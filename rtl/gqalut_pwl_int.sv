@@ -192,6 +192,7 @@ module gqalut_pwl_int #(
       .e_i        (1'b0),
       .a_i        (1'b0),
       .z_i        (1'b0),
+      .h_i        (1'b0),
       .n_i        (n_entries),
       .bp_i       (bp),
       .slope_i    (slope),

@@ -7,14 +7,17 @@
 // the INT core at s = CoreW - 3, and the output requantize(acc, lo + (CoreW-3) + e, (32,
 // OUT_FRAC, unsigned)) with e = sigma (DIV) or sigma/2 (RSQRT). REDUCE != 0: the core code and
 // e = -n (EXP2, EXP) or the integer part (LOG2, added to acc) of gqalut_range_reduce, the core
-// at s = CoreW, the output signed for LOG2.
+// at s = CoreW, the output signed for LOG2. OCTAVE (RSQRT, normalize): sigma = msb - 2, e =
+// floor(sigma/2), and an odd sigma multiplies the sum by 46341 at 16 more fraction bits in the
+// core's last stage (gqalut_int_lane HalfSqrt).
 module gqalut_pwl_scaler #(
   parameter int InW        = 32,     // scaler input width
   parameter int CoreW      = 8,      // core input width: UQ3.(CoreW-3) or UQ0.CoreW codes
   parameter int ParW       = CoreW,  // slope / intercept width
   parameter int MaxEntries = 32,
   parameter int Lanes      = 1,
-  parameter bit Reduce     = 1'b1    // build the range reduction (EXP2, LOG2, EXP)
+  parameter bit Reduce     = 1'b1,   // build the range reduction (EXP2, LOG2, EXP)
+  parameter bit Octave     = 1'b1    // build the RSQRT octave's constant multiplier
 ) (
   input  logic                  clk_i,
   input  logic                  rst_ni,
@@ -43,7 +46,7 @@ module gqalut_pwl_scaler #(
   localparam int RcW      = $clog2(2 * InW + CoreW + 2) + 1;        // core code shift
   localparam int MaxScale = Reduce ? CoreW : CoreFrac;              // the core's scale
   localparam int SbW      = $clog2(MaxScale + ParW + 1);
-  localparam int RW0      = $clog2(ParW + CoreW + 2 * InW + 34) + 1;
+  localparam int RW0      = $clog2(ParW + CoreW + 2 * InW + 34 + (Octave ? 16 : 0)) + 1;
   localparam int RW       = Reduce && RW0 < 12 ? 12 : RW0;          // output requantizer shift
   localparam int AShW     = $clog2(ParW + CoreW + 1);               // LOG2: lo + CoreW
 
@@ -129,9 +132,11 @@ module gqalut_pwl_scaler #(
   logic [4*(InW+1)-1:0]  sr_lo;
   logic [4*ShW-1:0]      sr_shift;
   logic [1:0]            reduce;
+  logic                  octave;
   gqalut_scaler_regs #(
     .InW   (InW),
-    .Reduce(Reduce)
+    .Reduce(Reduce),
+    .Octave(Octave)
   ) u_scaler_regs (
     .clk_i     (clk_i),
     .rst_ni    (rst_ni),
@@ -146,7 +151,8 @@ module gqalut_pwl_scaler #(
     .out_frac_o(out_frac),
     .sr_lo_o   (sr_lo),
     .sr_shift_o(sr_shift),
-    .reduce_o  (reduce)
+    .reduce_o  (reduce),
+    .octave_o  (octave)
   );
 
   // The core's scale: CoreW - 3 (DIV/RSQRT), CoreW with the range reduction.
@@ -183,7 +189,7 @@ module gqalut_pwl_scaler #(
     logic [CoreW-1:0]      code_sr, code;
     logic signed [EW-1:0]  e;
     logic signed [IpW-1:0] ip;
-    logic                  zero;
+    logic                  zero, odd;
     logic [$clog2(InW)-1:0] lead;
     gqalut_lead_one #(
       .W(InW)
@@ -199,11 +205,13 @@ module gqalut_pwl_scaler #(
       .lead_i    (lead),
       .func_i    (func),
       .preset_i  (preset),
+      .octave_i  (octave),
       .in_frac_i (in_frac),
       .sr_lo_i   (sr_lo),
       .sr_shift_i(sr_shift),
       .sigma_o   (sigma),
-      .e_o       (e_sr)
+      .e_o       (e_sr),
+      .odd_o     (odd)
     );
     assign shift_c = $signed(RcW'(in_frac)) + RcW'(sigma) - RcW'(CoreFrac);
     gqalut_core_code #(
@@ -260,7 +268,8 @@ module gqalut_pwl_scaler #(
       .Options   (1'b0),
       .Addend    (Reduce),
       .AW        (IpW),
-      .AShW      (AShW)
+      .AShW      (AShW),
+      .HalfSqrt  (Octave)
     ) u_core (
       .clk_i      (clk_i),
       .rst_ni     (rst_ni),
@@ -269,6 +278,7 @@ module gqalut_pwl_scaler #(
       .e_i        (e),
       .a_i        (ip),
       .z_i        (zero),
+      .h_i        (odd && !reduces),
       .n_i        (n_entries),
       .bp_i       (bp),
       .slope_i    (slope),

@@ -3,12 +3,14 @@
 // OUT_FRAC (0x013, 0..32), SR_LO[i] (0x020+i, InW+1-bit unsigned code, 2^InW and above never
 // fires), SR_SHIFT[i] (0x028+i, signed -InW..InW), i < 4.
 // REDUCE (0x014, 0..3: none, EXP2, LOG2, EXP; numeric-definition.md §12).
+// OCTAVE (0x015, bit 0: RSQRT normalize over one octave, §6).
 // Reset: DIV, sub-range comparators, IN_FRAC = min(16, InW), OUT_FRAC = 24, SR_LO = 2^InW
-// (never), SR_SHIFT = 0, REDUCE = 0. Built with Reduce = 0 (no range reduction) REDUCE
-// accepts 0 only.
+// (never), SR_SHIFT = 0, REDUCE = 0, OCTAVE = 0. Built with Reduce = 0 (no range reduction)
+// REDUCE accepts 0 only; with Octave = 0 (no constant multiplier) OCTAVE accepts 0 only.
 module gqalut_scaler_regs #(
   parameter int InW    = 32,
-  parameter bit Reduce = 1'b1
+  parameter bit Reduce = 1'b1,
+  parameter bit Octave = 1'b1
 ) (
   input  logic                                clk_i,
   input  logic                                rst_ni,
@@ -23,7 +25,8 @@ module gqalut_scaler_regs #(
   output logic [5:0]                          out_frac_o,
   output logic [4*(InW+1)-1:0]                sr_lo_o,
   output logic [4*($clog2(InW+1)+1)-1:0]      sr_shift_o,  // signed, per sub-range
-  output logic [1:0]                          reduce_o
+  output logic [1:0]                          reduce_o,
+  output logic                                octave_o
 );
 
   localparam int NumSr = 4;
@@ -36,7 +39,7 @@ module gqalut_scaler_regs #(
   localparam logic signed [63:0] ShiftMin = 64'(NegInW);
   localparam logic signed [63:0] ShiftMax = 64'(InW);
 
-  logic sel_func, sel_preset, sel_in, sel_out, sel_red, sel_lo, sel_sh, wr;
+  logic sel_func, sel_preset, sel_in, sel_out, sel_red, sel_oct, sel_lo, sel_sh, wr;
   logic [1:0] sr;
   logic signed [63:0] value;
 
@@ -47,15 +50,17 @@ module gqalut_scaler_regs #(
   assign sel_in     = addr_i == 12'h012;
   assign sel_out    = addr_i == 12'h013;
   assign sel_red    = addr_i == 12'h014;
+  assign sel_oct    = addr_i == 12'h015;
   assign sel_lo     = addr_i[11:2] == 10'b0000_0010_00;   // 0x020..0x023
   assign sel_sh     = addr_i[11:2] == 10'b0000_0010_10;   // 0x028..0x02B
-  assign hit_o      = sel_func | sel_preset | sel_in | sel_out | sel_red | sel_lo | sel_sh;
+  assign hit_o      = sel_func | sel_preset | sel_in | sel_out | sel_red | sel_oct | sel_lo | sel_sh;
   always_comb begin
     ok_o = 1'b1;
     if (sel_in) ok_o = wdata_i <= 64'(InW);
     if (sel_out) ok_o = wdata_i <= 64'd32;
     if (sel_sh) ok_o = (value >= ShiftMin) && (value <= ShiftMax);
     if (sel_red) ok_o = Reduce ? wdata_i <= 64'd3 : wdata_i == 64'd0;
+    if (sel_oct) ok_o = Octave || !wdata_i[0];
   end
   assign wr = we_i & ok_o;
 
@@ -92,6 +97,20 @@ module gqalut_scaler_regs #(
     assign reduce_o = reduce_q;
   end else begin : gen_no_reduce
     assign reduce_o = '0;
+  end
+
+  if (Octave) begin : gen_octave
+    logic octave_q;
+    always_ff @(posedge clk_i) begin
+      if (!rst_ni) begin
+        octave_q <= 1'b0;
+      end else if (wr && sel_oct) begin
+        octave_q <= wdata_i[0];
+      end
+    end
+    assign octave_o = octave_q;
+  end else begin : gen_no_octave
+    assign octave_o = 1'b0;
   end
 
   for (genvar i = 0; i < NumSr; i++) begin : gen_sr

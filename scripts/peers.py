@@ -113,7 +113,8 @@ ROWS = [
 ]
 
 # Range-reduced rows: the peer normalises (leading one) and shifts back; gqalut's multi-range
-# scaler does the same with `--preset normalize`. (id, peer, design, peer bits, entries, scale s
+# scaler does the same with `--preset normalize`; RSQRT also with `--preset octave` (one octave,
+# odd exponents times 1/sqrt(2), as the peer; the better run is kept). (id, peer, design, peer bits, entries, scale s
 # of the grid, first code, last code, function, peer MSE, peer max.) The grid x = q 2^-s is fed
 # to the scaler as its UQ16.16 input u = q 2^(16-s) and scored with the Python module's
 # ScalerUnit (the value before the output requantizer, as for every other row).
@@ -191,12 +192,15 @@ def search_argv(row, scheme, width, objective, flags, rng, prec=None):
             "--format", "json", "--quiet"]
 
 
-def scaler_run(bins, row, scheme, width, objective, prec, grid_format=None, protocol=None):
+def scaler_run(bins, row, scheme, width, objective, prec, grid_format=None, protocol=None, preset=None):
     """A scaler table searched on its own protocol (a reduction: on the row's x range, the
     scaler input the default or the grid's own format, fitted on the step-0.01 points or with
-    `protocol` codes on every input code), then scored on the row's codes by the module."""
+    `protocol` codes on every input code; RSQRT: `preset` normalize or octave), then scored on
+    the row's codes by the module."""
     s, q_lo, q_hi = row.scale, round(row.lo * 2 ** row.scale), round(row.hi * 2 ** row.scale)
     fn = row.function[1]
+    if preset:
+        row = row._replace(function=["--function", fn, "--preset", preset])
     flags = []
     if fn in ("exp2", "log2"):
         flags = ["--range", fmt_range(row.lo, row.hi)] + (["--scaler-input", grid_format] if grid_format else [])
@@ -204,7 +208,7 @@ def scaler_run(bins, row, scheme, width, objective, prec, grid_format=None, prot
     argv = search_argv(row, scheme, width, objective, flags, None, prec)
     shift = 0 if grid_format else 16 - s
     variant = {"core": prec, **({"input": grid_format} if grid_format else {}),
-               **({"protocol": protocol} if protocol else {})}
+               **({"protocol": protocol} if protocol else {}), **({"preset": preset} if preset else {})}
     run = {"row": row.id, "scheme": scheme, "width": width, "objective": objective, "variant": variant,
            "command": "build/gqalut " + " ".join(quote(a) for a in argv)}
     if protocol == "codes" and grid_format:   # the search's own codes are the row's: eval measures them
@@ -264,7 +268,8 @@ def one_run(bins, row, scheme, width, objective, v):
     """One search; a folded or clamped table is then scored on every code of the format (a
     table with only relative intercepts is scored by the search on the row's grid, as a plain one)."""
     if "core" in v:
-        return scaler_run(bins, row, scheme, width, objective, v["core"], v.get("input"), v.get("protocol"))
+        return scaler_run(bins, row, scheme, width, objective, v["core"], v.get("input"), v.get("protocol"),
+                          v.get("preset"))
     full = bool(v.get("symmetry") or v.get("clamp"))
     direct = not full or "--symmetry" in bins["flags"]
     rng = v.get("clamp")
@@ -332,6 +337,10 @@ def plan(row, bins):
                 width = widest(scheme, BITS[prec], row.bits)
                 if width >= 2:
                     for objective in ("mse", "max"):
+                        if row.function[1] == "rsqrt":   # both normalisations of RSQRT
+                            for preset in ("normalize", "octave"):
+                                yield (scheme, width, objective, {"core": prec, "preset": preset})
+                            continue
                         yield (scheme, width, objective, {"core": prec})
                         if row.id in GRID_FORMAT:
                             yield (scheme, width, objective, {"core": prec, "input": GRID_FORMAT[row.id]})

@@ -222,6 +222,10 @@ Problem::Problem(SearchSpec spec) : spec_(std::move(spec)) {
                        std::to_string(max_entries_) + " distinct inputs on the range)");
     fit_lo_ = core_ ? 0.0 : spec_.lo;
     fit_hi_ = core_ ? 1.0 : spec_.hi;
+    if (spec_.scaler && spec_.scaler->preset == "octave") {   // the core sees x' in [4, 8) only (§6)
+        fit_lo_ = 4.0;
+        fit_hi_ = 8.0;
+    }
     if (!is_fp32() && !spec_.scaler) {
         const int coarsest = *std::min_element(spec_.scales.begin(), spec_.scales.end());
         fit_lo_ = std::max(fit_lo_, std::ldexp(static_cast<double>(spec_.params.min_code()), -coarsest));

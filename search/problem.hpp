@@ -97,7 +97,7 @@ public:
 
     // The part of the range the input format reaches: for INT problems without the scaler the
     // range clamped to the codes of the coarsest scale (a range of +-1e308 gives the format's
-    // extremes), a range reduction's core argument [0, 1), otherwise the range. GA genes, chord anchors at the range ends and NN-LUT
+    // extremes), a range reduction's core argument [0, 1), the RSQRT octave's x' in [4, 8), otherwise the range. GA genes, chord anchors at the range ends and NN-LUT
     // samples stay inside it.
     double fit_lo() const { return fit_lo_; }
     double fit_hi() const { return fit_hi_; }

@@ -324,6 +324,8 @@ void set_scaler(PwlTable& t, uint64_t scaler) {
     if (reduce == reduce_none) {
         t.function = kScalerFunction.get(scaler) ? "rsqrt" : "div";
         spec.preset = kScalerPreset.get(scaler) ? "normalize" : "paper";
+        // OCTAVE acts on RSQRT with the leading one only (numeric-definition.md §6).
+        if (t.function == "rsqrt" && kScalerPreset.get(scaler) && kScalerOctave.get(scaler)) spec.preset = "octave";
     } else {
         t.function = kReduced[reduce];
         spec.preset = "reduce";

@@ -34,7 +34,7 @@ constexpr uint64_t kPerfCycles = 0x050, kPerfElements = 0x058, kPerfEnergy = 0x0
 constexpr uint64_t kLutBreakpoint = 0x1000, kLutSlope = 0x1400, kLutIntercept = 0x1800;
 constexpr uint64_t kSize = 0x2000;
 constexpr uint32_t kIdValue = 0x47514C55;      // "GQLU"
-constexpr uint32_t kVersionValue = 0x00010001;  // 1.1: the datapath options and the range reduction
+constexpr uint32_t kVersionValue = 0x00010002;  // 1.2: the datapath options, the range reduction (1.1), the RSQRT octave
 constexpr int kMaxEntries = 64;
 
 // CTRL bits
@@ -44,7 +44,7 @@ constexpr uint32_t kStatusBusy = 1u << 0, kStatusDone = 1u << 1, kStatusError = 
 // CFG_LAMBDA, CFG_REQUANT, CFG_SCALER and CFG_DATAPATH fields
 constexpr Field kLambdaK{0, 8}, kLambdaB{8, 8};
 constexpr Field kRequantEnable{0, 1}, kRequantOutFrac{8, 8};
-constexpr Field kScalerFunction{0, 1}, kScalerPreset{1, 1}, kScalerInFrac{8, 8}, kScalerOutFrac{16, 8}, kScalerReduce{24, 4};
+constexpr Field kScalerFunction{0, 1}, kScalerPreset{1, 1}, kScalerOctave{2, 1}, kScalerInFrac{8, 8}, kScalerOutFrac{16, 8}, kScalerReduce{24, 4};
 constexpr Field kDatapathSymmetry{0, 3}, kDatapathClamp{4, 1}, kDatapathRelative{5, 1};
 // Reset values of the configuration registers
 constexpr uint32_t kEntriesReset = 8;

@@ -33,7 +33,8 @@ void PwlDriver::load(const PwlTable& t, int scale, const RequantConfig& rq) {
         const ScalerFunc f = parse_scaler_func(t.function);
         s = t.scales.front();   // the core scale
         cpu_.write32(base_ + kCfgScaler,
-                     static_cast<uint32_t>(kScalerFunction.put(f == ScalerFunc::rsqrt) | kScalerPreset.put(t.scaler->preset == "normalize") |
+                     static_cast<uint32_t>(kScalerFunction.put(f == ScalerFunc::rsqrt) | kScalerPreset.put(t.scaler->preset == "normalize" || t.scaler->preset == "octave") |
+                                           kScalerOctave.put(t.scaler->preset == "octave") |
                                            kScalerInFrac.put(static_cast<uint64_t>(t.scaler->input.frac)) |
                                            kScalerOutFrac.put(static_cast<uint64_t>(t.scaler->output.frac)) |
                                            kScalerReduce.put(static_cast<uint64_t>(reduce_register(f)))));

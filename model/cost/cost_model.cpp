@@ -26,7 +26,7 @@ std::string to_string(Indexing i) {
 
 const char* to_string(Action a) {
     static const char* const names[kActions] = {"lut_read",  "compare",   "shift",   "multiply", "add",  "requantize",
-                                                "scale_select", "reg_write", "cfg_write", "operand", "fix", "reduce"};
+                                                "scale_select", "reg_write", "cfg_write", "operand", "fix", "reduce", "octave"};
     return names[static_cast<int>(a)];
 }
 
@@ -164,6 +164,7 @@ UnitStructure structure(const UnitShape& shape, Indexing indexing, const Structu
     u.requantizer = scaler || (!fp && opt.requantizer);
     u.options = !fp && !scaler && opt.options;
     u.reduction = scaler && opt.reduction;
+    u.octave = scaler && opt.octave;
     // The INT core: k input bits (scaler: the core's unsigned CoreW-bit code), W parameter bits.
     const int k = fp ? 32 : scaler ? shape.core_width : shape.in_width;
     const int W = fp ? 32 : shape.par_width;
@@ -171,7 +172,8 @@ UnitStructure structure(const UnitShape& shape, Indexing indexing, const Structu
     const int bpw = fp ? 32 : k + 1;             // breakpoint register / comparator width
     // Carried down the scaler's pipeline: sigma; with the range reduction the 11-bit result
     // shift, the LOG2 integer part and its zero flag.
-    const int sig = !scaler ? 0 : u.reduction ? 11 + clog2(shape.in_width + 1) + 2 + 1 : clog2(2 * shape.in_width + 2) + 1;
+    const int sig = (!scaler ? 0 : u.reduction ? 11 + clog2(shape.in_width + 1) + 2 + 1 : clog2(2 * shape.in_width + 2) + 1) +
+                    (u.octave ? 1 : 0);   // the octave's odd-exponent flag
     const int opnd = u.options ? 1 : 0;          // the options' (k+1)-bit MAC operand
 
     // LUT storage: breakpoint, slope and intercept registers, one read multiplexer per lane.
@@ -189,6 +191,7 @@ UnitStructure structure(const UnitShape& shape, Indexing indexing, const Structu
     if (!fp && !scaler) ctl.ff_bits += clog2(k) + (u.requantizer ? 1 + clog2(3 * k + 1) : 0);   // s, rq
     if (u.options) ctl.ff_bits += 3 + W + 3 * (k + 1) + 1;   // SYMMETRY, CENTER, CLAMP_LO/HI, ORIGIN, ICPT_MODE
     if (u.reduction) ctl.ff_bits += 2;                        // REDUCE
+    if (u.octave) ctl.ff_bits += 1;                           // OCTAVE
     ctl.ge = 12 * 4 + 10 * g.cmp_bit * 4;   // address decode, range checks of the written values
     at(ctl.ge_per_action, Action::cfg_write) = ctl.ge;
     u.blocks.push_back(ctl);
@@ -287,6 +290,16 @@ UnitStructure structure(const UnitShape& shape, Indexing indexing, const Structu
             sc.ge += L * red;
             at(sc.ge_per_action, Action::reduce) = red;
         }
+        if (u.octave) {
+            // RSQRT octave: y * 46341 as 7 shifted copies of the sum y (the set bits 0, 2, 8, 10,
+            // 12, 13, 15: each of the 6 adds spans the p bits above its copy's shift), the select
+            // of y or y * C, the requantizer 16 bits wider, the +16 of its shift.
+            const int p = A + (u.reduction ? 1 : 0) + 16;
+            const double oct = (6.0 * p - 60) * g.adder_bit + p * g.mux2 +
+                               16.0 * (g.adder_bit + clog2(2 * W + 3 * k + 80) * g.mux2 + 2.0) + 8 * g.adder_bit;
+            sc.ge += L * oct;
+            at(sc.ge_per_action, Action::octave) = oct;
+        }
         u.blocks.push_back(sc);
     }
 
@@ -328,6 +341,7 @@ TableActions table_actions(const PwlTable& t) {
     a.operand = o.folded() || o.clamp || o.intercept == InterceptMode::relative;
     a.fix = o.symmetry == Symmetry::odd || o.symmetry == Symmetry::point || o.symmetry == Symmetry::shifted;
     a.reduce = t.scaler && t.scaler->preset == "reduce";
+    a.octave = t.scaler && t.scaler->preset == "octave";
     return a;
 }
 
@@ -349,6 +363,7 @@ Activity nominal_activity(const UnitStructure& s, int active_entries, const Tabl
     add("mac", Action::add, 1);
     add("requantizer", Action::requantize, 1);
     add("scaler", use.reduce ? Action::reduce : Action::scale_select, 1);
+    if (use.octave) add("scaler", Action::octave, 0.5);   // random inputs: half the exponents are odd
     if (use.operand) add("options", Action::operand, 1);
     if (use.fix) add("options", Action::fix, 1);
     // Every data register bit is written once per element.

@@ -42,8 +42,9 @@ enum class Action : int {
     operand,        // INT options: fold, clamp and relative operand of one element
     fix,            // INT options: the symmetry fix of one element
     reduce,         // scaler: range reduction (EXP2/LOG2/EXP) of one element
+    octave,         // scaler: the RSQRT octave's constant multiply of one element (odd sigma)
 };
-constexpr int kActions = 12;
+constexpr int kActions = 13;
 const char* to_string(Action a);
 
 // Sizes of primitives in NAND2 gate equivalents. Textbook standard-cell ratios, fixed before
@@ -97,9 +98,10 @@ struct StructureOptions {
     bool requantizer = true;   // INT unit: the optional requantizer (Table 6's units have none)
     bool options = true;       // INT unit: the datapath options (numeric-definition.md §8-§11)
     bool reduction = true;     // scaler unit: the range reduction (EXP2, LOG2, EXP; §12)
+    bool octave = true;        // scaler unit: the RSQRT octave's constant multiplier (§6)
 };
 // The unit of the paper's Table 6: no requantizer, no datapath options, no range reduction.
-inline StructureOptions table6_structure() { return StructureOptions{false, false, false}; }
+inline StructureOptions table6_structure() { return StructureOptions{false, false, false, false}; }
 
 struct UnitStructure {
     UnitShape shape;
@@ -107,6 +109,7 @@ struct UnitStructure {
     bool requantizer = true;
     bool options = true;
     bool reduction = true;
+    bool octave = true;
     int latency = 3;               // cycles from input acceptance to output valid
     std::vector<BlockStructure> blocks;
     double ff_bits() const;
@@ -141,7 +144,7 @@ struct Activity {
 // point, shifted; even folds without one) and the range reduction (EXP2, LOG2, EXP: in place
 // of the DIV/RSQRT sub-range selection).
 struct TableActions {
-    bool operand = false, fix = false, reduce = false;
+    bool operand = false, fix = false, reduce = false, octave = false;
 };
 TableActions table_actions(const PwlTable& t);
 

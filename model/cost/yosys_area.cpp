@@ -48,8 +48,9 @@ const YosysRow* find_yosys(const std::vector<YosysRow>& rows, Precision p, int m
     return find_config(rows, to_string(p) + "_n" + std::to_string(max_entries) + (options ? "_opt" : requantizer ? "_rq" : ""));
 }
 
-const YosysRow* find_yosys_scaler(const std::vector<YosysRow>& rows, int max_entries, bool reduction) {
-    return find_config(rows, "scaler32_n" + std::to_string(max_entries) + (reduction ? "_red" : ""));
+const YosysRow* find_yosys_scaler(const std::vector<YosysRow>& rows, int max_entries, bool reduction, bool octave) {
+    if (reduction && octave) return nullptr;
+    return find_config(rows, "scaler32_n" + std::to_string(max_entries) + (reduction ? "_red" : octave ? "_oct" : ""));
 }
 
 double yosys_um2_per_ge(const std::vector<YosysRow>& rows) {

@@ -29,8 +29,9 @@ const std::vector<YosysRow>& default_yosys_area();
 // too: the _opt build), or nullptr.
 const YosysRow* find_yosys(const std::vector<YosysRow>& rows, Precision p, int max_entries, bool requantizer,
                            bool options = false);
-// The multi-range scaler unit (32-bit input, INT8 core; with the range reduction: the _red build).
-const YosysRow* find_yosys_scaler(const std::vector<YosysRow>& rows, int max_entries, bool reduction);
+// The multi-range scaler unit (32-bit input, INT8 core; with the range reduction: the _red
+// build; with the RSQRT octave's constant multiplier: the _oct build; both: none).
+const YosysRow* find_yosys_scaler(const std::vector<YosysRow>& rows, int max_entries, bool reduction, bool octave = false);
 // The um^2 per GE the file uses and the configuration it was calibrated on (area = paper area).
 double yosys_um2_per_ge(const std::vector<YosysRow>& rows);
 std::string yosys_calibration_config(const std::vector<YosysRow>& rows);

@@ -365,7 +365,8 @@ private:
 // Sub-range select (comparators on the input, or the leading one) gives sigma; the core code is
 // min(2^CoreW - 1, round_half_up(u * 2^-(in_frac + sigma - (CoreW - 3)))). With REDUCE != 0
 // the range reduction of numeric-definition.md §12 gives the UQ0.CoreW code, the exponent or
-// the integer part (select() returns the result shift e and the additive integer part).
+// the integer part (select() returns the result shift e and the additive integer part). OCTAVE
+// (RSQRT normalize): sigma = msb - 2, e = floor(sigma/2), odd sigma flags the 1/sqrt(2) multiply.
 template <int InW, int CoreW, int Lanes>
 class RangeScalerBlock : public Block {
 public:
@@ -375,6 +376,7 @@ public:
     void reset() {
         func_rsqrt = false;
         normalize = false;
+        octave = false;
         reduce = 0;
         in_frac = InW < 16 ? InW : 16;
         out_frac = 24;
@@ -389,6 +391,7 @@ public:
         int e = 0;          // result = pwl * 2^-e (+ ip)
         int64_t ip = 0;     // LOG2: lead - IN_FRAC
         bool zero = false;  // LOG2 of 0
+        bool odd = false;   // RSQRT octave, odd sigma: result * 46341 / 2^16
     };
     // The core's scale: UQ3.(CoreW-3) for DIV/RSQRT, UQ0.CoreW for the range reductions.
     int core_frac() const { return reduce ? CoreW : CoreW - 3; }
@@ -404,7 +407,7 @@ public:
         if (normalize) {
             const int lead = u == 0 ? 0 : 63 - __builtin_clzll(u);
             const int msb = lead - in_frac;
-            sigma = func_rsqrt ? (msb >= 0 ? msb / 2 * 2 : -((-msb + 1) / 2) * 2) : msb - 1;
+            sigma = !func_rsqrt ? msb - 1 : octaves() ? msb - 2 : (msb >= 0 ? msb / 2 * 2 : -((-msb + 1) / 2) * 2);
         } else {
             for (int i = 0; i < kRanges; ++i)
                 if (u >= sr_lo[i]) sigma = sr_shift[i];
@@ -420,12 +423,21 @@ public:
             code = (u != 0 && (-r >= CoreW || (u >> (CoreW - -r)) != 0)) ? kMax : static_cast<int64_t>(u << -r);
             if (code > kMax) code = kMax;
         }
-        return {sigma, code, result_shift(sigma)};
+        Choice c{sigma, code, result_shift(sigma)};
+        c.odd = octaves() && (sigma & 1) != 0;
+        if (c.odd) ctr_.add(Action::octave);   // the constant multiply in the last stage
+        return c;
     }
-    // Exponent applied to the core result: sigma (DIV) or sigma/2 rounded toward zero (RSQRT).
-    int result_shift(int sigma) const { return func_rsqrt ? sigma / 2 : sigma; }
+    // Exponent applied to the core result: sigma (DIV) or sigma/2 rounded toward zero (RSQRT),
+    // floor(sigma/2) with the octave.
+    int result_shift(int sigma) const {
+        if (!func_rsqrt) return sigma;
+        return octaves() ? (sigma >= 0 ? sigma / 2 : -((1 - sigma) / 2)) : sigma / 2;
+    }
+    // OCTAVE acts on RSQRT with the leading one (PRESET = 1) only.
+    bool octaves() const { return octave && func_rsqrt && normalize; }
 
-    bool func_rsqrt = false, normalize = false;
+    bool func_rsqrt = false, normalize = false, octave = false;
     int reduce = 0;   // 0 none, 1 EXP2, 2 LOG2, 3 EXP
     int in_frac = 16, out_frac = 24;
     uint64_t sr_lo[kRanges];

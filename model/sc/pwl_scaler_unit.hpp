@@ -2,8 +2,8 @@
 // scaler or the range reduction in front of an unsigned INT core at s = CoreW-3 (DIV/RSQRT) or
 // s = CoreW (reductions), then the requantizer to the 32-bit output.
 // Pipeline: input register -> scaler (sigma or reduction, core code) -> index stage(s) -> LUT
-// read, multiply, intercept shift -> align, add (LOG2: integer part), requantize (latency 4
-// with parallel comparators).
+// read, multiply, intercept shift -> align, add (LOG2: integer part; RSQRT octave, odd sigma:
+// times round(2^16/sqrt(2)) at 16 more fraction bits), requantize (latency 4 with parallel comparators).
 #pragma once
 #include <algorithm>
 #include <type_traits>
@@ -19,10 +19,13 @@ public:
     static constexpr int kLevels = clog2(MaxEntries);
     static constexpr int kCoreFrac = CoreW - 3;
     // Carried down the pipeline: the result shift e (11 bits: sigma, sigma/2 or -n), the LOG2
-    // integer part and its zero flag.
+    // integer part and its zero flag, the octave's odd flag.
     static constexpr int kEW = 11;
     static constexpr int kIpW = clog2(InW + 1) + 2;
-    static constexpr int kCarried = kEW + kIpW + 1;
+    static constexpr int kCarried = kEW + kIpW + 2;
+    // The octave's constant round(2^16 / sqrt(2)) (numeric-definition.md §6), its fraction bits.
+    static constexpr int64_t kHalfSqrt = 46341;
+    static constexpr int kHalfSqrtFrac = 16;
     static constexpr int kMaxEntries = MaxEntries;
     static constexpr int kLanes = Lanes;
     using acc_t = std::conditional_t<(kAccW <= 63), int64_t, i128>;
@@ -47,12 +50,12 @@ public:
             for (int l = 0; l < Lanes; ++l) {
                 f.q[l] = f.ip[l] = 0;
                 f.idx[l] = f.sigma[l] = f.e[l] = 0;
-                f.zero[l] = false;
+                f.zero[l] = f.odd[l] = false;
             }
         for (int l = 0; l < Lanes; ++l) {
             prod_[l] = bsh_[l] = ip_[l] = 0;
             e_[l] = 0;
-            zero_[l] = false;
+            zero_[l] = odd_[l] = false;
         }
     }
 
@@ -106,6 +109,9 @@ private:
             case reg::kPreset:
                 scaler.normalize = (d & 1) != 0;
                 return true;
+            case reg::kOctave:
+                scaler.octave = (d & 1) != 0;
+                return true;
             case reg::kInFrac:
                 if (v < 0 || v > InW) return false;
                 scaler.in_frac = static_cast<int>(v);
@@ -145,8 +151,10 @@ private:
             for (int l = 0; l < Lanes; ++l) {
                 acc_t acc = mac.add(l, shift.align(l, prod_[l], lo - ctl.lambda_k), bsh_[l]);
                 if (log2) acc += shl(static_cast<acc_t>(ip_[l]), lo + cf);
-                const int r = lo + cf + e_[l] - scaler.out_frac;
-                const uint32_t y = log2 && zero_[l] ? 0x80000000u : static_cast<uint32_t>(rq.apply(l, acc, r, 32, log2));
+                // Octave, odd sigma: the exact product with the constant, 16 more fraction bits.
+                const i128 y_c = odd_[l] ? static_cast<i128>(acc) * kHalfSqrt : static_cast<i128>(acc);
+                const int r = lo + cf + e_[l] - scaler.out_frac + (odd_[l] ? kHalfSqrtFrac : 0);
+                const uint32_t y = log2 && zero_[l] ? 0x80000000u : static_cast<uint32_t>(rq.apply(l, y_c, r, 32, log2));
                 if (tog) changed += popcount64(y ^ out_[l]);
                 out_[l] = y;
                 this->out_words_.set(l * 32, 32, y);
@@ -165,6 +173,7 @@ private:
                 e_[l] = f.e[l];
                 ip_[l] = f.ip[l];
                 zero_[l] = f.zero[l];
+                odd_[l] = f.odd[l];
             }
             pipe.write(Lanes * ((ParW + CoreW + 1) + (2 * ParW + CoreW) + kCarried));
         }
@@ -196,6 +205,7 @@ private:
                 front_[1].e[l] = c.e;
                 front_[1].ip[l] = c.ip;
                 front_[1].zero[l] = c.zero;
+                front_[1].odd[l] = c.odd;
                 front_[1].idx[l] = 0;
             }
             pipe.write(Lanes * (CoreW + kCarried));
@@ -220,12 +230,14 @@ private:
         int e[Lanes];        // result shift
         int64_t ip[Lanes];   // LOG2 integer part
         bool zero[Lanes];    // LOG2 of 0
+        bool odd[Lanes];     // RSQRT octave, odd sigma
         void carry_from(const Front& o, int l) {
             q[l] = o.q[l];
             sigma[l] = o.sigma[l];
             e[l] = o.e[l];
             ip[l] = o.ip[l];
             zero[l] = o.zero[l];
+            odd[l] = o.odd[l];
         }
     };
     PortFields<typename Base::in_type> in_fields_;
@@ -236,6 +248,7 @@ private:
     int e_[Lanes];
     int64_t ip_[Lanes];
     bool zero_[Lanes];
+    bool odd_[Lanes];
     uint32_t out_[Lanes] = {};
 };
 

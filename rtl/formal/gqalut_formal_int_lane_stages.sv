@@ -74,6 +74,7 @@ module gqalut_formal_int_lane_stages #(
     .e_i        (e),
     .a_i        (a),
     .z_i        (z),
+    .h_i        (1'b0),
     .n_i        (n),
     .bp_i       (bp),
     .slope_i    (slope),

@@ -21,6 +21,7 @@ configs=(
   "gqalut_pwl_scaler"
   "gqalut_pwl_scaler -GInW=16 -GCoreW=10 -GParW=12 -GMaxEntries=7 -GLanes=2"
   "gqalut_pwl_scaler -GReduce=0"
+  "gqalut_pwl_scaler -GReduce=0 -GOctave=0"
   "gqalut_pwl_scaler -GInW=24 -GCoreW=16 -GParW=16 -GMaxEntries=8"
 )
 fails=0

@@ -36,7 +36,7 @@ bool write_accepted(const UnitShape& shape, const CfgWrite& w) {
     }
     if (shape.kind == UnitKind::scaler_unit) {
         const int k = shape.in_width;
-        if (a == reg::kFunc || a == reg::kPreset) return true;
+        if (a == reg::kFunc || a == reg::kPreset || a == reg::kOctave) return true;
         if (a == reg::kInFrac) return v <= static_cast<uint64_t>(k);
         if (a == reg::kOutFrac) return v <= 32;
         if (a == reg::kReduce) return v < static_cast<uint64_t>(reg::kNumReductions);
@@ -52,7 +52,7 @@ std::vector<CfgWrite> invalid_writes(const UnitShape& shape) {
     std::vector<CfgWrite> w = {
         {reg::kNEntries, 0}, {reg::kNEntries, n + 1}, {reg::kNEntries, neg(-1)},
         {reg::kBreakpoint + static_cast<uint32_t>(n) - 1, 5},
-        {0x007, 1}, {0x00E, 1}, {0x00F, 1}, {0x0FF, 1}, {0x400, 1}, {0xFFF, 1}, {0x015, 1}, {0x024, 1}, {0x02C, 1},
+        {0x007, 1}, {0x00E, 1}, {0x00F, 1}, {0x0FF, 1}, {0x400, 1}, {0xFFF, 1}, {0x016, 1}, {0x024, 1}, {0x02C, 1},
     };
     if (n < 256) {
         w.push_back({reg::kSlope + static_cast<uint32_t>(n), 7});
@@ -63,7 +63,7 @@ std::vector<CfgWrite> invalid_writes(const UnitShape& shape) {
     switch (shape.kind) {
         case UnitKind::int_unit:
             for (uint32_t a : {reg::kFunc, reg::kPreset, reg::kInFrac, reg::kOutFrac, reg::kSubRangeLo, reg::kSubRangeShift,
-                               reg::kReduce})
+                               reg::kReduce, reg::kOctave})
                 w.push_back({a, 0});
             w.push_back({reg::kSymmetry, static_cast<uint64_t>(reg::kNumSymmetries)});
             w.push_back({reg::kSymmetry, neg(-1)});
@@ -89,7 +89,7 @@ std::vector<CfgWrite> invalid_writes(const UnitShape& shape) {
             break;
         case UnitKind::fp32_unit:
             for (uint32_t a : {reg::kScale, reg::kLambdaK, reg::kLambdaB, reg::kRqEnable, reg::kRqFrac, reg::kFunc,
-                               reg::kPreset, reg::kSubRangeLo, reg::kSymmetry, reg::kOrigin, reg::kReduce})
+                               reg::kPreset, reg::kSubRangeLo, reg::kSymmetry, reg::kOrigin, reg::kReduce, reg::kOctave})
                 w.push_back({a, 0});
             break;
     }
@@ -112,7 +112,7 @@ std::vector<uint32_t> mapped_addresses(const UnitShape& shape) {
                            reg::kClampHi, reg::kIcptMode, reg::kOrigin})
             a.push_back(r);
     if (shape.kind == UnitKind::scaler_unit) {
-        for (uint32_t r : {reg::kFunc, reg::kPreset, reg::kInFrac, reg::kOutFrac, reg::kReduce}) a.push_back(r);
+        for (uint32_t r : {reg::kFunc, reg::kPreset, reg::kInFrac, reg::kOutFrac, reg::kReduce, reg::kOctave}) a.push_back(r);
         for (uint32_t i = 0; i < static_cast<uint32_t>(reg::kMaxSubRanges); ++i) {
             a.push_back(reg::kSubRangeLo + i);
             a.push_back(reg::kSubRangeShift + i);

@@ -1,5 +1,5 @@
 // gqalut cost [--precision P --entries N [--lanes L] [--max-entries M] [--indexing I] [--requantizer]
-//             [--options] [--scaler [--reduction]]]
+//             [--options] [--scaler [--reduction] [--octave]]]
 //             [--validate] [--calibrate [--out FILE]] [--constants FILE] [--table6 FILE] [--yosys-csv FILE]
 //             [--format text|json]
 // Area, energy per element and power of the pwl unit from the cost model (docs/results/cost-model.md), and the
@@ -93,7 +93,7 @@ int run_cost(const Args& args) {
     double clock_mhz = 500;
     int entries = 0, lanes = 1, max_entries = 0;
     bool validate_rows = false, calibrate_now = false, requantizer = false, options = false, breakdown = false;
-    bool scaler = false, reduction = false;
+    bool scaler = false, reduction = false, octave = false;
     po::options_description desc("cost options");
     desc.add_options()
         ("precision", po::value<std::string>(&precision), "int8, int16, int32 or fp32 (with --entries: one estimate)")
@@ -108,6 +108,7 @@ int run_cost(const Args& args) {
          "include the INT datapath options: symmetry, clamp, relative intercepts (implies --requantizer)")
         ("scaler", po::bool_switch(&scaler), "the multi-range scaler unit (32-bit input) with a --precision core (int8)")
         ("reduction", po::bool_switch(&reduction), "with --scaler: include the range reduction (EXP2, LOG2, EXP)")
+        ("octave", po::bool_switch(&octave), "with --scaler: include the RSQRT octave's constant multiplier (preset octave)")
         ("validate", po::bool_switch(&validate_rows), "every Table 6 row: predicted vs paper, leave-one-out errors")
         ("calibrate", po::bool_switch(&calibrate_now), "fit the constants to Table 6 (writes --out, else prints)")
         ("out", po::value<std::string>(&out_path), "with --calibrate: constants file to write")
@@ -196,9 +197,11 @@ int run_cost(const Args& args) {
         probe.precision = p;
         probe.entries = max_entries;
         if (table) {
-            if (scaler || reduction || options) throw BadInput("--scaler, --reduction and --options: with --table the table says which");
+            if (scaler || reduction || octave || options)
+                throw BadInput("--scaler, --reduction, --octave and --options: with --table the table says which");
             scaler = table->scaler.has_value();
             reduction = scaler && table->scaler->preset == "reduce";
+            octave = scaler && table->scaler->preset == "octave";
             options = !table->datapath.is_default();
         }
         UnitShape shape = table ? shape_for(*table, max_entries, lanes) : scaler ? scaler_shape(max_entries, lanes) : paper_shape(probe);
@@ -206,6 +209,7 @@ int run_cost(const Args& args) {
         if (!table) {
             if (options && p == Precision::fp32) throw BadInput("--options: the datapath options are for INT precisions");
             if (reduction && !scaler) throw BadInput("--reduction needs --scaler");
+            if (octave && !scaler) throw BadInput("--octave needs --scaler");
             if (scaler && (p != Precision::int8 || options || requantizer))
                 throw BadInput("--scaler: the scaler unit has an int8 core and its own requantizer (no --options, --requantizer)");
         }
@@ -214,6 +218,7 @@ int run_cost(const Args& args) {
         opt.requantizer = requantizer;
         opt.options = options;
         opt.reduction = reduction;
+        opt.octave = octave;
         Constants at_clock = base;
         at_clock.clock_hz = clock_mhz * 1e6;
         out["clock_hz"] = at_clock.clock_hz;
@@ -231,7 +236,7 @@ int run_cost(const Args& args) {
         for (const auto& rc : checks)
             if (rc.row.precision == p && rc.row.entries == entries) check = &rc;
         const YosysRow* y = lanes != 1 || ix != Indexing::parallel ? nullptr
-                            : scaler ? find_yosys_scaler(yosys, max_entries, reduction)
+                            : scaler ? find_yosys_scaler(yosys, max_entries, reduction, octave)
                                      : find_yosys(yosys, p, max_entries, requantizer, options);
         rows_j.push_back(row_json(paper, shape, entries, ix, c, check, y));
     } else {

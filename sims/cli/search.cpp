@@ -92,7 +92,7 @@ int run_search(const Args& raw_args) {
         ("width", po::value<int>(&width), "slope/intercept width W (default k)")
         ("preset", po::value<std::string>(&preset),
          "scaler preset: div/rsqrt normalize (default: every code of the input format) or paper (Table 2 as printed, "
-         "for Table 3); exp2/log2 reduce (the default, range reduction); exp reduce (through 2^x on the scaler)")
+         "for Table 3); rsqrt octave (every exponent, x' in [4, 8), odd ones times 1/sqrt(2)); exp2/log2 reduce (the default, range reduction); exp reduce (through 2^x on the scaler)")
         ("scaler-input", po::value<std::string>(&scaler_input),
          "scaler input format: Q15.16 (exp2, exp; the default) or UQ16.16 (div, rsqrt, log2; the default), any width 2..32")
         ("scaler-output", po::value<std::string>(&scaler_output),

@@ -15,10 +15,11 @@ SizedCost sized_cost(const PwlTable& t, const std::string& table_path, int lanes
     s.shape = shape_for(t, t.entries, lanes);
     s.indexing = ix;
     // The blocks the table uses, as `gqalut cost --table` counts them: the datapath options
-    // (which come with the requantizer, as in the RTL) and the range reduction.
+    // (which come with the requantizer, as in the RTL), the range reduction and the octave.
     cost::StructureOptions o;
     o.options = !t.datapath.is_default();
     o.reduction = t.scaler && t.scaler->preset == "reduce";
+    o.octave = t.scaler && t.scaler->preset == "octave";
     s.requantizer = (requantizer || o.options) && s.shape.kind == UnitKind::int_unit;
     o.requantizer = s.requantizer;
     cost::Constants at_clock = c;

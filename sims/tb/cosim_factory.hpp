@@ -31,8 +31,12 @@ inline std::vector<CfgWrite> random_pin_writes(const UnitShape& shape) {
                                                         {reg::kOrigin, top / 4}, {reg::kCenter, 1}})
             w.push_back(x);
     }
-    if (shape.kind == UnitKind::scaler_unit)
+    if (shape.kind == UnitKind::scaler_unit) {
         for (uint64_t m = 0; m < static_cast<uint64_t>(reg::kNumReductions); ++m) w.push_back({reg::kReduce, m});
+        // The RSQRT octave (OCTAVE with FUNC = 1, PRESET = 1), and back.
+        for (const CfgWrite& x : std::vector<CfgWrite>{{reg::kFunc, 1}, {reg::kPreset, 1}, {reg::kOctave, 1}, {reg::kOctave, 0}})
+            w.push_back(x);
+    }
     w.push_back({reg::kClearError, 0});
     return w;
 }

@@ -228,6 +228,35 @@ TEST_CASE("scaler_div_rsqrt_both_presets", "[scaler]") {
     print("div/rsqrt x paper/normalize x N 4/8/16/32, uniform and random core tables, random + corner inputs", rnd);
 }
 
+// The RSQRT octave (numeric-definition.md §6): every UQ16.16 code below 4.0 (sigma -18..-1,
+// both parities, so the constant multiply and its absence) on a chord, a random and a searched
+// core table; random + corner inputs over the whole input range at N 4/8/16/32 and several
+// output formats.
+TEST_CASE("scaler_rsqrt_octave", "[scaler][octave]") {
+    sim::CosimSim& c = cosim(scaler_shape());
+    Totals window, rnd;
+    uint64_t i = 0;
+    std::vector<uint64_t> low(uint64_t(1) << 18);
+    for (uint64_t w = 0; w < low.size(); ++w) low[w] = w;
+    SearchOptions o;
+    o.spec.function = "rsqrt";
+    o.spec.preset = "octave";
+    o.spec.entries = 16;
+    o.method = "optimal";
+    const PwlTable searched = run_search(o).table;
+    REQUIRE(searched.scaler);
+    REQUIRE(searched.scaler->preset == "octave");
+    for (const PwlTable& t : {scaler_table("rsqrt", "octave", 16, 0, 24), scaler_table("rsqrt", "octave", 16, 91, 28), searched})
+        run_words(c, window, t, low, stalls(i++));
+    for (int n : {4, 8, 16, 32}) {
+        run(c, rnd, scaler_table("rsqrt", "octave", n, 0, 24), 0, {false, 6000}, stalls(i++));
+        run(c, rnd, scaler_table("rsqrt", "octave", n, 170 + static_cast<uint64_t>(n), n % 3 == 0 ? 0 : 32 - n / 2), 0,
+            {false, 6000}, stalls(i++));
+    }
+    print("rsqrt octave, every UQ16.16 code below 4.0, chord + random + searched N=16 core tables", window);
+    print("rsqrt octave x N 4/8/16/32, uniform and random core tables, random + corner inputs", rnd);
+}
+
 // The datapath options (numeric-definition.md §8-§11), every combination: INT8 every code at
 // every scale on random tables (random requantizer) and on the uniform fits that use the
 // options as intended; INT16 every code at one scale per combination; INT32 random + corners.

@@ -34,6 +34,7 @@ check "table 6 rows with the yosys column" "len(j['rows']) == 8 and $keys and al
 check "calibration row" "j['yosys']['calibrated_on'] == 'int8_n8' and abs(j['rows'][0]['yosys_area_error']) < 1e-3 and abs(j['yosys']['um2_per_gate_equivalent'] - float(rows['int8_n8']['area_um2']) / float(rows['int8_n8']['gate_equivalents'])) < 1e-9"
 check "predictions within 30% of Table 6" "all(abs(r['yosys_area_error']) < 0.3 for r in j['rows'])"
 check "one estimate with the requantizer" "j['rows'][0]['yosys_config'] == 'int16_n16_rq' and j['rows'][0]['yosys_area_um2'] == float(rows['int16_n16_rq']['area_um2']) and j['rows'][0]['yosys_area_error'] is None" --precision int16 --entries 16 --requantizer
+check "the scaler with the RSQRT octave" "j['rows'][0]['yosys_config'] == 'scaler32_n8_oct' and j['rows'][0]['yosys_area_um2'] == float(rows['scaler32_n8_oct']['area_um2']) and j['rows'][0]['area_um2'] > 1.1 * float(rows['scaler32_n8']['area_um2'])" --scaler --precision int8 --entries 8 --octave
 check "no synthesized configuration" "j['rows'][0]['yosys_area_um2'] is None" --precision int8 --entries 8 --lanes 8
 check "another csv" "j['rows'][0]['yosys_area_um2'] == 1234" --precision int8 --entries 8 --yosys-csv <(printf 'config,cells,flops,gate_equivalents,area_um2,paper_area_um2\nint8_n8,1,1,10,1234,\n')
 
@@ -51,6 +52,17 @@ if [[ $? -ne 2 || -s $dir/out || $(wc -l <"$dir/err") -ne 1 ]] || ! grep -q "bad
 else
     echo "ok   bad csv: $(cat "$dir/err")"
 fi
+
+octave_table=$(dirname "$csv")/../../tests/rtl/data/rsqrt_octave_optimal_16.json
+for args in "--precision int8 --entries 8 --octave" "--table $octave_table --octave"; do
+    # shellcheck disable=SC2086
+    "$gqalut" cost $args >"$dir/out" 2>"$dir/err"
+    if [[ $? -ne 2 || -s $dir/out || $(wc -l <"$dir/err") -ne 1 ]]; then
+        echo "FAIL bad $args: $(cat "$dir/err")"; fails=$((fails + 1))
+    else
+        echo "ok   bad $args: $(cat "$dir/err")"
+    fi
+done
 
 echo "$fails failure(s)"
 [[ $fails -eq 0 ]]

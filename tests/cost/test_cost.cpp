@@ -5,6 +5,7 @@
 
 #include "model/cost/calibration.hpp"
 #include "model/errors.hpp"
+#include "model/pwl_table.hpp"
 
 using namespace gqalut;
 using namespace gqalut::cost;
@@ -91,6 +92,30 @@ TEST_CASE("structure grows with entries, width and lanes, and the lanes share th
     CHECK(ss.find("scaler") != nullptr);
     CHECK(ss.find("requantizer") != nullptr);
     CHECK(ss.latency == 4);
+}
+
+TEST_CASE("the RSQRT octave's constant multiplier is priced in the scaler block", "[cost][octave]") {
+    const Constants& c = default_constants();
+    StructureOptions with, without;
+    without.octave = false;
+    const UnitStructure a = structure(scaler_shape(8), Indexing::parallel, with);
+    const UnitStructure b = structure(scaler_shape(8), Indexing::parallel, without);
+    CHECK(a.find("scaler")->ge > b.find("scaler")->ge);
+    CHECK(a.find("scaler")->ge_per_action[static_cast<size_t>(Action::octave)] > 0);
+    CHECK(b.find("scaler")->ge_per_action[static_cast<size_t>(Action::octave)] == 0);
+    CHECK(a.ff_bits() > b.ff_bits());   // OCTAVE and the carried odd-exponent flag
+    // An octave table's nominal activity charges the multiply (half the exponents are odd).
+    TableActions oct;
+    oct.octave = true;
+    const Activity plain = nominal_activity(a, 8), odd = nominal_activity(a, 8, oct);
+    CHECK(evaluate(a, odd, c).energy_pj_per_element > evaluate(a, plain, c).energy_pj_per_element);
+    PwlTable t;
+    t.scaler = ScalerSpec{};
+    t.scaler->preset = "octave";
+    CHECK(table_actions(t).octave);
+    t.scaler->preset = "normalize";
+    CHECK_FALSE(table_actions(t).octave);
+    CHECK_FALSE(table6_structure().octave);
 }
 
 TEST_CASE("energy per element follows the activity", "[cost]") {

@@ -44,6 +44,7 @@ PwlTable random_scaler_table(Rng& rng) {
     t.scales = {5};
     ScalerSpec spec;
     spec.preset = rng.chance(0.5) ? "paper" : "normalize";
+    if (t.function == "rsqrt" && spec.preset == "normalize" && rng.chance(0.5)) spec.preset = "octave";
     spec.input.frac = static_cast<int>(rng.range(0, 32));
     spec.output.frac = static_cast<int>(rng.range(0, 32));
     t.scaler = spec;
@@ -63,7 +64,8 @@ size_t subrange_both_presets(Driver& d, StreamResult& total) {
     Rng rng(3301);
     int run = 0;
     for (const char* fn : {"div", "rsqrt"}) {
-        for (const char* preset : {"paper", "normalize"}) {
+        for (const char* preset : {"paper", "normalize", "octave"}) {
+            if (std::string(preset) == "octave" && std::string(fn) == "div") continue;   // RSQRT only
             PwlTable t = uniform_table(fn, Precision::int8, 16, std::string(fn) == "div" ? 0.5 : 0.25, 4);
             t.scaler->preset = preset;
             std::vector<uint64_t> words;
@@ -74,7 +76,7 @@ size_t subrange_both_presets(Driver& d, StreamResult& total) {
             ++run;
         }
     }
-    return 4u * 262144u;
+    return 5u * 262144u;
 }
 
 size_t random_tables_and_formats(Driver& d, StreamResult& total) {
@@ -101,6 +103,8 @@ size_t random_subrange_registers(Driver& d, StreamResult& total) {
         uint64_t lo[4];
         int shift[4];
         std::vector<CfgWrite> writes = config_writes(t, 5, d.dut().shape());
+        // OCTAVE acts only with PRESET = 1 (and FUNC = 1): set here, it must change nothing.
+        if (run % 2) writes.push_back({reg::kOctave, 1});
         for (int i = 0; i < 4; ++i) {
             lo[i] = rng.chance(0.2) ? (uint64_t(1) << 32) + (rng.next() & 1) : rng.next() >> (31 + rng.next() % 33);
             shift[i] = static_cast<int>(rng.range(-32, 32));
@@ -174,9 +178,9 @@ size_t reduce_random(Driver& d, StreamResult& total) {
 }
 
 const RtlCase kCases[] = {
-    {"div/rsqrt x paper/normalize: every UQ16.16 code < 4.0 + edges + 30000 random", scaler_shape(), subrange_both_presets, false},
+    {"div/rsqrt x paper/normalize, rsqrt octave: every UQ16.16 code < 4.0 + edges + 30000 random", scaler_shape(), subrange_both_presets, false},
     {"40 random tables (function, preset, lambda, IN_FRAC, OUT_FRAC)", scaler_shape(), random_tables_and_formats, false},
-    {"40 random sub-range register sets (paper preset)", scaler_shape(), random_subrange_registers, false},
+    {"40 random sub-range register sets (paper preset; OCTAVE = 1 in every other, ignored)", scaler_shape(), random_subrange_registers, false},
     {"exp2/log2/exp: every code of a 2^18 window + edges + 20000 random", scaler_shape(), reduce_window, false},
     {"45 random exp2/log2/exp tables (core codes, lambda, IN_FRAC, OUT_FRAC)", scaler_shape(), reduce_random, false},
 };

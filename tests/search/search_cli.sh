@@ -112,6 +112,35 @@ for want in normalize paper; do
         { echo "FAIL div/rsqrt preset $want: $(head -c 300 "$dir/p.out")"; fails=$((fails + 1)); }
 done
 
+# The RSQRT octave (numeric-definition.md §6): every method and scheme fits the core on x' in
+# [4, 8) through the golden scaler; the table (version 2) reads back with the same metrics and
+# beats a one-segment fit (the exact optimal fits by 20x); div, non-scaler functions and
+# reductions refuse the preset.
+bad "div with the octave preset" --function div --preset octave --entries 8 --method optimal
+bad "octave preset on the INT unit" --function gelu --preset octave --entries 8 --method optimal
+bad "exp2 with the octave preset" --function exp2 --preset octave --entries 8 --method optimal
+for args in "--method optimal --scheme per-scale" "--method optimal --scheme shared" "--method optimal --scheme uniform" \
+    "--method optimal --scheme uniform --objective max --precision int16" "--method gqa --seed 3" "--method gqa-rm --seed 3" \
+    "--method nnlut --seed 3"; do
+    # shellcheck disable=SC2086
+    "$gqalut" search --function rsqrt --preset octave --entries 8 $args --quiet --format json --out "$dir/oct.json" >"$dir/oct.out" 2>"$dir/oct.err" &&
+        "$gqalut" eval --table "$dir/oct.json" --format json >"$dir/oct.eval" 2>&1 &&
+        "$gqalut" search --function rsqrt --preset octave --entries 1 --method optimal --quiet --format json >"$dir/oct1.out" 2>&1 &&
+        /usr/bin/python3 - "$dir" "$args" <<'PY' || { echo "FAIL octave $args: $(head -c 300 "$dir/oct.err")"; fails=$((fails + 1)); }
+import json, sys
+d, args = sys.argv[1], sys.argv[2]
+a, e, t, one = (json.load(open(d + f)) for f in ("/oct.out", "/oct.eval", "/oct.json", "/oct1.out"))
+assert a["scaler"] == "octave" and t["scaler"]["preset"] == "octave" and t["version"] == 2, (a.get("scaler"), t["scaler"])
+k = 16 if "int16" in args else 8
+assert t["scales"] == [k - 3], t["scales"]
+for key in ("mse_mean", "max_abs_error", "points"):
+    assert e[key] == a[key] and t["metrics"][key] == a[key], (key, e[key], a[key])
+# A fit of the octave (the core's x' in [4, 8), not the range [0.25, 4]): below one segment.
+assert a["mse_mean"] < one["mse_mean"] / (20 if "optimal" in args else 1), (a["mse_mean"], one["mse_mean"])
+print("ok   octave %s: MSE %.3e, max %.3e (one segment %.3e), eval agrees" % (args, a["mse_mean"], a["max_abs_error"], one["mse_mean"]))
+PY
+done
+
 # Errors name what is wrong.
 "$gqalut" search --function exp --range -4,4 --entries 8 --method optimal 2>&1 | grep -q "domain of exp (x <= 0)" ||
     { echo "FAIL exp domain message"; fails=$((fails + 1)); }

@@ -204,7 +204,7 @@ TEST_CASE("out-of-range and unmapped writes are ignored and set cfg_err_o", "[pr
         {reg::kSlope + 31, 0, true},      {reg::kSlope + 32, 0, false},
         {reg::kIntercept + 32, 0, false}, {0x7FF, 0, false},
         {reg::kFunc, 0, false},           {reg::kSubRangeLo, 0, false},         // scaler registers: unmapped here
-        {reg::kReduce, 0, false},
+        {reg::kReduce, 0, false},         {reg::kOctave, 0, false},
         {reg::kNEntries, int64_t(1) << 32 | 4, false},                          // range checks use the whole value
         {reg::kSymmetry, 5, false},       {reg::kSymmetry, -1, false},          // the datapath options
         {reg::kSymmetry, int64_t(1) << 32, false}, {reg::kSymmetry, 4, true},   {reg::kSymmetry, 0, true},

@@ -51,7 +51,8 @@ TEST_CASE("INT16, INT32, FP32 and DIV/RSQRT jobs equal the golden model", "[jobs
     check_job(t32, 31, RequantConfig{true, 28}, 2000, 5);
     check_job(uniform_table("gelu", Precision::fp32, 64, -4, 4), 0, {}, 2000, 6);
     for (const char* f : {"div", "rsqrt"})
-        for (const char* preset : {"paper", "normalize"}) {
+        for (const char* preset : {"paper", "normalize", "octave"}) {
+            if (std::string(preset) == "octave" && std::string(f) == "div") continue;   // RSQRT only (CFG_SCALER.OCTAVE)
             PwlTable t = uniform_table(f, Precision::int8, 16, 0.25, 4);
             t.scaler->preset = preset;
             check_job(t, 0, {}, 2000, 7);

@@ -136,7 +136,7 @@ struct Row {
     const char* name;
 };
 const Row kMap[] = {
-    {0x000, 4, Rights::ro, 0x47514C55, "ID"},           {0x004, 4, Rights::ro, 0x00010001, "VERSION"},
+    {0x000, 4, Rights::ro, 0x47514C55, "ID"},           {0x004, 4, Rights::ro, 0x00010002, "VERSION"},
     {0x008, 4, Rights::rw, 0, "CTRL"},                  {0x00C, 4, Rights::w1c, 0, "STATUS"},
     {0x010, 4, Rights::rw, 0, "CFG_MODE"},              {0x014, 4, Rights::rw, 8, "CFG_ENTRIES"},
     {0x018, 4, Rights::rw, 0, "CFG_SCALE"},             {0x01C, 4, Rights::rw, 0x0606, "CFG_LAMBDA"},

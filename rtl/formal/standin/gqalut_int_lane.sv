@@ -20,7 +20,8 @@ module gqalut_int_lane #(
   parameter bit Options    = 1'b0,
   parameter bit Addend     = 1'b0,
   parameter int AW         = 1,
-  parameter int AShW       = 1
+  parameter int AShW       = 1,
+  parameter bit HalfSqrt   = 1'b0
 ) (
   input  logic                            clk_i,
   input  logic                            rst_ni,
@@ -29,6 +30,7 @@ module gqalut_int_lane #(
   input  logic signed [EW-1:0]            e_i,
   input  logic signed [AW-1:0]            a_i,
   input  logic                            z_i,
+  input  logic                            h_i,
   input  logic [$clog2(MaxEntries+1)-1:0] n_i,
   input  logic [(MaxEntries-1)*(InW+1)-1:0] bp_i,
   input  logic [MaxEntries*ParW-1:0]      slope_i,
@@ -69,7 +71,7 @@ module gqalut_int_lane #(
 
   // Kept: the configuration the real lane reads stays in the netlist (the proof reads it).
   (* keep *) logic unused;
-  assign unused = ^{e_i, a_i, z_i, n_i, bp_i, slope_i, icpt_i, sp_i, sb_i, lo_i, sym_i, center_i, clamp_lo_i,
+  assign unused = ^{e_i, a_i, z_i, h_i, n_i, bp_i, slope_i, icpt_i, sp_i, sb_i, lo_i, sym_i, center_i, clamp_lo_i,
                     clamp_hi_i, rel_i, origin_i, a_en_i, ash_i, rq_en_i, rq_signed_i, r_i};
 
 endmodule
