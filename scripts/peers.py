@@ -202,7 +202,7 @@ def scaler_run(bins, row, scheme, width, objective, prec, grid_format=None, prot
     if preset:
         row = row._replace(function=["--function", fn, "--preset", preset])
     flags = []
-    if fn in ("exp2", "log2"):
+    if fn in ("exp2", "log2") or grid_format:
         flags = ["--range", fmt_range(row.lo, row.hi)] + (["--scaler-input", grid_format] if grid_format else [])
         flags += ["--protocol", protocol] if protocol else []
     argv = search_argv(row, scheme, width, objective, flags, None, prec)
@@ -243,6 +243,12 @@ def run_json(gqalut, argv):
     if p.returncode != 0:
         return None, p.stderr.strip().splitlines()[-1] if p.stderr.strip() else f"exit {p.returncode}"
     return json.loads(p.stdout), p.stderr.strip()
+
+
+def own_format(row):
+    """The unsigned format whose codes are exactly the row's grid x = q 2^-s, q >= 0."""
+    q_hi = round(row.hi * 2 ** row.scale)
+    return f"UQ{max(0, q_hi.bit_length() - row.scale)}.{row.scale}"
 
 
 def grid_codes(row):
@@ -340,6 +346,9 @@ def plan(row, bins):
                         if row.function[1] == "rsqrt":   # both normalisations of RSQRT
                             for preset in ("normalize", "octave"):
                                 yield (scheme, width, objective, {"core": prec, "preset": preset})
+                            if "--protocol" in bins["flags"]:   # the octave fitted on exactly the row's codes
+                                yield (scheme, width, objective, {"core": prec, "preset": "octave",
+                                                                  "input": own_format(row), "protocol": "codes"})
                             continue
                         yield (scheme, width, objective, {"core": prec})
                         if row.id in GRID_FORMAT:
