@@ -85,6 +85,7 @@ int run_sim(const Args& args) {
                    " [--inputs exhaustive|random:N] [--scale S|all] [--lanes L] [--stall-in P] [--stall-out P] [--vcd FILE]"))
         return kOk;
     const Format fmt = parse_format(format);
+    check_paths_given(vm, {"table", "constants"});
     const unit::Level* level = unit::find_level(model);
     if (!level) throw BadInput("--model: unknown model '" + model + "' (known: " + names + ")");
     check_unit_size(lanes, max_entries);

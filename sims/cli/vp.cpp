@@ -52,6 +52,7 @@ int run_vp(const Args& args) {
     po::variables_map vm;
     if (!parse(args, desc, vm, "gqalut vp --kernel softmax|layernorm|gelu [--model golden|cycle|rtl] [--config FILE] [--set INSTANCE.PARAMETER=VALUE]...")) return kOk;
     const Format fmt = parse_format(format);
+    check_paths_given(vm, {"config", "exp-table", "gelu-table", "div-table", "rsqrt-table"});
     sim::register_built_in_levels();
     if (!unit::find_level(model)) throw BadInput("--model: unknown model '" + model + "' (known: " + unit::level_names() + ")");
     if (!vp::is_kernel(kernel)) throw BadInput("--kernel: unknown kernel '" + kernel + "' (known: softmax, layernorm, gelu)");
