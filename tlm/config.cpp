@@ -47,8 +47,10 @@ void Config::load_file(const std::string& path) {
     std::istringstream in([&] {
         try {
             return read_text_file(path);
-        } catch (const BadInput& e) {
-            throw BadInput("configuration file " + std::string(e.what()));
+        } catch (const BadInput& e) {   // "PATH: why": said as the file that cannot be read
+            std::string why = e.what();
+            if (why.rfind(path + ": ", 0) == 0) why.erase(0, path.size() + 2);
+            throw BadInput("configuration file " + path + " cannot be read: " + why);
         }
     }());
     std::string line;
