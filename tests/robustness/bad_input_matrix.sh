@@ -233,6 +233,11 @@ check "explore: network-seed -1" "--network-seed: '-1'" explore --out "$dir/keep
 check "explore: merge a FIFO shard" "not a regular file" explore --out "$dir/MF" --merge --quiet
 check "explore: explore.csv is a FIFO" "--out: .*explore.csv exists and is not a regular file" explore --out "$dir/X" \
   --functions gelu --precisions int8 --entries 4 --methods optimal --no-plots --quiet
+check "vp: clock 1e-300 MHz" "--clock-mhz: 1e-300 outside" vp --kernel gelu --clock-mhz 1e-300
+check "vp: accelerator clock 1e-300 MHz" "clock_mhz 1e-300 outside" vp --kernel gelu --set vp.accel.clock_mhz=1e-300
+check "sim: clock 1e-300 MHz" "--clock-mhz: 1e-300 outside" sim --table "$good" --model cycle --clock-mhz 1e-300
+check "explore: expression not finite inside its range" "not finite at x = 0.71875" explore --out "$dir/keepdir" \
+  --expr "x>0.7&&x<0.72?0/0:x" --range 0,1 --functions gelu --precisions int8 --entries 4 --methods optimal --quiet
 
 # works NAME PYTHON-CHECK ARGS...: exit 0, and the JSON on stdout satisfies the check (as `j`).
 works() {
