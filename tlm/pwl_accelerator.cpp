@@ -50,8 +50,9 @@ T number(const std::string& v, const char* what) {
             const double d = std::stod(v, &used);
             if (used == v.size()) return static_cast<T>(d);
         } else if constexpr (std::is_signed_v<T>) {
-            const long long i = std::stoll(v, &used, 0);
-            if (used == v.size()) return static_cast<T>(i);
+            const long long i = std::stoll(v, &used, 0);   // in T's range: 4294967297 lanes is not 1
+            if (used == v.size() && i >= std::numeric_limits<T>::min() && i <= std::numeric_limits<T>::max())
+                return static_cast<T>(i);
         } else {
             const unsigned long long u = std::stoull(v, &used, 0);
             if (used == v.size() && v.find('-') == std::string::npos && u <= std::numeric_limits<T>::max()) return static_cast<T>(u);

@@ -236,6 +236,7 @@ check "explore: explore.csv is a FIFO" "--out: .*explore.csv exists and is not a
 check "trace: x beyond the INT input format" "--x: 1e\+03 outside the signed 8-bit input at scale 0" trace --table "$good" --x 1000
 check "search: an out name of 256 bytes, before the search" "--out: .*longer than the file system allows" search --entries 4 \
   --function gelu --method optimal --out "$dir/$(printf 'n%.0s' $(seq 251)).json"
+check "vp: accelerator lanes 2^32 + 1" "lanes: '4294967297' is not a lane count" vp --kernel gelu --set vp.accel.lanes=4294967297
 check "vp: clock 1e-300 MHz" "--clock-mhz: 1e-300 outside" vp --kernel gelu --clock-mhz 1e-300
 check "vp: accelerator clock 1e-300 MHz" "clock_mhz 1e-300 outside" vp --kernel gelu --set vp.accel.clock_mhz=1e-300
 check "sim: clock 1e-300 MHz" "--clock-mhz: 1e-300 outside" sim --table "$good" --model cycle --clock-mhz 1e-300
