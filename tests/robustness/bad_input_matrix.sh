@@ -237,6 +237,8 @@ check "trace: x beyond the INT input format" "--x: 1e\+03 outside the signed 8-b
 check "search: an out name of 256 bytes, before the search" "--out: .*longer than the file system allows" search --entries 4 \
   --function gelu --method optimal --out "$dir/$(printf 'n%.0s' $(seq 251)).json"
 check "vp: accelerator lanes 2^32 + 1" "lanes: '4294967297' is not a lane count" vp --kernel gelu --set vp.accel.lanes=4294967297
+check "search: an expression beyond what an INT table outputs" "is 1e\+300 at x = 1, beyond the 2\^63" search --entries 4 \
+  --expr "1e300*x" --range 0,1 --method optimal --quiet
 check "vp: clock 1e-300 MHz" "--clock-mhz: 1e-300 outside" vp --kernel gelu --clock-mhz 1e-300
 check "vp: accelerator clock 1e-300 MHz" "clock_mhz 1e-300 outside" vp --kernel gelu --set vp.accel.clock_mhz=1e-300
 check "sim: clock 1e-300 MHz" "--clock-mhz: 1e-300 outside" sim --table "$good" --model cycle --clock-mhz 1e-300
