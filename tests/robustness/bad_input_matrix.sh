@@ -265,6 +265,8 @@ works "search: a 255-byte file name" "j['out'].endswith('$long')" search --entri
 works "search: a path that is not UTF-8" "j['out'].endswith('.json')" search --entries 4 --function gelu --method optimal --quiet --out "$dir/"$'\xff'".json"
 works "search: the largest seed" "j['seed'] == 18446744073709551615" search --entries 4 --function gelu --method gqa --generations 1 --population 4 \
   --seed 18446744073709551615 --quiet --out "$dir/seed.json"
+works "search: an expression on the widest range" "j['range'] == [-1e308, 1e308]" search --entries 4 --expr x \
+  --range -1e308,1e308 --method optimal --quiet
 works "eval: a table with the largest seed" "j['entries'] == 4" eval --table "$dir/seed.json"
 # An output through a symbolic link: the link stays, the file it names is replaced.
 cases=$((cases + 1))
