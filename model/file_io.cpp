@@ -34,6 +34,7 @@ std::string resolve_output(const std::string& path, std::string& target) {
     if (path.empty()) return "an empty path names no file";
     struct stat st{};
     if (lstat(path.c_str(), &st) != 0) {   // a new file: its directory must exist
+        if (errno == ENAMETOOLONG) return "the name is longer than the file system allows (" + reason() + ")";
         const std::string parent = parent_of(path);
         if (stat(parent.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) return "directory " + parent + " does not exist";
         target = path;

@@ -135,7 +135,9 @@ RefFunctionPtr expr_function(const std::string& expr, double lo, double hi) {
     auto f = std::make_shared<Expr>(expr, lo, hi);
     try {
         for (int i = 0; i <= 16; ++i) {
-            const double x = i == 16 ? hi : lo + (hi / 16.0 - lo / 16.0) * i;   // no overflow for huge ranges
+            // Weighted, so no term exceeds max(|lo|, |hi|): lo + (hi - lo) / 16 * i overflowed on
+            // [-1e308, 1e308] (15 / 16 of 2e308 is beyond the largest double).
+            const double x = i == 16 ? hi : lo / 16.0 * (16 - i) + hi / 16.0 * i;
             const double y = (*f)(x);
             if (!std::isfinite(y))
                 throw BadInput("expression '" + expr + "' is not finite at x = " + show_number(x));

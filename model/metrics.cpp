@@ -413,6 +413,18 @@ Metrics eval_fp32(const PwlTable& t, const RefFunction& f, Protocol protocol) {
     return m;
 }
 
+// An INT unit's output stays below 2^63 in magnitude in every format (acc = K q + B of codes of
+// at most 32 bits, shifted right by the fraction bits): a target beyond it cannot be reached.
+// The search's integer codes then saturated without a rail warning (1e19 * x: every code 0,
+// and from 1e160 * x on an MSE of inf, reported as null), so it is refused here.
+double int_target(const RefFunction& f, double x) {
+    const double y = finite_target(f, x);
+    if (!(std::fabs(y) < 0x1p63))
+        throw BadInput((f.expr().empty() ? f.name() : "expression '" + f.expr() + "'") + " is " + show_number(y) +
+                       " at x = " + show_number(x) + ", beyond the 2^63 in magnitude that an INT table's output can reach");
+    return y;
+}
+
 }  // namespace
 
 std::vector<ScaleGrid> paper_grid(const RefFunction& f, const IntParams& p, const std::vector<int>& scales, double lo,
@@ -430,7 +442,7 @@ std::vector<ScaleGrid> paper_grid(const RefFunction& f, const IntParams& p, cons
                 const double x = std::ldexp(static_cast<double>(q), -s);
                 if (!f.in_domain(x)) f.check_range(lo, hi);   // names the domain
                 g.q.push_back(q);
-                g.target.push_back(finite_target(f, x));
+                g.target.push_back(int_target(f, x));
                 g.weight.push_back(1.0);
             }
         }

@@ -1,9 +1,10 @@
 #include "tlm/config.hpp"
 
 #include <cstdlib>
-#include <fstream>
+#include <sstream>
 
 #include "model/errors.hpp"
+#include "model/file_io.hpp"
 
 namespace gqalut::vp {
 
@@ -32,14 +33,26 @@ void Config::set(const std::string& assignment, const std::string& origin) {
     const std::string key = trim(a.substr(0, eq));
     const size_t dot = key.rfind('.');
     const std::string where = origin.empty() ? "" : origin + ": ";
-    if (eq == std::string::npos || dot == std::string::npos || dot == 0 || dot + 1 == key.size() || trim(a.substr(eq + 1)).empty())
-        throw BadInput(where + "'" + a + "' is not INSTANCE.PARAMETER=VALUE");
+    if (eq == std::string::npos || dot == std::string::npos || dot == 0 || dot + 1 == key.size() || trim(a.substr(eq + 1)).empty()) {
+        // A line can be megabytes long (a file that is not a configuration): its start names it.
+        constexpr size_t kShown = 80;
+        const std::string shown = a.size() > kShown ? a.substr(0, kShown) + "... (" + std::to_string(a.size()) + " bytes)" : a;
+        throw BadInput(where + "'" + shown + "' is not INSTANCE.PARAMETER=VALUE");
+    }
     entries_.push_back({key.substr(0, dot), key.substr(dot + 1), trim(a.substr(eq + 1)), origin.empty() ? a : origin});
 }
 
 void Config::load_file(const std::string& path) {
-    std::ifstream in(path);
-    if (!in) throw BadInput("configuration file " + path + " cannot be read");
+    // Read whole and capped like every input file: a directory is refused, /dev/zero ends.
+    std::istringstream in([&] {
+        try {
+            return read_text_file(path);
+        } catch (const BadInput& e) {   // "PATH: why": said as the file that cannot be read
+            std::string why = e.what();
+            if (why.rfind(path + ": ", 0) == 0) why.erase(0, path.size() + 2);
+            throw BadInput("configuration file " + path + " cannot be read: " + why);
+        }
+    }());
     std::string line;
     for (int n = 1; std::getline(in, line); ++n) {
         const std::string text = trim(line.substr(0, line.find('#')));

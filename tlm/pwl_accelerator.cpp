@@ -29,8 +29,10 @@ void bad_param(const std::string& what) { SC_REPORT_ERROR(msg::kParams, what.c_s
 
 void check_params(const std::string& who, const PwlAccelerator::Params& p) {
     if (p.lanes < 1 || p.lanes > 64) bad_param(who + ": lanes " + std::to_string(p.lanes) + " outside 1..64");
-    if (!std::isfinite(p.clock_mhz) || !(p.clock_mhz > 0) || p.clock_mhz > 1e5)
-        bad_param(who + ": clock_mhz " + std::to_string(p.clock_mhz) + " outside (0, 100000]");
+    // At least 1 kHz: the cycles of the longest job, times a slower clock's period, overflowed
+    // SystemC's 64-bit picosecond time (1e-300 MHz reported 9.2e15 ns for 50435 cycles).
+    if (!std::isfinite(p.clock_mhz) || !(p.clock_mhz >= 0.001) || p.clock_mhz > 1e5)
+        bad_param(who + ": clock_mhz " + show_number(p.clock_mhz) + " outside [0.001, 100000]");
     if (p.dma_burst_bytes < 1 || p.dma_burst_bytes > kMaxBurstBytes)
         bad_param(who + ": dma_burst_bytes " + std::to_string(p.dma_burst_bytes) + " outside 1.." + std::to_string(kMaxBurstBytes));
     if (p.job_buffer_bytes < 1) bad_param(who + ": job_buffer_bytes must be at least 1");
@@ -48,8 +50,9 @@ T number(const std::string& v, const char* what) {
             const double d = std::stod(v, &used);
             if (used == v.size()) return static_cast<T>(d);
         } else if constexpr (std::is_signed_v<T>) {
-            const long long i = std::stoll(v, &used, 0);
-            if (used == v.size()) return static_cast<T>(i);
+            const long long i = std::stoll(v, &used, 0);   // in T's range: 4294967297 lanes is not 1
+            if (used == v.size() && i >= std::numeric_limits<T>::min() && i <= std::numeric_limits<T>::max())
+                return static_cast<T>(i);
         } else {
             const unsigned long long u = std::stoull(v, &used, 0);
             if (used == v.size() && v.find('-') == std::string::npos && u <= std::numeric_limits<T>::max()) return static_cast<T>(u);

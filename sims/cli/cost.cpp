@@ -122,6 +122,7 @@ int run_cost(const Args& args) {
                "gqalut cost [--precision P --entries N] [--validate] [--calibrate [--out FILE]] [--format text|json]"))
         return kOk;
     const Format fmt = parse_format(format);
+    check_paths_given(vm, {"table", "constants", "table6", "yosys-csv"});
     if (vm.count("precision") != vm.count("entries")) throw BadInput("give --precision and --entries together");
     if (vm.count("table") && vm.count("precision")) throw BadInput("give --table or --precision/--entries, not both");
     if (!(clock_mhz > 0 && clock_mhz <= 10000)) throw BadInput("--clock-mhz: must be in (0, 10000]");

@@ -9,6 +9,7 @@
 // tables, plots and a report (docs/explore.md). With --network, the study's Transformer runs
 // the cheapest candidates' tables (python3 -m gqalut.study evaluate, an argument vector).
 #include <dirent.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <chrono>
@@ -54,8 +55,33 @@ std::vector<ShardFile> read_shards(const std::string& dir) {
     for (dirent* e; (e = readdir(d));)
         if (looks_like_shard_file(e->d_name)) files.push_back({e->d_name, ""});
     closedir(d);
-    for (auto& f : files) f.text = read_text_file(dir + "/" + f.name);
+    for (auto& f : files) {
+        // A FIFO would block the merge forever, a device never ends: a shard is a regular file.
+        const std::string path = dir + "/" + f.name;
+        struct stat st{};
+        if (stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+            throw BadInput(path + ": not a regular file (a FIFO or device), so not a shard");
+        f.text = read_text_file(path);
+    }
     return files;
+}
+
+// The fixed names a run writes into an existing --out folder: each absent or of the kind that
+// is replaced (a regular file; tables/ a folder), checked before the sweep (the staged commit
+// checks every name again before it moves any).
+void check_out_members(const std::string& dir, const std::optional<ShardId>& id) {
+    struct stat st{};
+    if (stat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) return;   // new, or refused by StagedDir
+    std::vector<std::string> files = {"explore.csv", "pareto.csv", "summary.json", "report.html"};
+    if (id) files = {id->file_name()};
+    for (const std::string& name : files) {
+        const std::string path = dir + "/" + name;
+        if (lstat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode))
+            throw BadInput("--out: " + path + " exists and is not a regular file; not replaced");
+    }
+    const std::string tables = dir + "/tables";
+    if (!id && lstat(tables.c_str(), &st) == 0 && !S_ISDIR(st.st_mode))
+        throw BadInput("--out: " + tables + " exists and is not a folder; not replaced");
 }
 
 std::string table_file_name(const Job& j) {
@@ -246,9 +272,9 @@ void print_best(const nlohmann::json& s) {
                     s["objective"].get<std::string>().c_str());
     const bool digits = !net.is_null() && net["task"] == "digits";
     if (!net.is_null())
-        std::printf("network %s (seed %d, %s model): FP32 %.4g, INT8 exact %.4g (%s); %d tables evaluated in %.0f s, "
+        std::printf("network %s (seed %llu, %s model): FP32 %.4g, INT8 exact %.4g (%s); %d tables evaluated in %.0f s, "
                     "%d costlier candidates not needed, %d points it cannot run (it runs %s)\n",
-                    net["task"].get<std::string>().c_str(), net["seed"].get<int>(), net["size"].get<std::string>().c_str(),
+                    net["task"].get<std::string>().c_str(), static_cast<unsigned long long>(net["seed"].get<uint64_t>()), net["size"].get<std::string>().c_str(),
                     net["fp32"].get<double>(), net["int8_exact"].get<double>(), digits ? "accuracy %" : "bits per char",
                     net["evaluated"].get<int>(), net["seconds"].get<double>(), net["unneeded"].get<int>(),
                     net["not_runnable"].get<int>(), network_functions_text().c_str());
@@ -376,7 +402,7 @@ int run_explore(const Args& args) {
     desc.add_options()
         ("expr", po::value<std::string>(&expr), "also sweep a function of x (muparser syntax); needs --range")
         ("range", po::value<std::string>(&range), "LO,HI: the range of --expr")
-        ("seed", po::value<uint64_t>(&seed)->default_value(1), "seed of the gqa, gqa-rm and nnlut searches")
+        ("seed", seed_value(&seed), "seed of the gqa, gqa-rm and nnlut searches")
         ("preset", po::value<std::string>(&preset)->default_value("paper"), "div/rsqrt scaler preset of the sweep: paper or normalize")
         ("protocol", po::value<std::string>(&protocol)->default_value("paper"), "accuracy protocol of the CSV and the target: paper, full or wide")
         ("max-error", po::value<std::string>(&max_error), "target: max |error| at most E")
@@ -391,7 +417,7 @@ int run_explore(const Args& args) {
         ("network", po::value<std::string>(&network), "digits or charlm: the study's INT8 Transformer runs the candidates' tables (python3 -m gqalut.study)")
         ("max-accuracy-loss", po::value<std::string>(&max_accuracy_loss), "target with --network digits: accuracy lost against INT8 exact at most PCT points")
         ("max-bpc-increase", po::value<std::string>(&max_bpc_increase), "target with --network charlm: bits per char gained against INT8 exact at most B")
-        ("network-seed", po::value<uint64_t>(&network_seed)->default_value(1), "seed of the network's trained model")
+        ("network-seed", seed_value(&network_seed, "--network-seed"), "seed of the network's trained model")
         ("network-size", po::value<std::string>(&network_size)->default_value("full"), "full, or quick (the study's tiny model, for checks)")
         ("network-cache", po::value<std::string>(&network_cache)->default_value(default_network_cache()), "folder of the trained models (python3 -m gqalut.study train)");
     add_format_option(desc, format);
@@ -465,6 +491,7 @@ int run_explore(const Args& args) {
     }
     std::optional<ShardId> id;
     if (vm.count("shard")) id = parse_shard_option(shard);
+    check_out_members(out, id);
     work_starts();   // the output folder is staged and programs are run from here on
     StagedDir staged(out, "--out");
     if (study) {

@@ -125,13 +125,13 @@ std::vector<int> parse_int_range(const std::string& s, const std::string& option
     return out;
 }
 
-uint64_t parse_seed(const std::string& s) {
+uint64_t parse_seed(const std::string& s, const std::string& option) {
     if (s.empty() || s.size() > 20 || s.find_first_not_of("0123456789") != std::string::npos)
-        throw BadInput("--seed: '" + s + "' is not an integer 0..18446744073709551615");
+        throw BadInput(option + ": '" + s + "' is not an integer 0..18446744073709551615");
     try {
         return std::stoull(s);
     } catch (const std::out_of_range&) {
-        throw BadInput("--seed: " + s + " outside 0..18446744073709551615");
+        throw BadInput(option + ": " + s + " outside 0..18446744073709551615");
     }
 }
 
@@ -142,8 +142,9 @@ void make_output_dir(const std::string& dir, const std::string& option) {
         throw BadInput(option + ": cannot create the folder '" + dir + "'" + (ec ? " (" + ec.message() + ")" : ""));
 }
 
-po::typed_value<std::string>* seed_value(uint64_t* target) {
-    return po::value<std::string>()->default_value("1")->notifier([target](const std::string& s) { *target = parse_seed(s); });
+po::typed_value<std::string>* seed_value(uint64_t* target, const std::string& option) {
+    return po::value<std::string>()->default_value("1")->notifier(
+        [target, option](const std::string& s) { *target = parse_seed(s, option); });
 }
 
 void check_int_option(const std::string& option, long long v, long long lo, long long hi) {
@@ -161,6 +162,11 @@ void check_matrix_size(int rows, int cols, long long max_elements) {
     if (n > max_elements)
         throw BadInput("--rows x --cols: " + std::to_string(rows) + " x " + std::to_string(cols) + " = " + std::to_string(n) +
                        " elements, at most " + std::to_string(max_elements));
+}
+
+void check_paths_given(const po::variables_map& vm, const std::vector<std::string>& options) {
+    for (const std::string& o : options)
+        if (vm.count(o) && vm[o].as<std::string>().empty()) throw BadInput("--" + o + ": an empty path names no file");
 }
 
 std::string one_line(const std::string& s) {

@@ -54,9 +54,9 @@ void print_json(const nlohmann::json& j);
 std::vector<int> parse_int_range(const std::string& s, const std::string& option, int lo, int hi);
 
 // --seed S: a decimal integer 0..2^64-1, the one rule for every subcommand (no sign, no wrap).
-uint64_t parse_seed(const std::string& s);
+uint64_t parse_seed(const std::string& s, const std::string& option = "--seed");
 // The --seed option's value: default 1, parsed into *target by parse_seed when the options are.
-po::typed_value<std::string>* seed_value(uint64_t* target);
+po::typed_value<std::string>* seed_value(uint64_t* target, const std::string& option = "--seed");
 
 // An option's value within [lo, hi] (a real one must also be finite); throws BadInput naming
 // the option, the value and the range.
@@ -64,6 +64,10 @@ void check_int_option(const std::string& option, long long v, long long lo, long
 void check_real_option(const std::string& option, double v, double lo, double hi);
 // --rows and --cols, each 1..max_elements, of a matrix of at most max_elements elements.
 void check_matrix_size(int rows, int cols, long long max_elements);
+
+// Each of `options` that was given names a file: an empty value (which would silently mean "the
+// default") is refused, naming the option.
+void check_paths_given(const po::variables_map& vm, const std::vector<std::string>& options);
 
 // An error message as one line: control characters (a newline in a path) and backslashes are
 // escaped, so stderr always gets exactly one line.

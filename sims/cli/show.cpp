@@ -6,12 +6,15 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 
 #include "model/errors.hpp"
+#include "model/file_io.hpp"
 #include "model/metrics.hpp"
 #include "model/table_io.hpp"
 #include "sims/cli/options.hpp"
+#include "sims/cli/outputs.hpp"
 #include "sims/cli/report.hpp"
 #include "sims/cli/spawn.hpp"
 #include "sims/cli/table_view.hpp"
@@ -92,18 +95,25 @@ void plot(const PwlTable& t, std::optional<int> scale, const std::string& png) {
             else if (!is_int(t.precision) && g["x_from"].is_number()) bps.push_back(g["x_from"]);
         d["breakpoints"] = bps;
     }
-    char data[] = "/tmp/gqalut-show-XXXXXX";
-    const int fd = mkstemp(data);
-    if (fd < 0) throw BadInput("--plot: cannot write a temporary file in /tmp");
-    close(fd);
-    write_file_atomic(data, d.dump());
-    const std::string partial = png + ".partial-" + std::to_string(getpid()) + ".png";
-    const int rc = run_script("show_plot.py", {data, partial});
-    std::remove(data);
-    if (rc != 0 || std::rename(partial.c_str(), png.c_str()) != 0) {
-        std::remove(partial.c_str());
-        throw BadInput("--plot: the plot was not made (/usr/bin/python3 with matplotlib?)");
+    // The script writes into a private temporary folder; the PNG then replaces `png` like every
+    // other output (write_file_atomic: a link keeps pointing at it, any legal name works).
+    char tmp[] = "/tmp/gqalut-show-XXXXXX";
+    if (!mkdtemp(tmp)) throw BadInput("--plot: cannot make a temporary folder in /tmp");
+    const std::string data = std::string(tmp) + "/plot.json", made = std::string(tmp) + "/plot.png";
+    std::string image;
+    try {
+        write_file_atomic(data, d.dump());
+        const int rc = run_script("show_plot.py", {data, made});
+        if (rc != 0) throw BadInput("--plot: the plot was not made (/usr/bin/python3 with matplotlib?)");
+        image = read_text_file(made);
+    } catch (...) {
+        std::error_code ec;
+        std::filesystem::remove_all(tmp, ec);
+        throw;
     }
+    std::error_code ec;
+    std::filesystem::remove_all(tmp, ec);
+    write_file_atomic(png, image);
 }
 
 int run_show(const Args& args) {
@@ -118,7 +128,7 @@ int run_show(const Args& args) {
     po::variables_map vm;
     if (!parse(args, desc, vm, "gqalut show --table FILE [--scale S] [--plot FILE.png] [--format text|json|csv]")) return kOk;
     if (format != "text" && format != "json" && format != "csv") throw BadInput("--format: '" + format + "' is not text, json or csv");
-    if (vm.count("plot")) check_writable(plot_path);
+    if (vm.count("plot")) check_output_file(plot_path, "--plot", {{"--table", table_path}});
     const PwlTable t = load_table(table_path);
     std::optional<int> only;
     if (vm.count("scale")) only = scale;

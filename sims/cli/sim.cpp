@@ -85,10 +85,13 @@ int run_sim(const Args& args) {
                    " [--inputs exhaustive|random:N] [--scale S|all] [--lanes L] [--stall-in P] [--stall-out P] [--vcd FILE]"))
         return kOk;
     const Format fmt = parse_format(format);
+    check_paths_given(vm, {"table", "constants"});
     const unit::Level* level = unit::find_level(model);
     if (!level) throw BadInput("--model: unknown model '" + model + "' (known: " + names + ")");
     check_unit_size(lanes, max_entries);
-    if (!(clock_mhz > 0 && clock_mhz <= 10000)) throw BadInput("--clock-mhz: must be in (0, 10000]");
+    // At least 1 MHz: the most cycles a run can take (2^32 inputs x 32 scales x 100 for stalls)
+    // times the period must fit SystemC's 64-bit picosecond time.
+    check_real_option("--clock-mhz", clock_mhz, 1, 10000);
     check_stalls(so);
     if (!constants.empty()) sim::set_cost_constants(cost::load_constants(constants));
 

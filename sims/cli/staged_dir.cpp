@@ -3,7 +3,9 @@
 #include <pthread.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <csignal>
+#include <cstring>
 #include <filesystem>
 #include <mutex>
 #include <set>
@@ -81,12 +83,18 @@ StagedDir::StagedDir(std::string dir, const std::string& option) : dir_(std::mov
         const std::string parent = p.has_parent_path() ? p.parent_path().string() : ".";
         if (!fs::is_directory(parent, ec)) throw BadInput(option + ": cannot create " + dir_ + " (no folder " + parent + ")");
         if (!writable_dir(parent)) throw BadInput(option + ": cannot create " + dir_ + " (" + parent + " is not writable)");
-        staging_ = (fs::path(parent) / ("." + p.filename().string() + tag)).string();
+        // A short unique name of its own, not the folder's name with a suffix: any legal name
+        // (255 bytes) must work.
+        staging_ = (fs::path(parent) / ".gqalut-partial-XXXXXX").string();
     }
     watch_stop_signals();
     std::lock_guard<std::mutex> lock(registry_mutex());
-    if (!fs::create_directory(staging_, ec) || ec)
-        throw BadInput(option + ": cannot write " + dir_ + " (" + (ec ? ec.message() : "exists") + ")");
+    if (fs::exists(st)) {
+        if (!fs::create_directory(staging_, ec) || ec)
+            throw BadInput(option + ": cannot write " + dir_ + " (" + (ec ? ec.message() : "exists") + ")");
+    } else if (!mkdtemp(staging_.data())) {
+        throw BadInput(option + ": cannot create " + dir_ + " (" + std::strerror(errno) + ")");
+    }
     staging_dirs().insert(staging_);
 }
 
@@ -109,7 +117,16 @@ void StagedDir::commit() {
             return;
         }
     }
-    // The folder exists (or appeared meanwhile): move the files in one by one.
+    // The folder exists (or appeared meanwhile): move the files in one by one, after checking
+    // that none can fail on what is there, so a refusal leaves the folder as it was.
+    for (auto it = fs::recursive_directory_iterator(staging_); it != fs::recursive_directory_iterator(); ++it) {
+        const fs::path to = fs::path(dir_) / fs::relative(it->path(), staging_);
+        const auto existing = fs::symlink_status(to, ec);
+        if (!fs::exists(existing)) continue;
+        if (it->is_directory() ? !fs::is_directory(existing) : !fs::is_regular_file(existing))
+            throw BadInput(to.string() + " exists and is not a " + (it->is_directory() ? "folder" : "regular file") +
+                           "; it is left as it is, and nothing was written");
+    }
     for (auto it = fs::recursive_directory_iterator(staging_); it != fs::recursive_directory_iterator(); ++it) {
         const fs::path rel = fs::relative(it->path(), staging_);
         const fs::path to = fs::path(dir_) / rel;

@@ -103,6 +103,15 @@ void print_int_steps(const nlohmann::json& j, const IntDatapath& dp, int64_t q) 
     }
 }
 
+// --x quantized to `frac` fraction bits must be a code of the input format: the quantizer would
+// saturate it silently, and the trace would show another input than the one asked for.
+void check_x_fits(double x, int frac, int64_t lo, int64_t hi, const std::string& format) {
+    const double scaled = std::nearbyint(std::ldexp(x, frac));
+    if (!(scaled >= static_cast<double>(lo) && scaled <= static_cast<double>(hi)))
+        throw BadInput("--x: " + show_number(x) + " outside " + format + " (" + show_number(std::ldexp(static_cast<double>(lo), -frac)) +
+                       " to " + show_number(std::ldexp(static_cast<double>(hi), -frac)) + ")");
+}
+
 }  // namespace
 
 int run_trace(const Args& args) {
@@ -161,6 +170,7 @@ int run_trace(const Args& args) {
     if (t.scaler) {
         const ScalerDatapath sdp(t);
         const auto& in = t.scaler->input;
+        if (vm.count("x")) check_x_fits(x, in.frac, in.min_code(), in.max_code(), in.str());
         const int64_t icode = vm.count("x") ? round_half_even_scaled(x, in.frac, in.min_code(), in.max_code()) : code;
         if (!in.fits(static_cast<i128>(icode)))
             throw BadInput("--code " + std::to_string(code) + " outside the scaler input format " + in.str());
@@ -213,6 +223,9 @@ int run_trace(const Args& args) {
         scale = t.scales.front();
     }
     const IntDatapath dp = int_datapath(t, scale);
+    if (vm.count("x"))
+        check_x_fits(x, scale, t.params.min_code(), t.params.max_code(),
+                     "the signed " + std::to_string(t.params.k) + "-bit input at scale " + std::to_string(scale));
     const int64_t q = vm.count("x") ? round_half_even_scaled(x, scale, t.params.min_code(), t.params.max_code()) : code;
     if (q < t.params.min_code() || q > t.params.max_code())
         throw BadInput("--code " + std::to_string(q) + " outside the signed " + std::to_string(t.params.k) + "-bit range");

@@ -112,6 +112,23 @@ long long random_count(const UnitShape& shape, const std::string& spec) {
     return std::stoll(m[1].str());
 }
 
+// The set is made in memory before it is written (one set, or nothing): a request whose files
+// would exceed kMaxSetBytes is refused before any work, with the sizes, instead of running out
+// of memory (random:99999999 on 64 lanes of 7 scales is about 3.6 GB of hex).
+constexpr unsigned long long kMaxSetBytes = 1ull << 32;
+void check_set_size(const UnitShape& shape, long long n_random, size_t scales) {
+    const unsigned long long lanes = static_cast<unsigned long long>(shape.lanes);
+    const unsigned long long words = n_random == 0 ? 1ull << shape.in_width : static_cast<unsigned long long>(n_random);
+    const unsigned long long vectors = (words + lanes - 1) / lanes;
+    const unsigned long long line = (lanes * static_cast<unsigned long long>(shape.in_width) + 3) / 4 +
+                                    (lanes * static_cast<unsigned long long>(shape.out_width()) + 3) / 4 + 2;
+    const unsigned long long bytes = vectors * line * scales + words * sizeof(uint64_t);
+    if (bytes > kMaxSetBytes)
+        throw BadInput("--inputs: " + std::to_string(words) + " input words on " + std::to_string(lanes) + " lane(s) for " +
+                       std::to_string(scales) + " scale(s) make about " + std::to_string(bytes >> 20) +
+                       " MiB of vectors, more than the 4096 MiB a set may hold; use fewer inputs or scales");
+}
+
 // Input words: every code (n == 0) or n random words with corner values mixed in.
 std::vector<uint64_t> input_words(const UnitShape& shape, long long n, uint64_t seed) {
     const int w = shape.in_width;
@@ -173,6 +190,7 @@ int run_vectors(const Args& args) {
         rq = RequantConfig{true, requant};
     }
     const long long n_random = random_count(shape, inputs);
+    check_set_size(shape, n_random, scales.size());
     const std::vector<std::string> names = {"vectors.vh", "ops.hex", "in.hex", "expect.hex"};
     check_output_dir(out_dir, "--out", names, {{"--table", table_path}});
     work_starts();

@@ -52,11 +52,12 @@ int run_vp(const Args& args) {
     po::variables_map vm;
     if (!parse(args, desc, vm, "gqalut vp --kernel softmax|layernorm|gelu [--model golden|cycle|rtl] [--config FILE] [--set INSTANCE.PARAMETER=VALUE]...")) return kOk;
     const Format fmt = parse_format(format);
+    check_paths_given(vm, {"config", "exp-table", "gelu-table", "div-table", "rsqrt-table"});
     sim::register_built_in_levels();
     if (!unit::find_level(model)) throw BadInput("--model: unknown model '" + model + "' (known: " + unit::level_names() + ")");
     if (!vp::is_kernel(kernel)) throw BadInput("--kernel: unknown kernel '" + kernel + "' (known: softmax, layernorm, gelu)");
     if (lanes < 1 || lanes > 64) throw BadInput("--lanes: " + std::to_string(lanes) + " outside 1..64");
-    if (!(clock_mhz > 0 && clock_mhz <= 1e5)) throw BadInput("--clock-mhz: must be in (0, 100000]");
+    check_real_option("--clock-mhz", clock_mhz, 0.001, 1e5);   // the accelerator's range (tlm/pwl_accelerator.cpp)
     check_real_option("--quantum-ns", quantum_ns, 0.001, 1e9);   // 1 ps (the resolution) to 1 s
     check_int_option("--log-level", log_level, 0, 2);
     check_matrix_size(rows, cols, 1 << 20);

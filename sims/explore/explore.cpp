@@ -150,6 +150,7 @@ std::vector<JobResult> run_jobs(const Sweep& s, const std::vector<Job>& mine, in
     size_t done = 0;
     std::mutex say;
     std::string error;
+    bool bad_input = false;   // the first failure was the request's fault (exit 2), not ours
     const auto start = std::chrono::steady_clock::now();
     auto worker = [&] {
         for (size_t i; (i = next++) < mine.size();) {
@@ -158,7 +159,10 @@ std::vector<JobResult> run_jobs(const Sweep& s, const std::vector<Job>& mine, in
                 results[i] = run_job(mine[i], s);
             } catch (const std::exception& e) {
                 std::lock_guard<std::mutex> lock(say);
-                if (error.empty()) error = mine[i].describe() + ": " + e.what();
+                if (error.empty()) {
+                    error = mine[i].describe() + ": " + e.what();
+                    bad_input = dynamic_cast<const BadInput*>(&e) != nullptr;
+                }
                 next = mine.size();   // stop handing out jobs
                 continue;
             }
@@ -186,6 +190,7 @@ std::vector<JobResult> run_jobs(const Sweep& s, const std::vector<Job>& mine, in
     std::vector<std::thread> pool;
     for (int t = 0; t < std::max(1, threads); ++t) pool.emplace_back(worker);
     for (auto& t : pool) t.join();
+    if (bad_input) throw BadInput(error);
     if (!error.empty()) throw std::runtime_error("explore: a job failed: " + error);
     return results;
 }

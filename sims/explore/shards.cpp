@@ -35,7 +35,8 @@ std::optional<std::pair<std::string, std::string>> shard_name_numbers(const std:
 long long canonical_number(const std::string& s, long long lo, long long hi) {
     if (s.empty() || s.size() > 9 || (s.size() > 1 && s[0] == '0')) return -1;
     long long v = 0;
-    std::from_chars(s.data(), s.data() + s.size(), v);
+    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc() || end != s.data() + s.size()) return -1;   // every character a digit ("2/3" is not 2)
     return v >= lo && v <= hi ? v : -1;
 }
 

@@ -50,6 +50,12 @@ echo "${own/\"lambda_k\":6/\"lambda_k\":4294967302}" >"$dir/wrap-lambda.json"
 echo "${own/\"scales\":\[0,1\]/\"scales\":[4294967296,1]}" >"$dir/wrap-scales.json"
 "$g" search --function gelu --entries 4 --precision fp32 --method optimal --quiet --out "$dir/fp32.json" >/dev/null ||
   echo "FAIL: making the fp32 table"
+# Inputs that are not what they claim: a configuration of 17 MiB without a newline, a folder as
+# configuration, a FIFO among the shards; an explore folder holding a FIFO where explore.csv goes.
+truncate -s 17M "$dir/big.cfg"
+mkdir "$dir/cfgdir"
+mkdir "$dir/MF" && mkfifo "$dir/MF/shard-0-of-1.csv"
+mkdir "$dir/X" && mkfifo "$dir/X/explore.csv"
 
 # No bad request may start a program (the only programs gqalut runs are /usr/bin/python3
 # scripts and the network study): a sitecustomize module on PYTHONPATH, imported by every python3
@@ -209,6 +215,35 @@ if "$g" --help | grep -q "^  cosim"; then
   check "cosim: empty vcd" "empty" cosim --table "$good" --vcd ""
   check "cosim: seed -1" "--seed" cosim --table "$good" --seed -1
 fi
+# Found by re-checking issue 18 from outside: each was accepted, hung, ran out of memory or
+# changed a file on the code before.
+check "show: plot is the table" "--plot: .* is the file given to --table" show --table "$dir/t.vcd" --plot "$dir/t.vcd"
+check "show: empty plot" "--plot: .*empty" show --table "$good" --plot ""
+check "vp: config of 17 MiB" "larger than 16 MiB" vp --kernel gelu --config "$dir/big.cfg"
+check "vp: config is a folder" "is a directory" vp --kernel gelu --config "$dir/cfgdir"
+check "vp: empty config" "--config: an empty path" vp --kernel gelu --config ""
+check "vp: empty exp-table" "--exp-table: an empty path" vp --kernel softmax --exp-table ""
+check "cost: empty constants" "--constants: an empty path" cost --constants ""
+check "cost: empty table6" "--table6: an empty path" cost --validate --table6 ""
+check "sim: empty constants" "--constants: an empty path" sim --table "$good" --model cycle --constants ""
+check "explore: shard with trailing text" "--shard: '1/2/3'" explore --out "$dir/keepdir" --grid quick --shard 1/2/3
+check "explore: shard with a leading space" "--shard: ' 1/2'" explore --out "$dir/keepdir" --grid quick --shard " 1/2"
+check "explore: seed -1" "--seed: '-1'" explore --out "$dir/keepdir" --grid quick --seed -1 --shard 0/1000
+check "explore: network-seed -1" "--network-seed: '-1'" explore --out "$dir/keepdir" --network digits --network-seed -1 --merge
+check "explore: merge a FIFO shard" "not a regular file" explore --out "$dir/MF" --merge --quiet
+check "explore: explore.csv is a FIFO" "--out: .*explore.csv exists and is not a regular file" explore --out "$dir/X" \
+  --functions gelu --precisions int8 --entries 4 --methods optimal --no-plots --quiet
+check "trace: x beyond the INT input format" "--x: 1e\+03 outside the signed 8-bit input at scale 0" trace --table "$good" --x 1000
+check "search: an out name of 256 bytes, before the search" "--out: .*longer than the file system allows" search --entries 4 \
+  --function gelu --method optimal --out "$dir/$(printf 'n%.0s' $(seq 251)).json"
+check "vp: accelerator lanes 2^32 + 1" "lanes: '4294967297' is not a lane count" vp --kernel gelu --set vp.accel.lanes=4294967297
+check "search: an expression beyond what an INT table outputs" "is 1e\+300 at x = 1, beyond the 2\^63" search --entries 4 \
+  --expr "1e300*x" --range 0,1 --method optimal --quiet
+check "vp: clock 1e-300 MHz" "--clock-mhz: 1e-300 outside" vp --kernel gelu --clock-mhz 1e-300
+check "vp: accelerator clock 1e-300 MHz" "clock_mhz 1e-300 outside" vp --kernel gelu --set vp.accel.clock_mhz=1e-300
+check "sim: clock 1e-300 MHz" "--clock-mhz: 1e-300 outside" sim --table "$good" --model cycle --clock-mhz 1e-300
+check "explore: expression not finite inside its range" "not finite at x = 0.71875" explore --out "$dir/keepdir" \
+  --expr "x>0.7&&x<0.72?0/0:x" --range 0,1 --functions gelu --precisions int8 --entries 4 --methods optimal --quiet
 
 # works NAME PYTHON-CHECK ARGS...: exit 0, and the JSON on stdout satisfies the check (as `j`).
 works() {
@@ -230,6 +265,8 @@ works "search: a 255-byte file name" "j['out'].endswith('$long')" search --entri
 works "search: a path that is not UTF-8" "j['out'].endswith('.json')" search --entries 4 --function gelu --method optimal --quiet --out "$dir/"$'\xff'".json"
 works "search: the largest seed" "j['seed'] == 18446744073709551615" search --entries 4 --function gelu --method gqa --generations 1 --population 4 \
   --seed 18446744073709551615 --quiet --out "$dir/seed.json"
+works "search: an expression on the widest range" "j['range'] == [-1e308, 1e308]" search --entries 4 --expr x \
+  --range -1e308,1e308 --method optimal --quiet
 works "eval: a table with the largest seed" "j['entries'] == 4" eval --table "$dir/seed.json"
 # An output through a symbolic link: the link stays, the file it names is replaced.
 cases=$((cases + 1))
@@ -239,6 +276,45 @@ if "$g" cost --calibrate --out "$dir/link.json" 2>/dev/null && [[ -L $dir/link.j
 else
   echo "FAIL cost: out through a link: $(ls -l "$dir/link.json")"
   fails=$((fails + 1))
+fi
+
+# A vectors set too large to hold in memory is refused before any work (the code before ran
+# out of memory: exit 3, or the machine's memory; here it gets 3 GB of address space).
+cases=$((cases + 1))
+(ulimit -v 3000000; timeout 120 "$g" vectors --table "$good" --out "$dir/huge" --inputs random:99999999 \
+  --shape int8_p8_n32_l64 >"$log/out" 2>"$log/err" </dev/null)
+rc=$?
+if [[ $rc -eq 2 && $(wc -l <"$log/err") -eq 1 ]] && grep -q "4096 MiB" "$log/err" && [[ ! -e $dir/huge ]]; then
+  echo "ok   vectors: a set beyond 4096 MiB refused: $(cat "$log/err")"
+else
+  echo "FAIL vectors: a set beyond 4096 MiB: rc=$rc $(head -c 300 "$log/err")"
+  fails=$((fails + 1))
+fi
+# explore into a new folder with the longest legal name (its staging folder has a short name).
+long_dir=$(printf 'e%.0s' $(seq 255))
+works "explore: a 255-byte folder name" "j['out'].endswith('$long_dir')" explore --out "$dir/$long_dir" \
+  --functions gelu --precisions int8 --entries 4 --methods optimal --no-plots --quiet
+# show --plot like every output: through a link the link stays, and any legal name works (only
+# where the plot script can run: /usr/bin/python3 with matplotlib).
+if "$g" show --table "$good" --plot "$dir/probe.png" >/dev/null 2>&1; then
+  cases=$((cases + 2))
+  echo "old" >"$dir/plot-target.png" && ln -s plot-target.png "$dir/plot-link.png"
+  if "$g" show --table "$good" --plot "$dir/plot-link.png" >/dev/null 2>&1 && [[ -L $dir/plot-link.png ]] &&
+    [[ $(head -c 4 "$dir/plot-target.png" | od -An -c | tr -d ' ') == '211PNG' ]]; then
+    echo "ok   show: plot through a link replaces the file it names"
+  else
+    echo "FAIL show: plot through a link: $(ls -l "$dir/plot-link.png")"
+    fails=$((fails + 1))
+  fi
+  long_png=$(printf 'p%.0s' $(seq 251)).png
+  if "$g" show --table "$good" --plot "$dir/$long_png" >/dev/null 2>"$log/err" && [[ -s $dir/$long_png ]]; then
+    echo "ok   show: a plot with a 255-byte file name"
+  else
+    echo "FAIL show: a plot with a 255-byte file name: $(head -c 300 "$log/err")"
+    fails=$((fails + 1))
+  fi
+else
+  echo "skip show --plot: the plot script cannot run here"
 fi
 
 # Two vectors runs into one folder at once, 20 times: the folder always holds one run's
