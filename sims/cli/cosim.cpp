@@ -11,6 +11,7 @@
 #include "model/table_io.hpp"
 #include "sims/cli/options.hpp"
 #include "sims/cli/outputs.hpp"
+#include "sims/cli/trace_output.hpp"
 #include "sims/tb/cosim.hpp"
 #include "sims/cli/report.hpp"
 #include "sims/cli/stream_options.hpp"
@@ -130,6 +131,7 @@ int run_cosim(const Args& args) {
     if (!known) throw BadInput("no Verilated RTL for " + opt.shape.name() + " (Verilated: " + sim::cosim_shape_list() + ")");
     if (vm.count("vcd")) {
         check_vcd_prefix(vcd, {{"--table", table_path}});
+        check_trace_length(job, opt.shape, static_cast<double>(random_pins));
         opt.vcd_prefix = vcd;
     }
     work_starts();

@@ -5,6 +5,7 @@
 // model, reports mismatches, speed, area, energy per element and power (docs/cycle-model.md, docs/cli.md).
 #include <cstdio>
 #include <iostream>
+#include <memory>
 
 #include "model/errors.hpp"
 #include "model/table_io.hpp"
@@ -12,6 +13,7 @@
 #include "sims/cli/outputs.hpp"
 #include "sims/cli/report.hpp"
 #include "sims/cli/sized_cost.hpp"
+#include "sims/cli/trace_output.hpp"
 #include "sims/cli/stream_options.hpp"
 #include "sims/tb/built_in_levels.hpp"
 #include "sims/tb/stream_job.hpp"
@@ -107,11 +109,19 @@ int run_sim(const Args& args) {
     opt.toggles = toggles;
     opt.clock_hz = clock_mhz * 1e6;
     set_stream_job(job, opt.shape, so, vm);
-    if (vm.count("vcd")) check_vcd_file(vcd, {{"--table", table_path}, {"--constants", constants}});
+    std::unique_ptr<StagedDir> trace_dir;
+    if (vm.count("vcd")) {
+        check_vcd_file(vcd, {{"--table", table_path}, {"--constants", constants}});
+        check_trace_length(job, opt.shape);
+        trace_dir = stage_trace(vcd, opt.vcd);
+    }
 
     work_starts();
     unit::Unit& u = sim::process_unit(*level, opt);
     const sim::SimReport r = sim::run_stream_job(u, job, opt.clock_hz, model);
+    if (trace_dir) {
+        trace_dir->commit();
+    }
     const SizedCost sized = sized_cost(t, table_path, lanes, opt.indexing, vm.count("requantize") > 0, opt.clock_hz,
                                        sim::cost_constants());
     if (fmt == Format::json) {

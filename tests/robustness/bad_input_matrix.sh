@@ -157,6 +157,8 @@ check "sim: vcd is a hard link of the table" "--table" sim --table "$dir/t.vcd" 
 check "sim: vcd is a FIFO" "regular file" sim --table "$good" --model cycle --vcd "$dir/fifo.vcd"
 check "sim: vcd not ending in .vcd" "\.vcd" sim --table "$good" --model cycle --vcd "$dir/trace"
 check "sim: empty vcd" "empty" sim --table "$good" --model cycle --vcd ""
+check "sim: a trace beyond 2^20 cycles" "--vcd: the run takes about 2000000 cycles, a trace takes at most 2\\^20" sim --table "$good" --model cycle \
+  --scale 0 --inputs random:1000000 --stall-in 0.5 --vcd "$dir/t.vcd"
 check "sim: scale range overflow" "--scale: 2147483647 outside" sim --table "$good" --model cycle --scale 0..2147483647
 check "sim: seed -1" "--seed" sim --table "$good" --model cycle --seed -1
 check "sim: stall 0.999999" "--stall-in: 0.999999 outside" sim --table "$good" --model cycle --stall-in 0.999999
@@ -213,6 +215,8 @@ if "$g" --help | grep -q "^  cosim"; then
   check "cosim: inputs" "inputs" cosim --table "$good" --inputs random:-5
   check "cosim: vcd prefix names the table" "--table" cosim --table "$dir/w-cycle.vcd" --vcd "$dir/w"
   check "cosim: empty vcd" "empty" cosim --table "$good" --vcd ""
+  check "cosim: a trace beyond 2^20 cycles" "--vcd: the run takes about 2001792 cycles" cosim --table "$good" \
+    --vcd "$dir/w" --random-pins 2000000
   check "cosim: seed -1" "--seed" cosim --table "$good" --seed -1
 fi
 # Found by re-checking issue 18 from outside: each was accepted, hung, ran out of memory or
@@ -275,6 +279,25 @@ if "$g" cost --calibrate --out "$dir/link.json" 2>/dev/null && [[ -L $dir/link.j
   echo "ok   cost: out through a link replaces the file it names"
 else
   echo "FAIL cost: out through a link: $(ls -l "$dir/link.json")"
+  fails=$((fails + 1))
+fi
+
+# sim --vcd stopped by SIGINT: the trace is staged, so the old one stays and nothing is left over.
+cases=$((cases + 1))
+echo "old trace" >"$dir/int.vcd"
+before=$(snapshot)
+"$g" sim --table "$good" --model cycle --scale 0 --inputs random:800000 --stall-out 0.2 --vcd "$dir/int.vcd" >/dev/null 2>&1 &
+pid=$!
+staged=0
+for _ in $(seq 200); do ls -A "$dir" | grep -q '^\.partial-' && staged=1 && break; sleep 0.02; done
+sleep 0.3
+kill -INT $pid
+wait $pid
+rc=$?
+if [[ $staged -eq 1 && $rc -eq 130 && $before == "$(snapshot)" ]]; then
+  echo "ok   sim: SIGINT during --vcd keeps the old trace (exit $rc)"
+else
+  echo "FAIL sim: SIGINT during --vcd: staged $staged, rc=$rc, files changed: $(diff <(echo "$before") <(snapshot) | grep '^[<>]' | head -3 | tr '\n' ' ')"
   fails=$((fails + 1))
 fi
 

@@ -1,0 +1,29 @@
+#include "sims/cli/trace_output.hpp"
+
+#include <cmath>
+#include <filesystem>
+
+#include "model/errors.hpp"
+
+namespace gqalut::cli {
+
+void check_trace_length(const sim::SimJob& job, const UnitShape& shape, double extra) {
+    const double per_scale = job.inputs.exhaustive ? std::ldexp(1.0, shape.in_width) : double(job.inputs.random_count);
+    const double elements = per_scale * double(job.scales.size()) / double(shape.lanes);
+    const double cycles = elements / ((1 - job.stalls.in) * (1 - job.stalls.out)) + extra;
+    if (cycles > kMaxTraceCycles)
+        throw BadInput("--vcd: the run takes about " + std::to_string(static_cast<unsigned long long>(cycles)) +
+                       " cycles, a trace takes at most 2^20 (about 0.7 GB); trace fewer inputs (--inputs random:N, one --scale)");
+}
+
+std::unique_ptr<StagedDir> stage_trace(const std::string& vcd, std::string& staged_path) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::path target = fs::exists(vcd, ec) ? fs::canonical(vcd, ec) : fs::path(vcd);
+    const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    auto staged = std::make_unique<StagedDir>(dir.string(), "--vcd");
+    staged_path = (fs::path(staged->path()) / target.filename()).string();
+    return staged;
+}
+
+}  // namespace gqalut::cli
