@@ -33,6 +33,11 @@ if [[ $sanitized == 1 ]]; then
     check "the CMake package links the sanitizer runtimes" \
         grep -q -- "INTERFACE_LINK_OPTIONS \"-fsanitize=address,undefined\"" "$tmp/prefix/lib/cmake/gqalut/gqalutTargets.cmake"
     check "gqalut.pc links the sanitizer runtimes" grep -q -- " -fsanitize=address,undefined " "$tmp/prefix/lib/pkgconfig/gqalut.pc"
+    # The examples run without leak checks: Debian's SystemC 2.3.4 leaves ASan with a coroutine's
+    # stack as the main thread's after sc_start (docs/results/robustness.md, "Sanitizers"), and
+    # LeakSanitizer at exit faults reading that stack (the Release example: "Tracer
+    # caught signal 11"). The libraries' leaks are checked in the tree (tlm.*, with test_tlm).
+    export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
 else
     check "the package names no sanitizer" bash -c "! grep -rq -- -fsanitize '$tmp/prefix/lib/cmake' '$tmp/prefix/lib/pkgconfig'"
 fi
