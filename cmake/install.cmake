@@ -38,6 +38,14 @@ foreach(t ${GQALUT_EXPORTED})
   set_target_properties(${t} PROPERTIES EXPORT_NAME ${export_name})
 endforeach()
 
+# A sanitized build's libraries call the sanitizer runtimes: whoever links them from the package
+# links those too (in the build tree add_link_options does it). A normal build adds nothing.
+if(GQALUT_SANITIZE)
+  foreach(t ${GQALUT_PACKAGE_RTL_LIBS} ${GQALUT_PACKAGE_LIBS})
+    target_link_options(${t} INTERFACE $<INSTALL_INTERFACE:${GQALUT_SANITIZE_LINK_OPTIONS}>)
+  endforeach()
+endif()
+
 install(TARGETS ${GQALUT_EXPORTED} EXPORT gqalutTargets
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR})
 install(TARGETS gqalut RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
@@ -67,6 +75,9 @@ install(FILES ${PROJECT_BINARY_DIR}/gqalutConfig.cmake ${PROJECT_BINARY_DIR}/gqa
 set(GQALUT_PC_LIBS)
 foreach(t ${GQALUT_PACKAGE_LIBS})
   string(APPEND GQALUT_PC_LIBS " -l${t}")
+endforeach()
+foreach(o ${GQALUT_SANITIZE_LINK_OPTIONS})
+  string(APPEND GQALUT_PC_LIBS " ${o}")
 endforeach()
 get_filename_component(GQALUT_MUPARSER_DIR ${MUPARSER_LIB} DIRECTORY)
 configure_file(${PROJECT_SOURCE_DIR}/cmake/gqalut.pc.in ${PROJECT_BINARY_DIR}/gqalut.pc @ONLY)
