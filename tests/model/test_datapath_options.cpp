@@ -145,7 +145,7 @@ TEST_CASE("int16: every option combination, every code, against the real-number 
     CHECK(c.bad == 0);
 }
 
-TEST_CASE("the most negative code folds exactly to 2^(k-1); 2^(k-1)+1 never fires", "[options]") {
+TEST_CASE("the most negative code folds exactly to 2^(k-1), 2^(k-1)+1 never fires", "[options]") {
     const IntParams p{8, true, 8, 6, 6};
     IntMode odd;
     odd.symmetry = Symmetry::odd;
@@ -190,7 +190,7 @@ TEST_CASE("symmetry fixes: odd, even, point with its centre, shifted with the or
     CHECK(y(Symmetry::odd, 0, 0) == 0.125);                          // zero is not negative
 }
 
-TEST_CASE("clamp: fold first, then clamp; L > H gives H; the shifted fix uses the original x", "[options]") {
+TEST_CASE("clamp: fold first, then clamp, L > H gives H, the shifted fix uses the original x", "[options]") {
     const IntParams p{8, true, 8, 6, 6};
     IntMode m;
     m.clamp = true;

@@ -89,7 +89,7 @@ TEST_CASE("scaler datapath rescales the core result", "[scaler]") {
     CHECK(dp.output(1) == 0xFFFFFFFF);                 // saturates UQ8.24
 }
 
-TEST_CASE("octave preset: every exponent, x' in [4, 8)", "[scaler][octave]") {
+TEST_CASE("octave preset: every exponent, x' from 4 up to 8", "[scaler][octave]") {
     const RangeScaler rs("rsqrt", preset("octave"), core());
     CHECK(rs.normalize());
     CHECK(rs.octave());

@@ -10,7 +10,7 @@
 
 using namespace gqalut;
 
-TEST_CASE("rng: same seed, same stream; ranges respected", "[operators]") {
+TEST_CASE("rng: same seed, same stream, ranges respected", "[operators]") {
     Rng a(7), b(7), c(8);
     for (int i = 0; i < 100; ++i) {
         const double u = a.uniform01();
@@ -85,7 +85,7 @@ TEST_CASE("rounding mutation puts genes on the 2^-i grid of Algorithm 2", "[oper
     CHECK(g == Genome{0.7071, 1.4142});
 }
 
-TEST_CASE("gaussian mutation stays in range; tournament takes the best aspirant", "[operators]") {
+TEST_CASE("gaussian mutation stays in range, tournament takes the best aspirant", "[operators]") {
     Rng rng(9);
     Genome g(50, 3.9);
     for (int rep = 0; rep < 20; ++rep) gaussian_mutation(g, rng, 0.5, 0.5, -4, 4);

@@ -224,7 +224,7 @@ TEST_CASE("every 4-byte word of the window: a register's word reads OK, any othe
     CHECK(holes == 2 + 2 + 992 + 130 + 128 + 384);
 }
 
-TEST_CASE("the last breakpoint BP[62] takes 8-byte and 4-byte writes; BP[63] does not exist", "[registers]") {
+TEST_CASE("the last breakpoint BP 62 takes 8-byte and 4-byte writes, BP 63 does not exist", "[registers]") {
     test::fresh();
     Cpu& cpu = test::platform().cpu;
     cpu.write64(kAcc + 0x11F0, 0xFFFFFFFFFFFFFF80ull);
