@@ -80,34 +80,55 @@ constexpr size_t kPairwiseClasses = 64;
 class MaxError {
 public:
     MaxError(const std::vector<MaxChannel>& channels, double c) : c_(c) {
+        // A few channels (every INT grid, most scaler grids) are grouped by a scan; many (a
+        // reduction over many exponents) through a map, so grouping stays linear.
         std::unordered_map<double, size_t> index;
+        const bool many = channels.size() > kPairwiseClasses;
         for (const MaxChannel& ch : channels) {
             if (!ch.hull || ch.hull->empty()) continue;
-            const auto [it, added] = index.emplace(ch.weight, weights_.size());
-            if (added) {
+            size_t j = 0;
+            if (many) j = index.emplace(ch.weight, weights_.size()).first->second;
+            else while (j < weights_.size() && weights_[j] != ch.weight) ++j;
+            if (j == weights_.size()) {
                 weights_.push_back(ch.weight);
                 members_.emplace_back();
             }
-            members_[it->second].push_back(ch.hull);
+            members_[j].push_back(ch.hull);
         }
     }
     bool empty() const { return weights_.empty(); }
 
-    struct AtK {
-        std::vector<long double> u, l;
+    // Per class U_j(K) and L_j(K); up to kPairwiseClasses classes on the stack (at_k runs for
+    // every lattice point a segment's fit visits), more on the heap.
+    class AtK {
+    public:
+        explicit AtK(size_t n) : n_(n) {
+            if (n > kPairwiseClasses) heap_.resize(2 * n);
+        }
+        long double* u() { return base(); }
+        long double* l() { return base() + stride(); }
+        const long double* u() const { return base(); }
+        const long double* l() const { return base() + stride(); }
+
+    private:
+        size_t stride() const { return heap_.empty() ? kPairwiseClasses : n_; }
+        long double* base() { return heap_.empty() ? stack_.data() : heap_.data(); }
+        const long double* base() const { return heap_.empty() ? stack_.data() : heap_.data(); }
+        size_t n_;
+        std::array<long double, 2 * kPairwiseClasses> stack_;
+        std::vector<long double> heap_;
     };
     AtK at_k(long double k) const {
-        AtK r;
-        r.u.resize(weights_.size());
-        r.l.resize(weights_.size());
+        AtK r(weights_.size());
+        long double *ru = r.u(), *rl = r.l();
         for (size_t j = 0; j < weights_.size(); ++j) {
             long double u = -INFINITY, l = INFINITY;
             for (const PointHull* h : members_[j]) {
                 u = std::max(u, h->upper(k));
                 l = std::min(l, h->lower(k));
             }
-            r.u[j] = u;
-            r.l[j] = l;
+            ru[j] = u;
+            rl[j] = l;
         }
         return r;
     }
@@ -115,7 +136,7 @@ public:
         const long double y = b * c_;
         long double v = 0;
         for (size_t j = 0; j < weights_.size(); ++j)
-            v = std::max(v, static_cast<long double>(weights_[j]) * std::max(x.u[j] - y, y - x.l[j]));
+            v = std::max(v, static_cast<long double>(weights_[j]) * std::max(x.u()[j] - y, y - x.l()[j]));
         return v;
     }
     long double value(const Vec2& z) const { return value(at_k(to_ld(z.k)), to_ld(z.b)); }
@@ -125,8 +146,8 @@ public:
         long double ylo = -INFINITY, yhi = INFINITY;
         for (size_t j = 0; j < weights_.size(); ++j) {
             const long double w = weights_[j];
-            ylo = std::max(ylo, x.u[j] - v / w);
-            yhi = std::min(yhi, x.l[j] + v / w);
+            ylo = std::max(ylo, x.u()[j] - v / w);
+            yhi = std::min(yhi, x.l()[j] + v / w);
         }
         return {0.5L * (ylo + yhi), v};
     }
@@ -136,7 +157,7 @@ private:
     // v* = max over pairs (p, q) of w_p w_q (U_q - L_p) / (w_p + w_q) (Helly, file comment).
     long double pair_value(const AtK& x, size_t p, size_t q) const {
         const long double wp = weights_[p], wq = weights_[q];
-        return wp * wq * (x.u[q] - x.l[p]) / (wp + wq);
+        return wp * wq * (x.u()[q] - x.l()[p]) / (wp + wq);
     }
     long double pairwise_minimum(const AtK& x) const {
         long double v = 0;
@@ -154,8 +175,8 @@ private:
             long double top = -INFINITY, bottom = INFINITY;
             for (size_t j = 0; j < weights_.size(); ++j) {
                 const long double w = weights_[j];
-                if (x.u[j] - v / w > top) top = x.u[j] - v / w, q = j;
-                if (x.l[j] + v / w < bottom) bottom = x.l[j] + v / w, p = j;
+                if (x.u()[j] - v / w > top) top = x.u()[j] - v / w, q = j;
+                if (x.l()[j] + v / w < bottom) bottom = x.l()[j] + v / w, p = j;
             }
             if (top <= bottom) return v;
             const long double next = pair_value(x, p, q);
