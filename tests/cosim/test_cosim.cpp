@@ -193,6 +193,13 @@ TEST_CASE("fp32_random_and_corner_inputs", "[fp32]") {
 }
 
 namespace {
+// Every UQ16.16 word below 4.0: all sub-ranges of the DIV/RSQRT presets below IR's top.
+std::vector<uint64_t> words_below_4() {
+    std::vector<uint64_t> w(uint64_t(1) << 18);
+    for (uint64_t i = 0; i < w.size(); ++i) w[i] = i;
+    return w;
+}
+
 PwlTable scaler_table(const char* f, const char* preset, int n, uint64_t random_seed, int out_frac) {
     PwlTable t = uniform_table(f, Precision::int8, n, std::string(f) == "div" ? 0.5 : 0.25, 4);
     t.scaler->preset = preset;
@@ -213,8 +220,7 @@ TEST_CASE("scaler_div_rsqrt_both_presets", "[scaler]") {
     Totals window, rnd;
     uint64_t i = 0;
     // Every UQ16.16 code below 4.0 (all sub-ranges of both presets below IR's top) for N = 16.
-    std::vector<uint64_t> low(uint64_t(1) << 18);
-    for (uint64_t w = 0; w < low.size(); ++w) low[w] = w;
+    const std::vector<uint64_t> low = words_below_4();
     for (const char* f : {"div", "rsqrt"})
         for (const char* preset : {"paper", "normalize"}) run_words(c, window, scaler_table(f, preset, 16, 0, 24), low, stalls(i++));
     for (const char* f : {"div", "rsqrt"})
@@ -236,8 +242,7 @@ TEST_CASE("scaler_rsqrt_octave", "[scaler][octave]") {
     sim::CosimSim& c = cosim(scaler_shape());
     Totals window, rnd;
     uint64_t i = 0;
-    std::vector<uint64_t> low(uint64_t(1) << 18);
-    for (uint64_t w = 0; w < low.size(); ++w) low[w] = w;
+    const std::vector<uint64_t> low = words_below_4();
     SearchOptions o;
     o.spec.function = "rsqrt";
     o.spec.preset = "octave";
