@@ -15,6 +15,7 @@
 
 #include "model/fixed_format.hpp"
 #include "model/sc/port_types.hpp"
+#include "model/sc/start.hpp"
 #include "model/unit_config.hpp"
 
 namespace gqalut::unit {
@@ -288,7 +289,7 @@ public:
             while (!done_) sc_core::wait(done_event_);
             in_thread_ = false;
         } else {
-            while (!done_) sc_core::sc_start();
+            while (!done_) sc::start();
         }
     }
     void finish() { finish_ = true; }

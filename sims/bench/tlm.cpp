@@ -7,6 +7,7 @@
 #include <chrono>
 #include <random>
 
+#include "model/sc/start.hpp"
 #include "search/uniform.hpp"
 #include "sims/bench/bench.hpp"
 #include "sims/tb/built_in_levels.hpp"
@@ -69,7 +70,7 @@ nlohmann::json bench_tlm(const Options& opt) {
         sc_core::wait(bus_done);
         j["cycle_int8_elements_per_second"] = job_rate(cycle, n_cycle, 2);
     });
-    sc_core::sc_start();
+    sc::start();
     j["golden_job_elements"] = n;
     j["cycle_job_elements"] = n_cycle;
     const double g = j["golden_dmi_int8_elements_per_second"], b = j["golden_no_dmi_int8_elements_per_second"],

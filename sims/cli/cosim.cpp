@@ -129,10 +129,13 @@ int run_cosim(const Args& args) {
     bool known = false;
     for (const auto& s : sim::cosim_shapes()) known = known || s.name() == opt.shape.name();
     if (!known) throw BadInput("no Verilated RTL for " + opt.shape.name() + " (Verilated: " + sim::cosim_shape_list() + ")");
+    std::unique_ptr<StagedTraces> traces;
     if (vm.count("vcd")) {
         check_vcd_prefix(vcd, {{"--table", table_path}});
         check_trace_length(job, opt.shape, static_cast<double>(random_pins));
-        opt.vcd_prefix = vcd;
+        traces = std::make_unique<StagedTraces>(std::vector<std::string>{vcd + "-cycle.vcd", vcd + "-rtl.vcd"});
+        opt.cycle_vcd = traces->path(0);
+        opt.rtl_vcd = traces->path(1);
     }
     work_starts();
 
@@ -146,6 +149,7 @@ int run_cosim(const Args& args) {
         rc.seed = so.seed;
         if (r.ok()) random = cs.random_pins(rc);   // from the last table's configuration on
     }
+    if (traces) traces->commit();
     const bool ok = r.ok() && random.mismatches() == 0;
     const WordValues wv(t, r.shape, job.rq);
     if (fmt == Format::json) {

@@ -109,19 +109,18 @@ int run_sim(const Args& args) {
     opt.toggles = toggles;
     opt.clock_hz = clock_mhz * 1e6;
     set_stream_job(job, opt.shape, so, vm);
-    std::unique_ptr<StagedDir> trace_dir;
+    std::unique_ptr<StagedTraces> traces;
     if (vm.count("vcd")) {
         check_vcd_file(vcd, {{"--table", table_path}, {"--constants", constants}});
         check_trace_length(job, opt.shape);
-        trace_dir = stage_trace(vcd, opt.vcd);
+        traces = std::make_unique<StagedTraces>(std::vector<std::string>{vcd});
+        opt.vcd = traces->path(0);
     }
 
     work_starts();
     unit::Unit& u = sim::process_unit(*level, opt);
     const sim::SimReport r = sim::run_stream_job(u, job, opt.clock_hz, model);
-    if (trace_dir) {
-        trace_dir->commit();
-    }
+    if (traces) traces->commit();
     const SizedCost sized = sized_cost(t, table_path, lanes, opt.indexing, vm.count("requantize") > 0, opt.clock_hz,
                                        sim::cost_constants());
     if (fmt == Format::json) {

@@ -16,14 +16,22 @@ void check_trace_length(const sim::SimJob& job, const UnitShape& shape, double e
                        " cycles, a trace takes at most 2^20 (about 0.7 GB); trace fewer inputs (--inputs random:N, one --scale)");
 }
 
-std::unique_ptr<StagedDir> stage_trace(const std::string& vcd, std::string& staged_path) {
+StagedTraces::StagedTraces(const std::vector<std::string>& traces) {
     namespace fs = std::filesystem;
-    std::error_code ec;
-    const fs::path target = fs::exists(vcd, ec) ? fs::canonical(vcd, ec) : fs::path(vcd);
-    const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-    auto staged = std::make_unique<StagedDir>(dir.string(), "--vcd");
-    staged_path = (fs::path(staged->path()) / target.filename()).string();
-    return staged;
+    for (const std::string& vcd : traces) {
+        std::error_code ec;
+        const fs::path target = fs::exists(vcd, ec) ? fs::canonical(vcd, ec) : fs::path(vcd);
+        const std::string dir = target.has_parent_path() ? target.parent_path().string() : ".";
+        StagedDir* in = nullptr;   // one staging folder per directory: its name is per process
+        for (const auto& d : dirs_)
+            if (fs::equivalent(d->dir(), dir, ec)) in = d.get();
+        if (!in) in = dirs_.emplace_back(std::make_unique<StagedDir>(dir, "--vcd")).get();
+        staged_.push_back((fs::path(in->path()) / target.filename()).string());
+    }
+}
+
+void StagedTraces::commit() {
+    for (const auto& d : dirs_) d->commit();
 }
 
 }  // namespace gqalut::cli

@@ -1,8 +1,9 @@
-// VCD traces of sim and cosim: bounded in length before the run, and (sim) staged so that a
-// failed or interrupted run leaves an existing trace as it was.
+// VCD traces of sim and cosim: bounded in length before the run, and staged so that a failed
+// or interrupted run leaves existing traces as they were.
 #pragma once
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "model/unit/unit.hpp"
 #include "sims/cli/staged_dir.hpp"
@@ -18,8 +19,17 @@ constexpr double kMaxTraceCycles = double(1 << 20);
 // BadInput naming --vcd if that exceeds kMaxTraceCycles.
 void check_trace_length(const sim::SimJob& job, const UnitShape& shape, double extra = 0);
 
-// A staging folder beside `vcd` (beside the file a link names); `staged_path` is where to write
-// the trace. commit() moves it onto that file; without commit nothing is changed.
-std::unique_ptr<StagedDir> stage_trace(const std::string& vcd, std::string& staged_path);
+// Trace files written into staging folders beside them (beside the file a link names; one
+// folder per directory), moved onto them by commit(); without commit nothing is changed.
+class StagedTraces {
+public:
+    explicit StagedTraces(const std::vector<std::string>& traces);
+    const std::string& path(size_t i) const { return staged_.at(i); }   // where to write trace i
+    void commit();
+
+private:
+    std::vector<std::unique_ptr<StagedDir>> dirs_;
+    std::vector<std::string> staged_;
+};
 
 }  // namespace gqalut::cli

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "model/errors.hpp"
+#include "model/sc/start.hpp"
 #include "model/table_io.hpp"
 #include "model/unit/levels.hpp"
 #include "sims/cli/options.hpp"
@@ -101,7 +102,7 @@ int run_vp(const Args& args) {
     vp::KernelShape shape{rows, cols, seed};
     platform.cpu.set_program([&](vp::Cpu&) { result = vp::run_kernel(kernel, platform, tables, shape); });
     const auto t0 = std::chrono::steady_clock::now();
-    sc_core::sc_start();
+    sc::start();
     const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     if (!platform.cpu.finished()) throw std::runtime_error("the platform stopped before the kernel finished");
 

@@ -24,7 +24,7 @@ uint64_t parse_count(const std::string& s, const std::string& what) {
 }
 
 std::string key_of(const CosimOptions& o) {
-    return o.shape.name() + "/" + o.vcd_prefix + "/" + std::to_string(o.clock_hz) + "/" +
+    return o.shape.name() + "/" + o.cycle_vcd + "/" + o.rtl_vcd + "/" + std::to_string(o.clock_hz) + "/" +
            std::to_string(static_cast<int>(o.inject.kind)) + "/" + std::to_string(o.inject.at) + (o.rtl_sc ? "/sc" : "");
 }
 
@@ -95,7 +95,7 @@ CosimSim& cosim_sim(const CosimOptions& o) {
         throw BadInput("no Verilated RTL for " + o.shape.name() + " (Verilated: " + cosim_shape_list() + ")");
     if (o.rtl_sc && o.shape.name() != rtl::sc_model_shape())
         throw BadInput("--rtl sc: no Verilated --sc model for " + o.shape.name() + " (built: " + rtl::sc_model_shape() + ")");
-    if (o.rtl_sc && !o.vcd_prefix.empty())
+    if (o.rtl_sc && !(o.cycle_vcd.empty() && o.rtl_vcd.empty()))
         throw BadInput("--vcd: the --sc model is built without tracing (use --rtl cc)");
     return elaborate_once<CosimSim>("the cosim of " + key_of(o), [&] {
         std::unique_ptr<CosimSim> s = o.rtl_sc ? make_sc_cosim(o) : make_int_cosim(o);

@@ -34,7 +34,8 @@ CosimInject parse_inject(const std::string& s);
 
 struct CosimOptions {
     UnitShape shape;            // a Verilated configuration
-    std::string vcd_prefix;     // "" = none; else PREFIX-cycle.vcd (SystemC) and PREFIX-rtl.vcd (Verilated)
+    std::string cycle_vcd;      // SystemC VCD of both models' pins and the cycle model's state ("" = none)
+    std::string rtl_vcd;        // Verilated VCD ("" = none)
     double clock_hz = 500e6;
     CosimInject inject;
     uint64_t timeout_cycles = 100000;

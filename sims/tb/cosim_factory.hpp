@@ -52,7 +52,7 @@ std::unique_ptr<CosimSim> make_cosim_of(const CosimOptions& o, std::unique_ptr<C
     t.shape = o.shape;
     t.latency = cm->latency();
     t.clock_period_ns = 1e9 / o.clock_hz;
-    if (!o.vcd_prefix.empty()) t.sc_vcd = o.vcd_prefix + "-cycle.vcd";
+    t.sc_vcd = o.cycle_vcd;
     t.timeout_cycles = o.timeout_cycles;
     t.inject = o.inject;
     t.random_writes = random_pin_writes(o.shape);
@@ -65,7 +65,7 @@ template <class CM, int InBits, int OutBits>
 std::unique_ptr<CosimSim> make_cosim_testbench(const CosimOptions& o) {
     std::unique_ptr<rtl::RtlUnit> unit = rtl::make_rtl_unit(o.shape);
     if (!unit) return nullptr;
-    if (!o.vcd_prefix.empty()) unit->open_vcd(o.vcd_prefix + "-rtl.vcd");
+    if (!o.rtl_vcd.empty()) unit->open_vcd(o.rtl_vcd);
     const int latency = unit->latency();
     auto rtl_unit = std::make_unique<rtl::RtlScUnit<InBits, OutBits>>("rtl", std::move(unit),
                                                                        sc_core::sc_time(1e9 / o.clock_hz, sc_core::SC_NS));

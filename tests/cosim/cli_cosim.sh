@@ -119,6 +119,18 @@ vcd_ok "$dir/rtl.vcd" "sim --model rtl" $pins valid_q out_q
 "$gqalut" cosim --table "$ref" --scale 2 --stall-out 0.3 --vcd "$dir/both" >/dev/null 2>"$dir/err" || { echo "FAIL cosim --vcd: $(cat "$dir/err")"; fails=$((fails + 1)); }
 vcd_ok "$dir/both-cycle.vcd" "cosim, SystemC" $pins rtl_in_ready_o rtl_out_data_o stage_valid
 vcd_ok "$dir/both-rtl.vcd" "cosim, Verilated" $pins valid_q out_q
+# Traces through links, one into another folder: each link stays, the file it names gets the trace.
+mkdir -p "$dir/elsewhere"
+echo old >"$dir/elsewhere/cycle-target.vcd" && ln -s elsewhere/cycle-target.vcd "$dir/linked-cycle.vcd"
+echo old >"$dir/rtl-target.vcd" && ln -s rtl-target.vcd "$dir/linked-rtl.vcd"
+"$gqalut" cosim --table "$ref" --scale 2 --vcd "$dir/linked" >/dev/null 2>"$dir/err" || { echo "FAIL cosim --vcd through links: $(cat "$dir/err")"; fails=$((fails + 1)); }
+if [[ -L $dir/linked-cycle.vcd && -L $dir/linked-rtl.vcd && -z $(ls -A "$dir" "$dir/elsewhere" | grep '^\.') ]]; then
+  vcd_ok "$dir/elsewhere/cycle-target.vcd" "cosim through a link, SystemC" $pins stage_valid
+  vcd_ok "$dir/rtl-target.vcd" "cosim through a link, Verilated" $pins valid_q out_q
+else
+  echo "FAIL cosim --vcd through links: $(ls -lA "$dir" "$dir/elsewhere" | tr '\n' ' ')"
+  fails=$((fails + 1))
+fi
 
 echo "$fails failure(s)"
 [[ $fails -eq 0 ]]

@@ -282,23 +282,34 @@ else
   fails=$((fails + 1))
 fi
 
-# sim --vcd stopped by SIGINT: the trace is staged, so the old one stays and nothing is left over.
-cases=$((cases + 1))
+# A run with --vcd stopped by SIGINT: the traces are staged, so the old ones stay and nothing is
+# left over. keeps_traces NAME ARGS...: ARGS write traces into $dir (the old ones already there).
+keeps_traces() {
+  local name=$1 before pid staged rc
+  shift
+  cases=$((cases + 1))
+  before=$(snapshot)
+  "$g" "$@" >/dev/null 2>&1 &
+  pid=$!
+  staged=0
+  for _ in $(seq 200); do ls -A "$dir" | grep -q '^\.partial-' && staged=1 && break; sleep 0.02; done
+  sleep 0.3
+  kill -INT $pid
+  wait $pid
+  rc=$?
+  if [[ $staged -eq 1 && $rc -eq 130 && $before == "$(snapshot)" ]]; then
+    echo "ok   $name: SIGINT during --vcd keeps the old trace (exit $rc)"
+  else
+    echo "FAIL $name: SIGINT during --vcd: staged $staged, rc=$rc, files changed: $(diff <(echo "$before") <(snapshot) | grep '^[<>]' | head -3 | tr '\n' ' ')"
+    fails=$((fails + 1))
+  fi
+}
 echo "old trace" >"$dir/int.vcd"
-before=$(snapshot)
-"$g" sim --table "$good" --model cycle --scale 0 --inputs random:800000 --stall-out 0.2 --vcd "$dir/int.vcd" >/dev/null 2>&1 &
-pid=$!
-staged=0
-for _ in $(seq 200); do ls -A "$dir" | grep -q '^\.partial-' && staged=1 && break; sleep 0.02; done
-sleep 0.3
-kill -INT $pid
-wait $pid
-rc=$?
-if [[ $staged -eq 1 && $rc -eq 130 && $before == "$(snapshot)" ]]; then
-  echo "ok   sim: SIGINT during --vcd keeps the old trace (exit $rc)"
-else
-  echo "FAIL sim: SIGINT during --vcd: staged $staged, rc=$rc, files changed: $(diff <(echo "$before") <(snapshot) | grep '^[<>]' | head -3 | tr '\n' ' ')"
-  fails=$((fails + 1))
+keeps_traces sim sim --table "$good" --model cycle --scale 0 --inputs random:800000 --stall-out 0.2 --vcd "$dir/int.vcd"
+if "$g" --help | grep -q "^  cosim"; then
+  echo "old SystemC trace" >"$dir/int-cycle.vcd"
+  echo "old RTL trace" >"$dir/int-rtl.vcd"
+  keeps_traces cosim cosim --table "$good" --scale 0 --inputs random:800000 --stall-out 0.2 --vcd "$dir/int"
 fi
 
 # A vectors set too large to hold in memory is refused before any work (the code before ran

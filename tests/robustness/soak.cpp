@@ -15,7 +15,7 @@
 #include "tlm/pwl_driver.hpp"
 #include "model/unit/cycle_level.hpp"
 #include "model/unit/elements.hpp"
-#include "tests/robustness/fuzz/asan_main_stack.hpp"
+#include "model/sc/start.hpp"
 
 using namespace gqalut;
 using namespace gqalut::vp;
@@ -137,11 +137,7 @@ int sc_main(int argc, char** argv) {
                              static_cast<unsigned long long>(mismatches), rss_kb());
         }
     });
-    // ASan's view of the main stack, lost across SystemC's coroutine switches, is put back after
-    // the run (asan_main_stack.hpp); otherwise LeakSanitizer faults scanning it at exit.
-    const gqalut::test::MainStack main_stack;
-    sc_core::sc_start();
-    main_stack.restore();
+    gqalut::sc::start();
     const long rss_end = rss_kb();
     std::printf("soak: %llu jobs, %llu elements, %llu mismatches, %llu failed jobs, protocol violations %zu, "
                 "max RSS after 8 jobs %ld kB, at the end %ld kB, simulated %.6f s\n",

@@ -6,6 +6,7 @@
 #include <iostream>
 #include <systemc>
 
+#include "model/sc/start.hpp"
 #include "model/table_io.hpp"
 #include "rtl/verilated/rtl_sc_unit.hpp"
 #include "search/uniform.hpp"
@@ -140,7 +141,7 @@ int sc_main(int, char*[]) {
     }
     Bench<32, 97> b32("int32", clk, rtl::make_rtl_unit(int_shape(32)), t32, 20, w32, 2);
 
-    sc_start(sc_time(10, SC_MS));
+    gqalut::sc::start(sc_time(10, SC_MS));
     std::cout << "[rtl] systemc RtlScUnit int8_p8_n32_l1: " << b8.compared << " elements compared, " << b8.mismatches
               << " mismatches, " << b8.protocol_errors << " protocol errors\n";
     std::cout << "[rtl] systemc RtlScUnit int32_p32_n32_l1: " << b32.compared << " elements compared, " << b32.mismatches

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "model/sc/start.hpp"
 #include "model/unit/elements.hpp"
 #include "search/uniform.hpp"
 #include "tests/common/option_tables.hpp"
@@ -181,7 +182,7 @@ int sc_main(int, char**) {
         Outcome& o = outcomes[i];
         p.cpu.set_program([&p, &o, &tables](Cpu&) { program(p, o, tables); });
     }
-    sc_core::sc_start();
+    gqalut::sc::start();
     int failures = 0;
     const std::vector<Job> all = jobs();
     if (platforms[0]->cpu.finished())

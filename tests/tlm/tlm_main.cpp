@@ -5,6 +5,7 @@
 #include <random>
 #include <systemc>
 
+#include "model/sc/start.hpp"
 #include "search/uniform.hpp"
 #include "tlm/messages.hpp"
 #include "model/unit/cycle_level.hpp"
@@ -191,7 +192,7 @@ int sc_main(int argc, char** argv) {
     test::g_rig = &rig;
     int result = 1;
     p.cpu.set_program([&](Cpu&) { result = Catch::Session().run(argc, argv); });
-    sc_core::sc_start();
+    gqalut::sc::start();
     // Every socket path except the checker bench's, whose violations are deliberate.
     size_t violations = p.protocol_violations() + cycle.protocol_violations() + cycle_250.protocol_violations();
     for (const ProtocolChecker* c : rig.checkers()) violations += c->violations().size();

@@ -9,7 +9,7 @@
 #include <systemc>
 #include <tlm_utils/simple_initiator_socket.h>
 
-#include "tests/robustness/fuzz/asan_main_stack.hpp"
+#include "model/sc/start.hpp"
 #include "tlm/memory.hpp"
 #include "tlm/pwl_accelerator.hpp"
 #include "tlm/router.hpp"
@@ -31,27 +31,16 @@ struct Harness : sc_core::sc_module {
     }
 };
 
-// The kernel runs from the main stack; ASan's view of that stack is put back after each run
-// (asan_main_stack.hpp): a BadInput thrown and caught in the accelerator on this stack must not
-// leave stale redzones behind.
-const gqalut::test::MainStack& main_stack() {
-    static const gqalut::test::MainStack s;
-    return s;
-}
+// The kernel runs from the main stack through sc::start(), which puts ASan's view of that stack
+// back after each run (model/sc/start.hpp): a BadInput thrown and caught in the accelerator on
+// this stack must not leave stale redzones behind.
+void run_kernel(const sc_core::sc_time& t) { gqalut::sc::start(t); }
 
-void run_kernel(const sc_core::sc_time& t) {
-    sc_core::sc_start(t);
-    main_stack().restore();
-}
-
-void run_kernel_until_idle() {
-    sc_core::sc_start();
-    main_stack().restore();
-}
+void run_kernel_until_idle() { gqalut::sc::start(); }
 
 Harness* harness() {
     static Harness* h = [] {
-        main_stack();   // recorded before the first sc_start
+        gqalut::sc::main_stack();   // recorded before the first sc_start
         setenv("SC_COPYRIGHT_MESSAGE", "DISABLE", 0);
         auto* p = new Harness("fuzz");
         run_kernel(sc_core::SC_ZERO_TIME);   // completes elaboration and binding
