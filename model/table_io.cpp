@@ -94,9 +94,14 @@ int get_int_in(const json& v, const std::string& field, int64_t lo, int64_t hi) 
     return static_cast<int>(i);
 }
 
+// Strings reach one-line messages: a control character (a NUL would end the message there, a
+// newline split it) is refused, shown escaped.
 std::string get_string(const json& v, const std::string& field) {
     if (!v.is_string()) fail(field, "expected a string, got " + show(v));
-    return v.get<std::string>();
+    std::string s = v.get<std::string>();
+    for (const char c : s)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) fail(field, "a control character in the string " + show(v));
+    return s;
 }
 
 const json& get_array(const json& v, const std::string& field) {

@@ -84,7 +84,7 @@ int run_cosim(const Args& args) {
     std::string table_path, vcd, inject, format, rtl_kind;
     int lanes = 1, max_entries = 32;
     StreamOptions so;
-    uint64_t random_pins = 0;
+    std::string random_pins_text;
     po::options_description desc("cosim options");
     desc.add_options()
         ("table", po::value<std::string>(&table_path)->required(), "table file")
@@ -97,7 +97,7 @@ int run_cosim(const Args& args) {
         ("seed", seed_value(&so.seed), "seed of random inputs and stalls")
         ("requantize", po::value<int>(&so.rq_frac), "INT: enable the requantizer, output fraction bits SO")
         ("vcd", po::value<std::string>(&vcd), "write PREFIX-cycle.vcd (SystemC: pins of both models, cycle-model state) and PREFIX-rtl.vcd (Verilated)")
-        ("random-pins", po::value<uint64_t>(&random_pins)->default_value(0), "then CYCLES of random pins (writes, resets, stalls): the two models' pins compared")
+        ("random-pins", po::value<std::string>(&random_pins_text)->default_value("0"), "then CYCLES of random pins (writes, resets, stalls): the two models' pins compared")
         ("rtl", po::value<std::string>(&rtl_kind)->default_value("cc"), "cc: the Verilated --cc model stepped in rtl::RtlScUnit (every Verilated shape); sc: Verilator's own pin-level SystemC model (int8_p8_n32_l1, no VCD)")
         ("inject", po::value<std::string>(&inject), "checker self-test: golden:E (wrong golden word for element E), rtl-config (RTL gets ICPT[0] ^ 1), rtl-stall:C (RTL's out_ready_i low from stream cycle C)");
     add_format_option(desc, format);
@@ -109,7 +109,7 @@ int run_cosim(const Args& args) {
     const Format fmt = parse_format(format);
     check_unit_size(lanes, max_entries);
     check_stalls(so);
-    if (random_pins > (uint64_t(1) << 32)) throw BadInput("--random-pins: at most 2^32 cycles");
+    const uint64_t random_pins = parse_count(random_pins_text, "--random-pins", uint64_t(1) << 32);
     if (rtl_kind != "cc" && rtl_kind != "sc") throw BadInput("--rtl: '" + rtl_kind + "' is neither cc nor sc");
     sim::CosimOptions opt;
     opt.rtl_sc = rtl_kind == "sc";

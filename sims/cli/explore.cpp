@@ -39,12 +39,7 @@ namespace {
 using namespace gqalut::explore;
 
 double positive_number(const std::string& text, const std::string& option) {
-    try {
-        size_t used = 0;
-        const double v = std::stod(text, &used);
-        if (used == text.size() && std::isfinite(v) && v > 0) return v;
-    } catch (const std::exception&) {
-    }
+    if (const auto v = parse_real(text); v && *v > 0) return *v;
     throw BadInput(option + ": '" + text + "' is not a finite number above 0");
 }
 
@@ -365,16 +360,9 @@ std::optional<NetworkStudy> network_study(const po::variables_map& vm, const std
     if (cache.empty()) throw BadInput("--network-cache: empty folder name");
     if (bound_given) {
         const std::string& text = bounds[task.name == "digits" ? 0 : 1];
-        size_t used = 0;
-        double v = 0;
-        try {
-            v = std::stod(text, &used);
-        } catch (const std::exception&) {
-            used = 0;
-        }
-        if (used != text.size() || text.empty() || !std::isfinite(v) || v < 0)
-            throw BadInput("--" + task.loss_option + ": '" + text + "' is not a finite number at least 0");
-        t.max_network_loss = v;
+        const auto v = parse_real(text);
+        if (!v || *v < 0) throw BadInput("--" + task.loss_option + ": '" + text + "' is not a finite number at least 0");
+        t.max_network_loss = *v;
         t.network_label = task.name + (task.name == "digits" ? " accuracy loss" : " bits per char increase");
         t.network_unit = task.unit;
     }
@@ -437,12 +425,7 @@ int run_explore(const Args& args) {
         const auto comma = range.find(',');
         if (comma == std::string::npos) throw BadInput("--range: '" + range + "' is not LO,HI");
         auto finite = [&](const std::string& t) {
-            try {
-                size_t used = 0;
-                const double v = std::stod(t, &used);
-                if (used == t.size() && std::isfinite(v)) return v;
-            } catch (const std::exception&) {
-            }
+            if (const auto v = parse_real(t)) return *v;
             throw BadInput("--range: '" + range + "' is not LO,HI with finite numbers");
         };
         q.sweep.expr_lo = finite(range.substr(0, comma));

@@ -1,9 +1,13 @@
 #include "sims/cli/options.hpp"
 
 #include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <cstdio>
 #include <iostream>
+#include <limits>
 
 #include "model/errors.hpp"
 
@@ -125,14 +129,33 @@ std::vector<int> parse_int_range(const std::string& s, const std::string& option
     return out;
 }
 
-uint64_t parse_seed(const std::string& s, const std::string& option) {
+std::optional<double> parse_real(const std::string& s) {
+    if (s.empty()) return std::nullopt;
+    errno = 0;
+    char* end = nullptr;
+    const double v = std::strtod(s.c_str(), &end);
+    // ERANGE also flags an underflow, whose result (a subnormal or 0) is the nearest double.
+    const bool overflow = errno == ERANGE && std::isinf(v);
+    if (end != s.c_str() + s.size() || overflow || !std::isfinite(v)) return std::nullopt;
+    return v;
+}
+
+uint64_t parse_count(const std::string& s, const std::string& option, uint64_t max) {
+    const std::string legal = "0.." + std::to_string(max);
     if (s.empty() || s.size() > 20 || s.find_first_not_of("0123456789") != std::string::npos)
-        throw BadInput(option + ": '" + s + "' is not an integer 0..18446744073709551615");
+        throw BadInput(option + ": '" + s + "' is not an integer " + legal);
+    uint64_t v = 0;
     try {
-        return std::stoull(s);
+        v = std::stoull(s);
     } catch (const std::out_of_range&) {
-        throw BadInput(option + ": " + s + " outside 0..18446744073709551615");
+        throw BadInput(option + ": " + s + " outside " + legal);
     }
+    if (v > max) throw BadInput(option + ": " + s + " outside " + legal);
+    return v;
+}
+
+uint64_t parse_seed(const std::string& s, const std::string& option) {
+    return parse_count(s, option, std::numeric_limits<uint64_t>::max());
 }
 
 void make_output_dir(const std::string& dir, const std::string& option) {

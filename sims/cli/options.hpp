@@ -3,6 +3,7 @@
 #include <boost/program_options.hpp>
 #include <cstdint>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -53,7 +54,12 @@ void print_json(const nlohmann::json& j);
 // legal range (checked before the list is made, so no range can overflow or run on).
 std::vector<int> parse_int_range(const std::string& s, const std::string& option, int lo, int hi);
 
-// --seed S: a decimal integer 0..2^64-1, the one rule for every subcommand (no sign, no wrap).
+// The whole of `s` as a finite real (subnormals such as 1e-320 included), or nothing.
+std::optional<double> parse_real(const std::string& s);
+
+// A decimal integer 0..max (no sign, no wrap); throws BadInput naming the option and the range.
+uint64_t parse_count(const std::string& s, const std::string& option, uint64_t max);
+// --seed S: a decimal integer 0..2^64-1, the one rule for every subcommand.
 uint64_t parse_seed(const std::string& s, const std::string& option = "--seed");
 // The --seed option's value: default 1, parsed into *target by parse_seed when the options are.
 po::typed_value<std::string>* seed_value(uint64_t* target, const std::string& option = "--seed");

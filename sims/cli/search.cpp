@@ -19,12 +19,7 @@ namespace gqalut::cli {
 namespace {
 
 double parse_double(const std::string& s, const std::string& option) {
-    try {
-        size_t used = 0;
-        const double v = std::stod(s, &used);
-        if (used == s.size() && std::isfinite(v)) return v;
-    } catch (const std::exception&) {
-    }
+    if (const auto v = parse_real(s)) return *v;
     throw BadInput(option + ": '" + s + "' is not a finite number");
 }
 

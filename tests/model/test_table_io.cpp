@@ -65,6 +65,12 @@ TEST_CASE("validation names field, index and value", "[table]") {
     CHECK(error_of(with("\"breakpoints\":[-2.0,0.0,2.0]", "\"breakpoints\":[-2.0,\"x\",2.0]")) ==
           "t.json: shared.breakpoints[1]: expected a number, got \"x\"");
     CHECK(error_of(with("\"function\":\"gelu\"", "\"function\":\"foo\"")).rfind("t.json: unknown function 'foo'", 0) == 0);
+    // A control character in a string is refused, shown escaped: a NUL had ended the message
+    // ("unknown function 'ge"), a newline split it.
+    CHECK(error_of(with("\"function\":\"gelu\"", "\"function\":\"ge\\u0000lu\"")) ==
+          "t.json: function: a control character in the string \"ge\\u0000lu\"");
+    CHECK(error_of(with("\"function\":\"gelu\"", "\"function\":\"ge\\nlu\"")) ==
+          "t.json: function: a control character in the string \"ge\\nlu\"");
     CHECK(error_of(with("\"precision\":\"int8\"", "\"precision\":\"int4\"")).rfind("t.json: unsupported precision 'int4'", 0) == 0);
     CHECK(error_of(ok.substr(0, ok.size() / 2)).rfind("t.json: invalid JSON", 0) == 0);
     CHECK(error_of("  \n") == "t.json: file is empty");

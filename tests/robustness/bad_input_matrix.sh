@@ -218,6 +218,9 @@ if "$g" --help | grep -q "^  cosim"; then
   check "cosim: a trace beyond 2^20 cycles" "--vcd: the run takes about 2001792 cycles" cosim --table "$good" \
     --vcd "$dir/w" --random-pins 2000000
   check "cosim: seed -1" "--seed" cosim --table "$good" --seed -1
+  check "cosim: random pins -1" "--random-pins: '-1' is not an integer 0..4294967296" cosim --table "$good" --random-pins -1
+  check "cosim: random pins beyond 2^32" "--random-pins: 4294967297 outside 0..4294967296" cosim --table "$good" \
+    --random-pins 4294967297
 fi
 # Found by re-checking issue 18 from outside: each was accepted, hung, ran out of memory or
 # changed a file on the code before.
@@ -271,6 +274,8 @@ works "search: the largest seed" "j['seed'] == 18446744073709551615" search --en
   --seed 18446744073709551615 --quiet --out "$dir/seed.json"
 works "search: an expression on the widest range" "j['range'] == [-1e308, 1e308]" search --entries 4 --expr x \
   --range -1e308,1e308 --method optimal --quiet
+works "search: a subnormal range end" "j['range'][0] == 1e-320" search --entries 4 --expr x --range 1e-320,1 \
+  --method optimal --quiet
 works "eval: a table with the largest seed" "j['entries'] == 4" eval --table "$dir/seed.json"
 # An output through a symbolic link: the link stays, the file it names is replaced.
 cases=$((cases + 1))
