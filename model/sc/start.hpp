@@ -9,51 +9,48 @@
 //   poisoned and a later frame there is reported as a stack-buffer-overflow;
 // - LeakSanitizer, scanning the stacks at exit, faults ("Tracer caught signal 11").
 // docs/results/robustness.md has the evidence. MainStack records the bounds ASan has before the
-// kernel runs and puts them back when control is on the main stack again. Without ASan it does
-// nothing.
+// kernel runs and puts them back when control is on the main stack again. Without the ASan
+// runtime it does nothing.
 #pragma once
 #include <cstddef>
 
 #include <systemc>
 
-#if defined(__SANITIZE_ADDRESS__)
-#define GQALUT_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define GQALUT_ASAN 1
-#endif
-#endif
-
-#ifdef GQALUT_ASAN
-#include <sanitizer/common_interface_defs.h>
-#endif
+// ASan's fiber interface, declared weak as SystemC itself does: the functions are there when the
+// ASan runtime is in the process (whether or not the code including this was instrumented, so an
+// uninstrumented platform linked with a sanitized gqalut gets the fix too), null otherwise.
+extern "C" {
+__attribute__((weak)) void __sanitizer_start_switch_fiber(void** fake_stack_save, const void* bottom, std::size_t size);
+__attribute__((weak)) void __sanitizer_finish_switch_fiber(void* fake_stack_save, const void** bottom_old,
+                                                           std::size_t* size_old);
+}
 
 namespace gqalut::sc {
 
 class MainStack {
 public:
+    // Whether the ASan runtime is in the process (else MainStack does nothing).
+    static bool available() { return __sanitizer_start_switch_fiber && __sanitizer_finish_switch_fiber; }
+
     // Construct on the main stack before the first sc_start().
     MainStack() {
-#ifdef GQALUT_ASAN
+        if (!available()) return;
         // ASan tells the bounds it had only when a switch finishes: switch to the same stack.
         void* fake = nullptr;
         __sanitizer_start_switch_fiber(&fake, nullptr, 0);
         __sanitizer_finish_switch_fiber(fake, &bottom_, &size_);
         restore();
-#endif
     }
 
     // Call on the main stack, after sc_start() returned.
     void restore() const {
-#ifdef GQALUT_ASAN
-        if (size_ == 0) return;   // recorded after SystemC had lost them: nothing right to put back
+        if (!available() || size_ == 0) return;   // size 0: recorded after SystemC had lost them
         void* fake = nullptr;
         __sanitizer_start_switch_fiber(&fake, bottom_, size_);
         __sanitizer_finish_switch_fiber(fake, nullptr, nullptr);
-#endif
     }
 
-    // Whether `p` lies in the stack recorded (always false without ASan).
+    // Whether `p` lies in the stack recorded (always false without the ASan runtime).
     bool holds(const void* p) const {
         const char* b = static_cast<const char*>(bottom_);
         return b && static_cast<const char*>(p) >= b && static_cast<const char*>(p) < b + size_;

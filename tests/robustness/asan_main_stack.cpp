@@ -4,7 +4,7 @@
 //   mechanism  a bare sc_start() loses them and MainStack::restore() puts them back;
 //   vp, sim    `gqalut vp` and `gqalut sim --model cycle` (the pin-level unit's own sc_start
 //              loop), run in this process through gqalut's sc_main, leave them right.
-// Without ASan there are no bounds to check: each mode only runs (and must exit 0).
+// Without the ASan runtime there are no bounds to check: each mode only runs (and must exit 0).
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -21,11 +21,7 @@ namespace {
 
 using gqalut::sc::MainStack;
 
-#ifdef GQALUT_ASAN
-constexpr bool kAsan = true;
-#else
-constexpr bool kAsan = false;
-#endif
+const bool kAsan = MainStack::available();
 
 struct Ticker : sc_core::sc_module {
     SC_HAS_PROCESS(Ticker);

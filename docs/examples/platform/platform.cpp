@@ -12,6 +12,7 @@
 #include <tlm>
 #include <tlm_utils/simple_initiator_socket.h>
 
+#include "model/sc/start.hpp"
 #include "model/unit/cycle_level.hpp"
 #include "tlm/memory.hpp"
 #include "tlm/protocol_checker.hpp"
@@ -124,7 +125,7 @@ struct Platform : sc_core::sc_module {
 int sc_main(int, char**) {
     gqalut::unit::register_cycle_level();   // so that model=cycle can be configured
     Platform platform("platform");
-    sc_core::sc_start();
+    gqalut::sc::start();   // sc_start(), and right for AddressSanitizer afterwards (docs/tlm-integration.md)
     std::printf("model %s, %d lane(s), %g MHz: %s\n", platform.accel.params().model.c_str(), platform.accel.params().lanes,
                 platform.accel.params().clock_mhz, platform.firmware.passed ? "passed" : "FAILED");
     return platform.firmware.passed ? 0 : 1;
