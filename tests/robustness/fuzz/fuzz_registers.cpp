@@ -31,19 +31,14 @@ struct Harness : sc_core::sc_module {
     }
 };
 
-// The kernel runs from the main stack through sc::start(), which puts ASan's view of that stack
-// back after each run (model/sc/start.hpp): a BadInput thrown and caught in the accelerator on
-// this stack must not leave stale redzones behind.
-void run_kernel(const sc_core::sc_time& t) { gqalut::sc::start(t); }
-
-void run_kernel_until_idle() { gqalut::sc::start(); }
-
+// The kernel runs from the main stack through gqalut::sc::start(), which puts ASan's view of
+// that stack back after each run (model/sc/start.hpp): a BadInput thrown and caught in the
+// accelerator on this stack must not leave stale redzones behind.
 Harness* harness() {
     static Harness* h = [] {
-        gqalut::sc::main_stack();   // recorded before the first sc_start
         setenv("SC_COPYRIGHT_MESSAGE", "DISABLE", 0);
         auto* p = new Harness("fuzz");
-        run_kernel(sc_core::SC_ZERO_TIME);   // completes elaboration and binding
+        gqalut::sc::start(sc_core::SC_ZERO_TIME);   // completes elaboration and binding
         return p;
     }();
     return h;
@@ -81,14 +76,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         sc_core::sc_time t = sc_core::SC_ZERO_TIME;
         h->bus->b_transport(gp, t);
         if (gp.get_response_status() == tlm::TLM_INCOMPLETE_RESPONSE) __builtin_trap();
-        run_kernel(sc_core::sc_time(200, sc_core::SC_NS));   // let started jobs progress
+        gqalut::sc::start(sc_core::sc_time(200, sc_core::SC_NS));   // let started jobs progress
     }
-    run_kernel(sc_core::sc_time(50, sc_core::SC_US));
+    gqalut::sc::start(sc_core::sc_time(50, sc_core::SC_US));
     // A job still running is dropped, and the kernel runs until nothing is pending: the worker
     // must wind down to its wait (a hang is a finding), and no job is left on its coroutine
     // stack, which LeakSanitizer does not scan (it would report the job's tables as leaked).
     h->accel.reset();
-    run_kernel_until_idle();
+    gqalut::sc::start();   // until nothing is pending
     return 0;
 }
 
